@@ -1,0 +1,562 @@
+"""The session: what a planner writes down, typed and validated.
+
+A session file (YAML, see `instances/`) is loaded into a `Session`. Everything here knows
+nothing of the solver: the CP-SAT model (`models/`) and the independent validator
+(`scheduler/validation/`) both read the same `Session`.
+
+Vocabulary:
+- a *day* is a working day of the session (or a pre-session day, or a holiday);
+- a *period* is a daily time window (10:00-13:00); a *slot* is one period on one day;
+- a *body* (plenary, working group, informal consultations) sits in one room per slot: that
+  sitting is a *meeting*;
+- an *activity* is what the timetable places: an agenda item with a duration of its own, or
+  the meetings of a parallel body (`meetings:` in the file). Headings such as item 1, taken
+  only through their sub-items, are agenda items but not activities.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+Language = Literal["ar", "zh", "en", "fr", "ru", "es"]
+UN_LANGUAGES: tuple[Language, ...] = ("ar", "zh", "en", "fr", "ru", "es")
+
+
+class _Strict(BaseModel):
+    """Base of every part of the file: unknown keys are errors, numbers may name ids."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+
+class Titles(_Strict):
+    """A text in several languages; French and English are the ones the seed carries."""
+
+    ar: str | None = None
+    zh: str | None = None
+    en: str | None = None
+    fr: str | None = None
+    ru: str | None = None
+    es: str | None = None
+
+    def get(self, lang: str, fallback: str = "en") -> str:
+        """The text in `lang`, else in `fallback`, else in any language given."""
+        for code in (lang, fallback, *UN_LANGUAGES):
+            text = getattr(self, code, None)
+            if text:
+                return str(text)
+        return ""
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> Titles:
+        if not any(getattr(self, code) for code in UN_LANGUAGES):
+            raise ValueError("give the text in at least one language (fr, en, ...)")
+        return self
+
+
+def _titles(value: object) -> object:
+    """A plain string is taken as the English text."""
+    return {"en": value} if isinstance(value, str) else value
+
+
+class Period(_Strict):
+    """A daily period: when meetings can be held, e.g. 10:00-13:00."""
+
+    id: Id = Field(description="Short name used in the file and in the timetable, e.g. AM, PM")
+    start: dt.time
+    end: dt.time
+    evening: bool = Field(
+        default=False, description="An evening period, used only when evening meetings are allowed"
+    )
+
+    @property
+    def minutes(self) -> int:
+        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Period:
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end:%H:%M} is not after start {self.start:%H:%M}")
+        return self
+
+
+class SessionInfo(_Strict):
+    """Who meets, where and when."""
+
+    body: Titles = Field(description="The body holding the session, per language")
+    symbol: str | None = Field(default=None, description="Document symbol prefix, e.g. CTOC/COP")
+    number: int = Field(ge=1, description="Session number")
+    venue: str
+    languages: list[Language] = Field(default_factory=lambda: list(UN_LANGUAGES))
+    days: list[dt.date] = Field(min_length=1, description="The working days of the session")
+    pre_session_days: list[dt.date] = Field(
+        default_factory=list,
+        description="Days before the session (informal consultations); not in the annex",
+    )
+    holidays: list[dt.date] = Field(
+        default_factory=list, description="Official holidays inside the session: no meetings"
+    )
+    periods: list[Period] = Field(min_length=1, description="Daily periods, in time order")
+    evening_meetings: bool = Field(default=False, description="Whether evening periods may be used")
+
+    _titles = field_validator("body", mode="before")(_titles)
+
+    @model_validator(mode="after")
+    def _coherent(self) -> SessionInfo:
+        for name in ("days", "pre_session_days", "holidays"):
+            values: list[dt.date] = getattr(self, name)
+            if len(set(values)) != len(values):
+                dup = next(v for v in values if values.count(v) > 1)
+                raise ValueError(f"{name}: {dup} is listed twice")
+        if self.days != sorted(self.days):
+            raise ValueError("days: list the days in date order")
+        for day in self.pre_session_days:
+            if day >= self.days[0]:
+                raise ValueError(f"pre_session_days: {day} is not before the first day")
+        for day in self.holidays:
+            if not self.days[0] <= day <= self.days[-1]:
+                raise ValueError(
+                    f"holidays: {day} is outside the session ({self.days[0]} to {self.days[-1]})"
+                )
+        ids = [p.id for p in self.periods]
+        if len(set(ids)) != len(ids):
+            raise ValueError("periods: two periods have the same id")
+        for before, after in zip(self.periods, self.periods[1:], strict=False):
+            if after.start < before.end:
+                raise ValueError(f"periods: {after.id} starts before {before.id} ends")
+        return self
+
+
+class Room(_Strict):
+    id: Id
+    name: str | None = None
+    interpretation: bool = Field(description="Whether the room has interpretation booths")
+    capacity: int | None = Field(default=None, ge=1, description="Seats (information only)")
+
+
+BodyKind = Literal["plenary", "working_group", "committee", "round_table", "informal", "other"]
+
+
+class Body(_Strict):
+    """A body that holds meetings: the plenary, a working group, informal consultations."""
+
+    id: Id
+    name: Titles
+    kind: BodyKind = "other"
+    rooms: list[Id] = Field(min_length=1, description="Rooms the body may use, preferred first")
+    interpreted: bool = Field(description="Whether its meetings have interpretation")
+    order: Literal["agenda", "free"] = Field(
+        default="agenda", description="agenda: its activities are taken in the order listed"
+    )
+    earliest_start: dt.datetime | None = None
+    latest_end: dt.datetime | None = Field(
+        default=None, description="Deadline for all its meetings (e.g. Thursday 12:00)"
+    )
+
+    _titles = field_validator("name", mode="before")(_titles)
+
+
+class PreferredSlot(_Strict):
+    """A slot an activity should preferably use: a date, a period, or both."""
+
+    date: dt.date | None = None
+    period: Id | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> PreferredSlot:
+        if self.date is None and self.period is None:
+            raise ValueError("give a date, a period or both")
+        return self
+
+
+class _Placed(_Strict):
+    """What agenda items and parallel meetings share: where and when they may go."""
+
+    id: Id
+    title: Titles
+    body: Id
+    fixed_start: dt.datetime | None = Field(
+        default=None, description="Starts exactly then, e.g. the opening Monday 10:00"
+    )
+    date: dt.date | None = Field(default=None, description="Held entirely on this date")
+    earliest_start: dt.datetime | None = None
+    latest_end: dt.datetime | None = Field(default=None, description="Deadline: ends by then")
+    not_in_parallel_with: list[Id] = Field(
+        default_factory=list,
+        description="Activities or bodies that must not meet at the same time",
+    )
+    first: bool = Field(default=False, description="Taken before every other activity")
+    last: bool = Field(default=False, description="Taken after every other activity")
+    preferred: list[PreferredSlot] = Field(
+        default_factory=list, description="Slots this activity should preferably use"
+    )
+
+    _titles = field_validator("title", "annex_title", mode="before", check_fields=False)(_titles)
+
+    @model_validator(mode="after")
+    def _times(self) -> _Placed:
+        if self.earliest_start and self.latest_end and self.latest_end <= self.earliest_start:
+            raise ValueError(
+                f"latest_end {self.latest_end} is not after earliest_start {self.earliest_start}"
+            )
+        if self.first and self.last:
+            raise ValueError("an activity cannot be both first and last")
+        return self
+
+
+class Item(_Placed):
+    """An agenda item or sub-item, e.g. `2b`."""
+
+    parent: Id | None = None
+    body: Id = "plenary"
+    annex_title: Titles | None = Field(
+        default=None, description="Shorter title used in the organization of work, if any"
+    )
+    minutes: int | None = Field(default=None, ge=1, description="Estimated duration in minutes")
+    meetings: int | None = Field(default=None, ge=1, description="Duration in whole meetings")
+    share: bool = Field(default=True, description="May share a meeting with other items")
+    run_on: bool = Field(
+        default=True, description="May run on into the next meeting ('(continued)')"
+    )
+    speakers: int | None = Field(default=None, ge=0, description="Expected speakers (information)")
+    documents: list[str] = Field(default_factory=list, description="Document symbols")
+
+    @model_validator(mode="after")
+    def _one_duration(self) -> Item:
+        if self.minutes is not None and self.meetings is not None:
+            raise ValueError("give minutes or meetings, not both")
+        return self
+
+
+class Meetings(_Placed):
+    """The meetings of a parallel body, e.g. a working group's two meetings."""
+
+    meetings: int = Field(ge=1, description="Number of whole meetings")
+    run_on: bool = Field(default=True, description="May continue over consecutive meetings")
+
+
+class Preferences(_Strict):
+    """Weights of the preferences (0 switches one off)."""
+
+    carry_over: int = Field(default=10, ge=0, description="Per item carried into another meeting")
+    carry_over_to_next_day: int = Field(
+        default=20, ge=0, description="Extra, per item carried over to another day"
+    )
+    interpreted_meeting: int = Field(default=1, ge=0, description="Per interpreted meeting used")
+    preferred_period: int = Field(
+        default=5, ge=0, description="Per activity held outside its preferred slots"
+    )
+
+
+class Interpretation(_Strict):
+    budget: int = Field(ge=0, description="Interpreted meetings granted for the session")
+    teams: int = Field(ge=0, description="Interpreted meetings that can run at the same time")
+    parallel_cap: int | None = Field(
+        default=None, ge=1, description="Meetings of any kind that may run at the same time"
+    )
+
+
+class PublishedEntry(_Strict):
+    """One line of a published timetable: an activity (part) in a slot."""
+
+    activity: Id
+    date: dt.date
+    period: Id
+    room: Id | None = None
+
+
+class SolverSettings(_Strict):
+    time_limit: float = Field(default=60.0, gt=0)
+    workers: int = Field(default=0, ge=0, description="0: all cores")
+    seed: int = Field(default=0, ge=0)
+
+
+class Session(_Strict):
+    """A whole session file."""
+
+    session: SessionInfo
+    interpretation: Interpretation
+    rooms: list[Room] = Field(min_length=1)
+    bodies: list[Body] = Field(min_length=1)
+    items: list[Item] = Field(min_length=1)
+    meetings: list[Meetings] = Field(default_factory=list)
+    preferences: Preferences = Field(default_factory=Preferences)
+    solver: SolverSettings = Field(default_factory=SolverSettings)
+    published: list[PublishedEntry] | None = None
+
+    model_config = ConfigDict(
+        extra="forbid", coerce_numbers_to_str=True, frozen=True, ignored_types=(cached_property,)
+    )
+
+    @model_validator(mode="after")
+    def _references(self) -> Session:
+        _check_references(self)
+        return self
+
+    # --- derived data, computed once -------------------------------------------------------
+
+    @cached_property
+    def slots(self) -> list[Slot]:
+        """Every slot of every day (pre-session, session, holidays), in time order."""
+        info = self.session
+        dates = sorted({*info.pre_session_days, *info.days, *info.holidays})
+        result: list[Slot] = []
+        for date in dates:
+            for period in info.periods:
+                result.append(
+                    Slot(
+                        index=len(result),
+                        date=date,
+                        period=period,
+                        holiday=date in info.holidays,
+                        pre_session=date in info.pre_session_days,
+                    )
+                )
+        return result
+
+    @cached_property
+    def usable_slots(self) -> list[Slot]:
+        """Slots in which meetings may be held: no holiday, evenings only when allowed."""
+        evening = self.session.evening_meetings
+        return [s for s in self.slots if not s.holiday and (evening or not s.period.evening)]
+
+    @cached_property
+    def activities(self) -> list[Activity]:
+        """What the timetable places, agenda items first, in file order."""
+        result: list[Activity] = []
+        for item in self.items:
+            if item.minutes is None and item.meetings is None:
+                continue
+            result.append(Activity.from_placed(item, self))
+        result.extend(Activity.from_placed(m, self) for m in self.meetings)
+        return result
+
+    def activity(self, activity_id: str) -> Activity:
+        return self._activity_by_id[activity_id]
+
+    @cached_property
+    def _activity_by_id(self) -> dict[str, Activity]:
+        return {a.id: a for a in self.activities}
+
+    def body(self, body_id: str) -> Body:
+        return self._body_by_id[body_id]
+
+    @cached_property
+    def _body_by_id(self) -> dict[str, Body]:
+        return {b.id: b for b in self.bodies}
+
+    def room(self, room_id: str) -> Room:
+        return self._room_by_id[room_id]
+
+    @cached_property
+    def _room_by_id(self) -> dict[str, Room]:
+        return {r.id: r for r in self.rooms}
+
+    def item(self, item_id: str) -> Item:
+        return self._item_by_id[item_id]
+
+    @cached_property
+    def _item_by_id(self) -> dict[str, Item]:
+        return {i.id: i for i in self.items}
+
+    def slot(self, date: dt.date, period_id: str) -> Slot:
+        return self._slot_by_key[(date, period_id)]
+
+    @cached_property
+    def _slot_by_key(self) -> dict[tuple[dt.date, str], Slot]:
+        return {(s.date, s.period.id): s for s in self.slots}
+
+    def body_activities(self, body_id: str) -> list[Activity]:
+        """A body's activities in agenda (file) order."""
+        return [a for a in self.activities if a.body == body_id]
+
+    def title(self, lang: str = "en") -> str:
+        return self.session.body.get(lang)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One period on one day."""
+
+    index: int
+    date: dt.date
+    period: Period
+    holiday: bool = False
+    pre_session: bool = False
+
+    @property
+    def start(self) -> dt.datetime:
+        return dt.datetime.combine(self.date, self.period.start)
+
+    @property
+    def end(self) -> dt.datetime:
+        return dt.datetime.combine(self.date, self.period.end)
+
+    @property
+    def minutes(self) -> int:
+        return self.period.minutes
+
+    @property
+    def label(self) -> str:
+        """Short label for logs and variable names, e.g. `Mon15-AM`."""
+        return f"{self.date:%a%d}-{self.period.id}"
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Something the timetable places; made from an agenda item or a body's meetings."""
+
+    id: str
+    kind: Literal["item", "meetings"]
+    title: Titles
+    body: str
+    minutes: int | None  # duration in minutes, when given so
+    meetings: int | None  # duration in whole meetings, when given so
+    share: bool  # may share a meeting with other activities of its body
+    run_on: bool  # may run on into the next meeting
+    fixed_start: dt.datetime | None
+    date: dt.date | None  # held entirely on this date
+    earliest_start: dt.datetime | None  # own or the body's, the later
+    latest_end: dt.datetime | None  # own or the body's, the earlier
+    not_in_parallel_with: tuple[str, ...]
+    first: bool
+    last: bool
+    preferred: tuple[PreferredSlot, ...]
+    parent: str | None = None
+    annex_title: Titles | None = None
+
+    @classmethod
+    def from_placed(cls, placed: Item | Meetings, session: Session) -> Activity:
+        body = session.body(placed.body)
+        earliest = max(
+            (t for t in (placed.earliest_start, body.earliest_start) if t), default=None
+        )
+        latest = min((t for t in (placed.latest_end, body.latest_end) if t), default=None)
+        if isinstance(placed, Item):
+            return cls(
+                id=placed.id, kind="item", title=placed.title, body=placed.body,
+                minutes=placed.minutes, meetings=placed.meetings,
+                share=placed.share and placed.meetings is None, run_on=placed.run_on,
+                fixed_start=placed.fixed_start, date=placed.date, earliest_start=earliest,
+                latest_end=latest, not_in_parallel_with=tuple(placed.not_in_parallel_with),
+                first=placed.first, last=placed.last, preferred=tuple(placed.preferred),
+                parent=placed.parent, annex_title=placed.annex_title,
+            )
+        return cls(
+            id=placed.id, kind="meetings", title=placed.title, body=placed.body, minutes=None,
+            meetings=placed.meetings, share=False, run_on=placed.run_on,
+            fixed_start=placed.fixed_start, date=placed.date, earliest_start=earliest,
+            latest_end=latest, not_in_parallel_with=tuple(placed.not_in_parallel_with),
+            first=placed.first, last=placed.last, preferred=tuple(placed.preferred),
+        )
+
+    def label(self, lang: str = "en") -> str:
+        """The title used in the organization of work."""
+        return (self.annex_title or self.title).get(lang)
+
+    @property
+    def whole_meetings(self) -> bool:
+        """Given in meetings: it fills each meeting it uses."""
+        return self.meetings is not None
+
+
+def _duplicates(values: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    dups: list[str] = []
+    for v in values:
+        if v in seen and v not in dups:
+            dups.append(v)
+        seen.add(v)
+    return dups
+
+
+def _check_references(s: Session) -> None:
+    """Cross-references between parts of the file; raises ValueError naming field and value."""
+    errors: list[str] = []
+    room_ids = [r.id for r in s.rooms]
+    body_ids = [b.id for b in s.bodies]
+    item_ids = [i.id for i in s.items]
+    meeting_ids = [m.id for m in s.meetings]
+    period_ids = {p.id for p in s.session.periods}
+    for name, ids in (("rooms", room_ids), ("bodies", body_ids)):
+        for dup in _duplicates(ids):
+            errors.append(f"{name}: id {dup!r} is used twice")
+    for dup in _duplicates(item_ids + meeting_ids):
+        errors.append(f"items/meetings: id {dup!r} is used twice")
+    rooms, bodies = set(room_ids), set(body_ids)
+    for i, body in enumerate(s.bodies):
+        for room in body.rooms:
+            if room not in rooms:
+                errors.append(f"bodies[{i}].rooms: {room!r} is not a room id")
+        if body.interpreted and not any(
+            r in rooms and s.room(r).interpretation for r in body.rooms
+        ):
+            errors.append(
+                f"bodies[{i}].rooms: {body.id!r} is interpreted but none of its rooms has booths"
+            )
+    known = set(item_ids) | set(meeting_ids) | bodies
+    session_days = {*s.session.days, *s.session.pre_session_days}
+    position = {item_id: n for n, item_id in enumerate(item_ids)}
+    for name, entries in (("items", s.items), ("meetings", s.meetings)):
+        for n, entry in enumerate(entries):
+            where = f"{name}[{n}]"
+            if entry.body not in bodies:
+                errors.append(f"{where}.body: {entry.body!r} is not a body id")
+            for other in entry.not_in_parallel_with:
+                if other not in known:
+                    errors.append(
+                        f"{where}.not_in_parallel_with: {other!r} is not an item, meeting or body"
+                    )
+                elif other == entry.id:
+                    errors.append(f"{where}.not_in_parallel_with: {other!r} is the item itself")
+            for field in ("fixed_start", "earliest_start", "latest_end"):
+                when = getattr(entry, field)
+                if when is not None and when.date() not in session_days:
+                    errors.append(f"{where}.{field}: {when} is not a day of the session")
+            if entry.date is not None and entry.date not in session_days:
+                errors.append(f"{where}.date: {entry.date} is not a day of the session")
+            for k, pref in enumerate(entry.preferred):
+                if pref.period is not None and pref.period not in period_ids:
+                    errors.append(f"{where}.preferred[{k}].period: {pref.period!r} is not a period")
+            if isinstance(entry, Item) and entry.parent is not None:
+                if entry.parent not in position:
+                    errors.append(f"{where}.parent: {entry.parent!r} is not an item id")
+                elif position[entry.parent] >= n:
+                    errors.append(f"{where}.parent: {entry.parent!r} comes after its sub-item")
+    for n, item in enumerate(s.items):
+        if item.minutes is None and item.meetings is None and item.id not in {
+            i.parent for i in s.items
+        }:
+            errors.append(
+                f"items[{n}]: {item.id!r} has no duration (minutes or meetings) and no sub-items"
+            )
+    if s.published is not None:
+        activity_ids = {
+            i.id for i in s.items if i.minutes is not None or i.meetings is not None
+        } | set(meeting_ids)
+        all_days = {*session_days, *s.session.holidays}
+        for n, entry in enumerate(s.published):
+            where = f"published[{n}]"
+            if entry.activity not in activity_ids:
+                errors.append(f"{where}.activity: {entry.activity!r} is not an activity id")
+            if entry.period not in period_ids:
+                errors.append(f"{where}.period: {entry.period!r} is not a period")
+            if entry.date not in all_days:
+                errors.append(f"{where}.date: {entry.date} is not a day of the session")
+            if entry.room is not None and entry.room not in rooms:
+                errors.append(f"{where}.room: {entry.room!r} is not a room id")
+    if errors:
+        raise ValueError("\n".join(errors))
