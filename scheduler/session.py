@@ -245,7 +245,6 @@ class Meetings(_Placed):
     """The meetings of a parallel body, e.g. a working group's two meetings."""
 
     meetings: int = Field(ge=1, description="Number of whole meetings")
-    run_on: bool = Field(default=True, description="May continue over consecutive meetings")
 
 
 class Preferences(_Strict):
@@ -457,7 +456,7 @@ class Activity:
             )
         return cls(
             id=placed.id, kind="meetings", title=placed.title, body=placed.body, minutes=None,
-            meetings=placed.meetings, share=False, run_on=placed.run_on,
+            meetings=placed.meetings, share=False, run_on=True,
             fixed_start=placed.fixed_start, date=placed.date, earliest_start=earliest,
             latest_end=latest, not_in_parallel_with=tuple(placed.not_in_parallel_with),
             first=placed.first, last=placed.last, preferred=tuple(placed.preferred),
