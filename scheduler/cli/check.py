@@ -1,0 +1,55 @@
+"""`schedule check`: the independent validator, on a workbook or on the published annex."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from scheduler.cli.app import app
+from scheduler.cli.common import Lang, console, exit_with, load, planner_errors
+from scheduler.errors import ExitCode, InputError
+from scheduler.rules import HARD_RULES
+
+
+@app.command("check")
+def check_command(
+    session: Path = typer.Argument(..., help="Session file (YAML)."),
+    timetable: Path | None = typer.Argument(
+        None, help="Timetable workbook whose Assignments sheet is checked.", show_default=False
+    ),
+    published: bool = typer.Option(
+        False, "--published", help="Check the session's published timetable instead."
+    ),
+    lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the messages."),
+) -> None:
+    """List every rule a timetable breaks, by name, with the items and meetings involved."""
+    from scheduler.io.workbook import read_assignments
+    from scheduler.published import published_timetable
+    from scheduler.validation import validate
+
+    with planner_errors():
+        if published == (timetable is not None):
+            raise InputError("give a TIMETABLE workbook or --published (one of the two)",
+                             field="usage")
+        loaded, _ = load(session)
+        if published:
+            if not loaded.published:
+                raise InputError("the session has no published timetable", file=session,
+                                 field="published")
+            checked = published_timetable(loaded, lang=lang.value)
+        else:
+            assert timetable is not None
+            checked = read_assignments(timetable)
+        report = validate(loaded, checked)
+    what = "published timetable" if published else str(timetable)
+    if report.ok:
+        console.print(f"{what}: all {len(HARD_RULES)} rules hold (objective {report.objective}).",
+                      markup=False)
+        return
+    broken = report.broken_rules()
+    console.print(f"{what}: {len(report.findings)} finding(s), "
+                  f"{len(broken)} rule(s) broken: {', '.join(broken)}", markup=False)
+    for finding in report.findings:
+        console.print(f"  {finding.rule}: {finding.text(lang.value)}", markup=False)
+    raise exit_with(ExitCode.RULES_BROKEN)

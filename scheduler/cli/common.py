@@ -1,0 +1,64 @@
+"""What every command shares: consoles, planner-readable errors, output paths."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from scheduler.errors import ExitCode, InputError
+from scheduler.io.session_file import load_session
+from scheduler.session import Session
+
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Lang(str, Enum):
+    """Languages of the workbook and messages."""
+
+    fr = "fr"
+    en = "en"
+
+
+def exit_with(code: ExitCode) -> typer.Exit:
+    return typer.Exit(int(code))
+
+
+@contextmanager
+def planner_errors() -> Iterator[None]:
+    """Turn input errors into one clear message on stderr and exit code 2, never a traceback."""
+    try:
+        yield
+    except InputError as exc:
+        err_console.print(f"error: {exc.message}", markup=False)
+        raise exit_with(exc.exit_code) from None
+
+
+def load(session_path: Path | None) -> tuple[Session, Path]:
+    """The session at `session_path`, or the bundled COP9 session."""
+    from scheduler.bundled import bundled_session_path
+
+    path = session_path if session_path is not None else bundled_session_path()
+    return load_session(path), path
+
+
+def ensure_writable(path: Path, option: str = "--output") -> None:
+    """Refuse an output path that cannot be written, before any long work starts."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise InputError("is a folder; give a file name", file=path, field=option)
+    if not folder.is_dir():
+        raise InputError(f"the folder {str(folder)!r} does not exist", file=path, field=option)
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise InputError("cannot be written (permission denied)", file=path, field=option)
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty()

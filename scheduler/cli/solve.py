@@ -1,0 +1,111 @@
+"""`schedule solve`: session file in, timetable workbook out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from scheduler.cli.app import app
+from scheduler.cli.common import (
+    Lang,
+    console,
+    ensure_writable,
+    err_console,
+    exit_with,
+    load,
+    planner_errors,
+)
+from scheduler.errors import ExitCode
+from scheduler.result import SolveResult, SolveStatus
+from scheduler.session import Session
+
+
+@app.command("solve")
+def solve_command(
+    session: Path | None = typer.Argument(
+        None, help="Session file (YAML). Default: the bundled COP9 session.", show_default=False
+    ),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Workbook to write. Default: <session>-timetable.xlsx"
+    ),
+    lang: Lang = typer.Option(Lang.fr, "--lang", help="Language of the workbook."),
+    time_limit: float | None = typer.Option(
+        None, "--time-limit", min=0.001, help="Seconds of search (default: the session's)."
+    ),
+    workers: int | None = typer.Option(None, "--workers", min=0, help="Solver threads; 0: all."),
+    seed: int | None = typer.Option(None, "--seed", min=0, help="Random seed of the search."),
+    log: Path | None = typer.Option(None, "--log", help="Write the solver's own log there."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the output path."),
+) -> None:
+    """Solve a session and write its timetable workbook."""
+    from models import solve
+    from scheduler.io.workbook import write_workbook
+    from scheduler.validation import validate
+
+    with planner_errors():
+        loaded, path = load(session)
+        out = output if output is not None else Path(f"{path.stem}-timetable.xlsx")
+        ensure_writable(out)
+        if log is not None:
+            ensure_writable(log, "--log")
+        result = solve(loaded, time_limit=time_limit, workers=workers, seed=seed, log_path=log)
+        if result.timetable is None:
+            _no_timetable(result, loaded)
+        report = validate(loaded, result.timetable)
+        write_workbook(
+            out, loaded, result.timetable, result, report, lang=lang.value, session_file=path
+        )
+    if not quiet:
+        _print_summary(loaded, result)
+        if result.status is SolveStatus.FEASIBLE:
+            err_console.print(
+                "warning: the time limit stopped the search; this timetable is valid but not "
+                "proven optimal" + (f" (gap {result.gap:.1%})" if result.gap is not None else ""),
+                markup=False,
+            )
+    if not report.ok:
+        err_console.print("error: the solver's timetable breaks rules (please report this):")
+        for finding in report.findings:
+            err_console.print(f"  {finding.rule}: {finding.text(lang.value)}", markup=False)
+        console.print(str(out), markup=False)
+        raise exit_with(ExitCode.RULES_BROKEN)
+    console.print(str(out), markup=False)
+
+
+def _no_timetable(result: SolveResult, session: Session) -> None:
+    if result.status is SolveStatus.INFEASIBLE:
+        err_console.print("infeasible: no timetable satisfies every rule of this session.")
+        raise exit_with(ExitCode.INFEASIBLE)
+    err_console.print(
+        f"unknown: no timetable found within {result.wall_time:.1f} s "
+        f"(status {result.status.value}); try a longer --time-limit."
+    )
+    raise exit_with(ExitCode.NO_TIMETABLE)
+
+
+def _print_summary(session: Session, result: SolveResult) -> None:
+    timetable = result.timetable
+    assert timetable is not None
+    minute_items = {a.id for a in session.activities if not a.whole_meetings}
+    carried = [a for a in timetable.carried_over() if a in minute_items]
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("status", result.status.value)
+    table.add_row("objective", _number(result.objective))
+    table.add_row("best bound", _number(result.best_bound))
+    table.add_row(
+        "interpreted meetings",
+        f"{timetable.interpreted_meetings()} of {session.interpretation.budget}",
+    )
+    table.add_row("items carried over", ", ".join(carried) if carried else "none")
+    table.add_row("solve time", f"{result.wall_time:.2f} s (model built in {result.build_time:.2f} s)")
+    console.print(table)
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:g}"
