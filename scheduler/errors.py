@@ -60,7 +60,10 @@ class InputErrors(InputError):
         self.errors = errors
         first = errors[0]
         super().__init__(
-            first.problem, file=first.file, field=first.field, value=first.value,
+            first.problem,
+            file=first.file,
+            field=first.field,
+            value=first.value,
             has_value=first.has_value,
         )
 

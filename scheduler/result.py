@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from scheduler.timetable import Timetable
 
 
-class SolveStatus(str, Enum):
+class SolveStatus(StrEnum):
     OPTIMAL = "optimal"  # proven best
     FEASIBLE = "feasible"  # a timetable, not proven best (see gap)
     INFEASIBLE = "infeasible"  # proven: no timetable satisfies the hard rules

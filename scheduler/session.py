@@ -440,26 +440,46 @@ class Activity:
     @classmethod
     def from_placed(cls, placed: Item | Meetings, session: Session) -> Activity:
         body = session.body(placed.body)
-        earliest = max(
-            (t for t in (placed.earliest_start, body.earliest_start) if t), default=None
-        )
+        earliest = max((t for t in (placed.earliest_start, body.earliest_start) if t), default=None)
         latest = min((t for t in (placed.latest_end, body.latest_end) if t), default=None)
         if isinstance(placed, Item):
             return cls(
-                id=placed.id, kind="item", title=placed.title, body=placed.body,
-                minutes=placed.minutes, meetings=placed.meetings,
-                share=placed.share and placed.meetings is None, run_on=placed.run_on,
-                fixed_start=placed.fixed_start, date=placed.date, earliest_start=earliest,
-                latest_end=latest, not_in_parallel_with=tuple(placed.not_in_parallel_with),
-                first=placed.first, last=placed.last, preferred=tuple(placed.preferred),
-                parent=placed.parent, annex_title=placed.annex_title,
+                id=placed.id,
+                kind="item",
+                title=placed.title,
+                body=placed.body,
+                minutes=placed.minutes,
+                meetings=placed.meetings,
+                share=placed.share and placed.meetings is None,
+                run_on=placed.run_on,
+                fixed_start=placed.fixed_start,
+                date=placed.date,
+                earliest_start=earliest,
+                latest_end=latest,
+                not_in_parallel_with=tuple(placed.not_in_parallel_with),
+                first=placed.first,
+                last=placed.last,
+                preferred=tuple(placed.preferred),
+                parent=placed.parent,
+                annex_title=placed.annex_title,
             )
         return cls(
-            id=placed.id, kind="meetings", title=placed.title, body=placed.body, minutes=None,
-            meetings=placed.meetings, share=False, run_on=True,
-            fixed_start=placed.fixed_start, date=placed.date, earliest_start=earliest,
-            latest_end=latest, not_in_parallel_with=tuple(placed.not_in_parallel_with),
-            first=placed.first, last=placed.last, preferred=tuple(placed.preferred),
+            id=placed.id,
+            kind="meetings",
+            title=placed.title,
+            body=placed.body,
+            minutes=None,
+            meetings=placed.meetings,
+            share=False,
+            run_on=True,
+            fixed_start=placed.fixed_start,
+            date=placed.date,
+            earliest_start=earliest,
+            latest_end=latest,
+            not_in_parallel_with=tuple(placed.not_in_parallel_with),
+            first=placed.first,
+            last=placed.last,
+            preferred=tuple(placed.preferred),
         )
 
     def label(self, lang: str = "en") -> str:
@@ -536,9 +556,11 @@ def _check_references(s: Session) -> None:
                 elif position[entry.parent] >= n:
                     errors.append(f"{where}.parent: {entry.parent!r} comes after its sub-item")
     for n, item in enumerate(s.items):
-        if item.minutes is None and item.meetings is None and item.id not in {
-            i.parent for i in s.items
-        }:
+        if (
+            item.minutes is None
+            and item.meetings is None
+            and item.id not in {i.parent for i in s.items}
+        ):
             errors.append(
                 f"items[{n}]: {item.id!r} has no duration (minutes or meetings) and no sub-items"
             )

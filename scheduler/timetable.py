@@ -124,8 +124,9 @@ class Timetable:
         groups: dict[tuple[str, dt.date, str], list[Assignment]] = {}
         for a in self.assignments:
             groups.setdefault(a.meeting_key, []).append(a)
-        ordered = sorted(groups.items(), key=lambda kv: (kv[0][1], min(p.start for p in kv[1]),
-                                                         kv[0][0]))
+        ordered = sorted(
+            groups.items(), key=lambda kv: (kv[0][1], min(p.start for p in kv[1]), kv[0][0])
+        )
         counters: dict[str, int] = {}
         result: list[Meeting] = []
         for (body, date, period), parts in ordered:

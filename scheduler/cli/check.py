@@ -30,13 +30,15 @@ def check_command(
 
     with planner_errors():
         if published == (timetable is not None):
-            raise InputError("give a TIMETABLE workbook or --published (one of the two)",
-                             field="usage")
+            raise InputError(
+                "give a TIMETABLE workbook or --published (one of the two)", field="usage"
+            )
         loaded, _ = load(session)
         if published:
             if not loaded.published:
-                raise InputError("the session has no published timetable", file=session,
-                                 field="published")
+                raise InputError(
+                    "the session has no published timetable", file=session, field="published"
+                )
             checked = published_timetable(loaded, lang=lang.value)
         else:
             assert timetable is not None
@@ -44,12 +46,17 @@ def check_command(
         report = validate(loaded, checked)
     what = "published timetable" if published else str(timetable)
     if report.ok:
-        console.print(f"{what}: all {len(HARD_RULES)} rules hold (objective {report.objective}).",
-                      markup=False)
+        console.print(
+            f"{what}: all {len(HARD_RULES)} rules hold (objective {report.objective}).",
+            markup=False,
+        )
         return
     broken = report.broken_rules()
-    console.print(f"{what}: {len(report.findings)} finding(s), "
-                  f"{len(broken)} rule(s) broken: {', '.join(broken)}", markup=False)
+    console.print(
+        f"{what}: {len(report.findings)} finding(s), "
+        f"{len(broken)} rule(s) broken: {', '.join(broken)}",
+        markup=False,
+    )
     for finding in report.findings:
         console.print(f"  {finding.rule}: {finding.text(lang.value)}", markup=False)
     raise exit_with(ExitCode.RULES_BROKEN)

@@ -101,7 +101,9 @@ def _print_summary(session: Session, result: SolveResult) -> None:
         f"{timetable.interpreted_meetings()} of {session.interpretation.budget}",
     )
     table.add_row("items carried over", ", ".join(carried) if carried else "none")
-    table.add_row("solve time", f"{result.wall_time:.2f} s (model built in {result.build_time:.2f} s)")
+    table.add_row(
+        "solve time", f"{result.wall_time:.2f} s (model built in {result.build_time:.2f} s)"
+    )
     console.print(table)
 
 

@@ -81,8 +81,9 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
         annotation = field.annotation
         for candidate in (annotation, *getattr(annotation, "__args__", ())):
             inner = getattr(candidate, "__args__", (candidate,))
-            found = next((c for c in inner if isinstance(c, type) and issubclass(c, BaseModel)),
-                         None)
+            found = next(
+                (c for c in inner if isinstance(c, type) and issubclass(c, BaseModel)), None
+            )
             if found is None and isinstance(candidate, type) and issubclass(candidate, BaseModel):
                 found = candidate
             if found is not None:
