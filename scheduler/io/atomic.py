@@ -23,7 +23,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
             os.unlink(tmp)
 
 
-def write_atomically(path: str | Path, write: Callable[[Path], None]) -> None:
+def write_atomically(path: str | Path, write: Callable[[Path], object]) -> None:
     """Call `write(tmp_path)`, then move the finished file onto `path`."""
     with atomic_path(path) as tmp:
         write(tmp)
