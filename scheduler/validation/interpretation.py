@@ -1,0 +1,67 @@
+"""Interpretation: booths in the room, the session's budget of meetings, teams at any time."""
+
+from __future__ import annotations
+
+from scheduler.session import Session
+from scheduler.timetable import Timetable
+from scheduler.validation.findings import Finding, Findings
+from scheduler.validation.parts import Facts
+from scheduler.validation.wording import InSlot, Listing, Mtg
+
+
+def check_interpretation_booths(session: Session, timetable: Timetable) -> list[Finding]:
+    """Hard: meetings of interpreted bodies are held in rooms with interpretation booths."""
+    facts = Facts(session, timetable)
+    found = Findings("interpretation-booths", session)
+    for meeting, parts in facts.meetings.items():
+        if not facts.interpreted(meeting):
+            continue
+        for room_id in dict.fromkeys(p.room_id for p in parts):
+            room = facts.rooms.get(room_id)
+            if room is None or room.interpretation:
+                continue  # an unknown room is reported by body-rooms
+            found.add(
+                "{where} is interpreted, but room {room} has no interpretation booths",
+                "{where} a l'interprétation, mais la salle {room} n'a pas de cabines",
+                where=Mtg(meeting), room=room_id,
+                activities=[p.activity_id for p in parts if p.room_id == room_id],
+                meetings=(meeting,),
+            )  # fmt: skip
+    return found
+
+
+def check_interpretation_budget(session: Session, timetable: Timetable) -> list[Finding]:
+    """Hard: the number of interpreted meetings is at most `interpretation.budget`."""
+    facts = Facts(session, timetable)
+    found = Findings("interpretation-budget", session)
+    interpreted = facts.interpreted_meetings()
+    budget = session.interpretation.budget
+    if len(interpreted) > budget:
+        found.add(
+            "{n} interpreted meetings, over the budget of {budget}",
+            "{n} séances avec interprétation, au-delà du budget de {budget}",
+            n=len(interpreted), budget=budget,
+            activities=[p.activity_id for m in interpreted for p in facts.meetings[m]],
+            meetings=interpreted,
+        )  # fmt: skip
+    return found
+
+
+def check_interpretation_teams(session: Session, timetable: Timetable) -> list[Finding]:
+    """Hard: in no slot do more interpreted meetings run than `interpretation.teams`."""
+    facts = Facts(session, timetable)
+    found = Findings("interpretation-teams", session)
+    teams = session.interpretation.teams
+    for slot, meetings in facts.meetings_by_slot().items():
+        interpreted = [m for m in meetings if facts.interpreted(m)]
+        if len(interpreted) > teams:
+            found.add(
+                "{n} interpreted meetings at once in {slot} ({listed}), but only {teams} "
+                "interpreter teams",
+                "{n} séances avec interprétation en même temps en {slot} ({listed}), pour "
+                "{teams} équipes d'interprètes seulement",
+                n=len(interpreted), slot=InSlot(slot), teams=teams,
+                listed=Listing.of(Mtg(m) for m in interpreted), meetings=interpreted,
+                activities=[p.activity_id for m in interpreted for p in facts.meetings[m]],
+            )  # fmt: skip
+    return found

@@ -1,0 +1,90 @@
+"""One tiny case per hard rule that breaks that rule and no other.
+
+Each per-rule test module has its own, more detailed cases; this table makes sure that no rule
+of `scheduler.rules` is left without one, and it can serve any other component that needs "a
+timetable that breaks rule X" (for example to check explanations).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from scheduler.session import Session
+from scheduler.timetable import Timetable
+from tests.validation.layout import row, tiny_session, tiny_timetable
+
+Case = Callable[[], tuple[Session, Timetable]]
+
+#: Item 4 in parallel with the working group on Tuesday morning, still ending last.
+_PARALLEL = (row("4", "Tue AM", "12:00-13:00"),)
+_TWO_ROOMS = {"plenary": {"rooms": ["hall", "small"]}}
+
+BREAKS_ONLY: dict[str, Case] = {
+    "full-duration": lambda: (tiny_session(), tiny_timetable(row("3", "Mon PM", "17:00-17:20"))),
+    "within-periods": lambda: (tiny_session(), tiny_timetable(row("3", "Mon PM", "17:45-18:15"))),
+    "body-one-at-a-time": lambda: (
+        tiny_session(bodies=_TWO_ROOMS),
+        tiny_timetable(row("3", "Mon PM", "17:00-17:30", room="small")),
+    ),
+    "room-one-meeting": lambda: (
+        tiny_session(bodies=_TWO_ROOMS),
+        tiny_timetable(row("4", "Tue AM", "12:00-13:00", room="small")),
+    ),
+    "body-rooms": lambda: (
+        tiny_session(),
+        tiny_timetable(row("4", "Tue PM", "15:00-16:00", room="small")),
+    ),
+    "interpretation-booths": lambda: (
+        tiny_session(
+            rooms={"small": {"interpretation": False}}, bodies={"wg": {"rooms": ["hall", "small"]}}
+        ),
+        tiny_timetable(),
+    ),
+    "agenda-order": lambda: (
+        tiny_session(),
+        tiny_timetable(
+            row("3", "Mon AM", "11:00-11:30"),
+            row("2", "Mon AM", "11:30-13:00", part="1/2"),
+            row("2", "Mon PM", "15:00-17:30", part="2/2"),
+        ),
+    ),
+    "first-last": lambda: (tiny_session(), tiny_timetable(row("4", "Tue AM", "10:00-11:00"))),
+    "fixed-start": lambda: (
+        tiny_session(meetings={"wg-1": {"date": "2030-03-04"}}),
+        tiny_timetable(),
+    ),
+    "earliest-start": lambda: (
+        tiny_session(meetings={"wg-1": {"earliest_start": "2030-03-05T15:00"}}),
+        tiny_timetable(),
+    ),
+    "deadline": lambda: (
+        tiny_session(bodies={"wg": {"latest_end": "2030-03-05T12:00"}}),
+        tiny_timetable(),
+    ),
+    "not-in-parallel": lambda: (
+        tiny_session(),
+        tiny_timetable(row("wg-1", "Mon PM", "15:00-18:00")),
+    ),
+    "no-sharing": lambda: (tiny_session(items={"3": {"share": False}}), tiny_timetable()),
+    "no-running-on": lambda: (tiny_session(items={"2": {"run_on": False}}), tiny_timetable()),
+    "consecutive-meetings": lambda: (
+        tiny_session(),
+        tiny_timetable(
+            row("2", "Mon AM", "11:00-12:30", part="1/2"),
+            row("2", "Mon PM", "15:00-17:30", part="2/2"),
+            row("3", "Mon PM", "17:30-18:00"),
+        ),
+    ),
+    "interpretation-budget": lambda: (
+        tiny_session(interpretation={"budget": 3}),
+        tiny_timetable(),
+    ),
+    "interpretation-teams": lambda: (
+        tiny_session(interpretation={"teams": 1}),
+        tiny_timetable(*_PARALLEL),
+    ),
+    "parallel-cap": lambda: (
+        tiny_session(interpretation={"parallel_cap": 1}),
+        tiny_timetable(*_PARALLEL),
+    ),
+}
