@@ -1,23 +1,29 @@
 """The words of the organization of work, per language, read from `data/labels/<lang>.yaml`.
 
 Each UN language prints the annex its own way ("Point 2 b)" / "Item 2 (b)", "10 heures-13 heures"
-/ "10 a.m.-1 p.m."). Keeping that in data files means a new language is a new file, checked on
-load, not new code. Rule names and texts are not here: they live in `scheduler.rules`.
+/ "10 a.m.-1 p.m.", left to right or right to left). Keeping that in data files means a new
+language is a new file, checked on load, not new code. Day and month names come from CLDR
+(Babel), in the locale the file names; the file only says how a day heading is laid out. Rule
+names and texts are not here: they live in `scheduler.rules`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from scheduler.errors import InputError
+from scheduler.session import UN_LANGUAGES, Session
 
 _ITEM_ID = re.compile(r"^(?P<number>\d+)\s*(?P<letter>[A-Za-z])?$")
 _SHEET_FORBIDDEN = set("[]:*?/\\")
@@ -32,8 +38,38 @@ def _check_format(name: str, template: str, **values: object) -> None:
         raise ValueError(f"{name}: {template!r} is not a valid format ({known}): {exc}") from None
 
 
+def _check_locale(name: str, locale: str) -> None:
+    """Refuse a locale CLDR does not know, naming it."""
+    try:
+        Locale.parse(locale)
+    except (UnknownLocaleError, ValueError) as exc:
+        raise ValueError(f"{name}: {locale!r} is not a CLDR locale ({exc})") from None
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LanguageLabels(_Strict):
+    """What the language is: its CLDR locale, its direction and its tag in Word documents."""
+
+    locale: str = Field(description="CLDR locale (Babel) of day and month names, e.g. fr, ar")
+    direction: Literal["ltr", "rtl"]
+    tag: str = Field(description="Language tag of the text in documents, e.g. fr-FR, ar-SA")
+
+    @model_validator(mode="after")
+    def _usable(self) -> LanguageLabels:
+        _check_locale("locale", self.locale)
+        return self
+
+
+class FontLabels(_Strict):
+    """Fonts of documents, one per script class, so every script has a font that has it."""
+
+    latin: str = Field(description="Latin and Cyrillic text")
+    east_asia: str = Field(description="Chinese characters")
+    complex: str = Field(description="Arabic (right-to-left) text")
+    size: float = Field(gt=0, le=72, description="Points")
 
 
 class AnnexLabels(_Strict):
@@ -49,6 +85,9 @@ class AnnexLabels(_Strict):
     item: str
     sub_item: str
     line: str
+    letters: Annotated[list[str], Field(min_length=26, max_length=26)] | None = Field(
+        default=None, description="Sub-item letters a-z in this script (Arabic: أ ب ج ...)"
+    )
 
     @model_validator(mode="after")
     def _usable(self) -> AnnexLabels:
@@ -72,6 +111,10 @@ class TimeLabels(_Strict):
     pm: str | None = None
     meridiem: str = "{time} {meridiem}"
     shared_meridiem: bool = False
+    keep_meridiem: Literal["start", "end"] = Field(
+        default="end",
+        description="Which time keeps a shared meridiem: end (3-6 p.m.) or start (下午3时至6时)",
+    )
     noon: str | None = None
 
     @model_validator(mode="after")
@@ -86,25 +129,84 @@ class TimeLabels(_Strict):
 
 
 class DayLabels(_Strict):
-    """Day headings; names are data until a locale library provides them."""
+    """How a day heading is laid out; the weekday and month names are CLDR's."""
 
-    heading: str
-    weekdays: Annotated[list[str], Field(min_length=7, max_length=7)]
-    months: Annotated[list[str], Field(min_length=12, max_length=12)]
-    first_of_month: str | None = None
+    heading: str = Field(description="{weekday}, {day}, {month} and {month_number} are filled in")
+    capitalize: bool = Field(default=False, description="Capital first letter (Lundi 15 octobre)")
+    first_of_month: str | None = Field(default=None, description="The 1st, if written apart (1er)")
+    month_locales: list[str] | None = Field(
+        default=None,
+        description="Locales whose month names are joined (Arabic: تشرين الأول/أكتوبر)",
+    )
+    month_separator: str = "/"
 
     @model_validator(mode="after")
     def _usable(self) -> DayLabels:
-        _check_format("heading", self.heading, weekday="x", day="1", month="y")
+        _check_format("heading", self.heading, weekday="x", day="1", month="y", month_number=10)
+        for locale in self.month_locales or []:
+            _check_locale("month_locales", locale)
         return self
+
+
+_ORDINAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+
+
+class MeetingLabels(_Strict):
+    """How a meeting is named in calendars and the daily programme ("Plenary, 3rd meeting")."""
+
+    title: str = Field(description="A body's meeting: {body}, {ordinal} (3rd) and {number}")
+    plenary: str = Field(description="A plenary meeting: 3rd plenary meeting")
+    ordinal: dict[str, str] = Field(
+        description="Ordinal per CLDR ordinal form (one, two, few, other): {number}st, {number}e"
+    )
+    interpreted: str
+    not_interpreted: str
+
+    @field_validator("ordinal")
+    @classmethod
+    def _forms(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - set(_ORDINAL_FORMS))
+        if unknown:
+            raise ValueError(f"ordinal: {', '.join(unknown)} is not a CLDR plural form")
+        if "other" not in value:
+            raise ValueError("ordinal: give at least the form 'other'")
+        for form, template in value.items():
+            _check_format(f"ordinal.{form}", template, number=1)
+        return value
+
+    @model_validator(mode="after")
+    def _usable(self) -> MeetingLabels:
+        _check_format("title", self.title, body="x", ordinal="1", number=1)
+        _check_format("plenary", self.plenary, ordinal="1", number=1)
+        return self
+
+
+class ProgrammeLabels(_Strict):
+    """Headings of the daily programme, the meetings of each day as the Journal lists them."""
+
+    title: str
+    time: str
+    room: str
+    meeting: str
+    items: str
+    interpretation: str
 
 
 class Labels(_Strict):
     """All labels of one language, with the functions that apply them."""
 
+    language: LanguageLabels
+    fonts: FontLabels
     annex: AnnexLabels
     time: TimeLabels
     days: DayLabels
+    meeting: MeetingLabels
+    programme: ProgrammeLabels
+
+    @property
+    def rtl(self) -> bool:
+        """Written right to left (Arabic): sheets, tables and paragraphs are mirrored."""
+        return self.language.direction == "rtl"
 
     def item(self, item_id: str) -> str:
         """`2b` -> "Point 2 b)" / "Item 2 (b)"; an id of another shape is printed as it is."""
@@ -114,7 +216,10 @@ class Labels(_Strict):
         number, letter = match["number"], match["letter"]
         if letter is None:
             return self.annex.item.format(number=number)
-        return self.annex.sub_item.format(number=number, letter=letter.lower())
+        letter = letter.lower()
+        if self.annex.letters:
+            letter = self.annex.letters[string.ascii_lowercase.index(letter)]
+        return self.annex.sub_item.format(number=number, letter=letter)
 
     def item_line(self, item_id: str, title: str) -> str:
         """The line of an item in the annex: "Point 1 a). Ouverture de la session"."""
@@ -126,11 +231,15 @@ class Labels(_Strict):
 
     def day(self, date: dt.date) -> str:
         """The day row of the annex: "Lundi 15 octobre" / "Monday, 15 October"."""
-        days = self.days
-        day = days.first_of_month if date.day == 1 and days.first_of_month else str(date.day)
-        return days.heading.format(
-            weekday=days.weekdays[date.weekday()], day=day, month=days.months[date.month - 1]
+        days, locale = self.days, self.language.locale
+        months = [format_date(date, "MMMM", locale=loc) for loc in days.month_locales or [locale]]
+        text = days.heading.format(
+            weekday=format_date(date, "EEEE", locale=locale),
+            day=days.first_of_month if date.day == 1 and days.first_of_month else str(date.day),
+            month=days.month_separator.join(dict.fromkeys(months)),
+            month_number=date.month,
         )
+        return text[:1].upper() + text[1:] if days.capitalize else text
 
     def period(self, start: dt.time, end: dt.time) -> str:
         """A period as printed: "10 heures-13 heures" / "10 a.m.-1 p.m." / "3-6 p.m."."""
@@ -142,8 +251,26 @@ class Labels(_Strict):
         start_text, end_text = self._twelve(start), self._twelve(end)
         same_half = (start.hour < 12) == (end.hour < 12)
         if t.shared_meridiem and same_half and not self._is_noon(start) and not self._is_noon(end):
-            start_text = self._clock(start.hour % 12 or 12, start)
+            if t.keep_meridiem == "end":
+                start_text = self._clock(start.hour % 12 or 12, start)
+            else:
+                end_text = self._clock(end.hour % 12 or 12, end)
         return t.range.format(start=start_text, end=end_text)
+
+    def ordinal(self, number: int) -> str:
+        """`3` -> "3rd" / "3e": the form CLDR's ordinal rules give for this language."""
+        form = Locale.parse(self.language.locale).ordinal_form(number)
+        template = self.meeting.ordinal.get(form, self.meeting.ordinal["other"])
+        return template.format(number=number)
+
+    def meeting_title(self, body: str, number: int, plenary: bool = False) -> str:
+        """A meeting's name: "3rd plenary meeting" / "Groupe de travail ..., 2e séance"."""
+        if plenary:
+            return self.meeting.plenary.format(ordinal=self.ordinal(number), number=number)
+        return self.meeting.title.format(body=body, ordinal=self.ordinal(number), number=number)
+
+    def interpretation(self, interpreted: bool) -> str:
+        return self.meeting.interpreted if interpreted else self.meeting.not_interpreted
 
     def _clock(self, hour: int, at: dt.time) -> str:
         if at.minute:
@@ -166,7 +293,7 @@ def _labels_dir() -> Traversable:
 
 
 def available_languages() -> list[str]:
-    """Languages with a labels file, e.g. ["en", "fr"]."""
+    """Languages with a labels file, e.g. ["ar", "en", "es", "fr", "ru", "zh"]."""
     return sorted(
         entry.name.removesuffix(".yaml")
         for entry in _labels_dir().iterdir()
@@ -189,3 +316,43 @@ def labels(lang: str) -> Labels:
         return Labels.model_validate(data)
     except ValidationError as exc:  # a broken package file: say which one
         raise ValueError(f"labels file {lang}.yaml is invalid:\n{exc}") from None
+
+
+# --- titles the session file gives, per language -----------------------------------------------
+
+
+def missing_titles(session: Session, lang: str) -> list[str]:
+    """Ids of the activities (items and parallel meetings) printed without a title in `lang`.
+
+    The exports print such a title in English (or any language given), so the planner is
+    warned with this list. An item's annex title counts when it has one, as that is what is
+    printed. Headings taken only through their sub-items are not printed and not listed.
+    """
+    return [
+        activity.id
+        for activity in session.activities
+        if not getattr(activity.annex_title or activity.title, lang, None)
+    ]
+
+
+def missing_body_names(session: Session, lang: str) -> list[str]:
+    """Ids of the bodies without a name in `lang` (calendars and the programme print them)."""
+    return [body.id for body in session.bodies if not getattr(body.name, lang, None)]
+
+
+def missing_titles_warning(session: Session, lang: str) -> str | None:
+    """The warning to print when titles or body names fall back to English; None when none do."""
+    if lang not in UN_LANGUAGES:
+        return None
+    items, bodies = missing_titles(session, lang), missing_body_names(session, lang)
+    if not items and not bodies:
+        return None
+    parts = []
+    if items:
+        parts.append(f"items {', '.join(items)}")
+    if bodies:
+        parts.append(f"bodies {', '.join(bodies)}")
+    return (
+        f"no title in {lang!r} for {'; '.join(parts)}: "
+        "printed in English (add them to the session file)"
+    )

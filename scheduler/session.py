@@ -258,6 +258,16 @@ class Preferences(_Strict):
     preferred_period: int = Field(
         default=5, ge=0, description="Per activity held outside its preferred slots"
     )
+    # Re-planning (`schedule solve --keep`): the fewest moves first, then the smallest by these.
+    move_within_half_day: int = Field(
+        default=1, ge=0, description="Re-planning: per activity moved within the same half-day"
+    )
+    move_to_other_period: int = Field(
+        default=2, ge=0, description="Re-planning: per activity moved to another period, same day"
+    )
+    move_to_other_day: int = Field(
+        default=4, ge=0, description="Re-planning: per activity moved to another day"
+    )
 
 
 class Interpretation(_Strict):

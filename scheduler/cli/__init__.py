@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scheduler.cli import check, schema, solve  # noqa: F401  (registers the commands)
+from scheduler.cli import check, convert, diff, export, schema, solve, template  # noqa: F401  (registers the commands)
 from scheduler.cli.app import app
 
 

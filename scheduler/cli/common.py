@@ -21,10 +21,14 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class Lang(StrEnum):
-    """Languages of the workbook and messages."""
+    """Languages of the workbook and exports (messages are in French or English)."""
 
-    fr = "fr"
+    ar = "ar"
+    zh = "zh"
     en = "en"
+    fr = "fr"
+    ru = "ru"
+    es = "es"
 
 
 def exit_with(code: ExitCode) -> typer.Exit:

@@ -52,7 +52,8 @@ def solve_command(
             ensure_writable(log, "--log")
         result = solve(loaded, time_limit=time_limit, workers=workers, seed=seed, log_path=log)
         if result.timetable is None:
-            _no_timetable(result, loaded)
+            limit = time_limit if time_limit is not None else loaded.solver.time_limit
+            _no_timetable(result, limit)
         report = validate(loaded, result.timetable)
         write_workbook(
             out, loaded, result.timetable, result, report, lang=lang.value, session_file=path
@@ -74,13 +75,13 @@ def solve_command(
     console.print(str(out), markup=False)
 
 
-def _no_timetable(result: SolveResult, session: Session) -> None:
+def _no_timetable(result: SolveResult, time_limit: float) -> None:
     if result.status is SolveStatus.INFEASIBLE:
         err_console.print("infeasible: no timetable satisfies every rule of this session.")
         raise exit_with(ExitCode.INFEASIBLE)
     err_console.print(
-        f"unknown: no timetable found within {result.wall_time:.1f} s "
-        f"(status {result.status.value}); try a longer --time-limit."
+        f"{result.status.value}: no timetable found within the time limit of {time_limit:g} s; "
+        "try a longer --time-limit."
     )
     raise exit_with(ExitCode.NO_TIMETABLE)
 

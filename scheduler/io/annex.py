@@ -78,6 +78,12 @@ def annex_rows(session: Session, timetable: Timetable, lang: str = "fr") -> list
     return rows
 
 
+def part_text(part: Assignment, session: Session, lang: str = "fr") -> str:
+    """A part as the annex prints it ("Point 5. Assistance technique (suite)"), for the other
+    exports (calendars, daily programme) to list a meeting's items in the same words."""
+    return _entry(part, session, labels(lang), lang)
+
+
 def _plenary_bodies(session: Session) -> set[str]:
     """Bodies of kind "plenary"; without one, the first body listed stands for the plenary."""
     plenary = {b.id for b in session.bodies if b.kind == "plenary"}

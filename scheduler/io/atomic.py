@@ -17,6 +17,8 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
+        # mkstemp makes the file private; give it the mode a plain new file would have.
+        os.chmod(tmp, _existing_mode(target) or (0o666 & ~_umask()))
         os.replace(tmp, target)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -31,3 +33,16 @@ def write_atomically(path: str | Path, write: Callable[[Path], object]) -> None:
 
 def write_text_atomically(path: str | Path, text: str) -> None:
     write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _existing_mode(path: Path) -> int | None:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        return None

@@ -5,7 +5,9 @@ Four sheets:
 2. `Assignments`, an Excel table of `scheduler.timetable.ASSIGNMENT_COLUMNS`: the timetable
    itself, the one sheet read back (`read_assignments`), so planners may edit it by hand;
 3. `Meetings`, one row per meeting, for room and interpretation planning;
-4. `Solve`, how the timetable was found and which hard rules it was checked against.
+4. `Changes`, when the timetable re-plans an earlier one: each activity that moved, from where
+   to where, and the change count (see `scheduler.diff`);
+5. `Solve`, how the timetable was found and which hard rules it was checked against.
 
 The workbook is written to a temporary file next to the target, then renamed onto it: a failed
 write never leaves a half-written workbook nor destroys the previous one. Exporters never touch
@@ -32,6 +34,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
+from scheduler.diff import CHANGE_COLUMNS, TimetableDiff
 from scheduler.errors import InputError, InputErrors
 from scheduler.io.annex import annex_header, annex_heading, annex_rows
 from scheduler.io.atomic import write_atomically
@@ -44,6 +47,7 @@ from scheduler.timetable import ASSIGNMENT_COLUMNS, Assignment, Timetable
 ASSIGNMENTS = "Assignments"
 MEETINGS = "Meetings"
 SOLVE = "Solve"
+CHANGES = "Changes"
 MEETING_COLUMNS: tuple[str, ...] = (
     "number",
     "body",
@@ -66,6 +70,7 @@ _ANNEX_WIDTHS = (22, 55, 45)  # Date/heure, plenary, parallel meetings (characte
 _LINE_HEIGHT = 15.0  # points per line of 11-point text
 _ASSIGNMENT_WIDTHS = {"title": 60, "activity": 16, "body": 14, "room": 14, "date": 12}
 _MEETING_WIDTHS = {"items": 40, "body": 14, "room": 14, "date": 12, "interpreted": 12}
+_CHANGE_WIDTHS = {"activity": 16, "title": 50, "size": 32, "before": 60, "after": 60}
 _TEXT_COLUMNS = {"activity", "title", "body", "room", "period", "start", "end", "part", "items"}
 
 
@@ -86,11 +91,13 @@ def write_workbook(
     validation: object | None,
     lang: str = "fr",
     session_file: Path | None = None,
+    changes: TimetableDiff | None = None,
 ) -> None:
     """Write the timetable workbook at `path`, atomically.
 
     `validation` is any object with `holds(rule_name) -> bool` (`RuleCheck`, such as the
-    validator's report); None writes "not checked" against every hard rule.
+    validator's report); None writes "not checked" against every hard rule. `changes`, the
+    comparison with an earlier timetable, adds the `Changes` sheet.
     An unknown language or an unwritable path raises `InputError`.
     """
     labels(lang)  # an unknown language is refused before anything is written
@@ -100,6 +107,8 @@ def write_workbook(
     _write_annex(annex, session, timetable, lang)
     _write_assignments(book.create_sheet(ASSIGNMENTS), session, timetable, lang)
     _write_meetings(book.create_sheet(MEETINGS), timetable)
+    if changes is not None:
+        _write_changes(book.create_sheet(CHANGES), changes)
     _write_solve(book.create_sheet(SOLVE), result, validation, lang, session_file)
     try:
         write_atomically(path, book.save)
@@ -119,6 +128,7 @@ def _write_annex(sheet: Worksheet, session: Session, timetable: Timetable, lang:
     copies exactly the table.
     """
     sheet.title = labels(lang).annex.sheet
+    sheet.sheet_view.rightToLeft = labels(lang).rtl  # Arabic: column A on the right
     header = annex_header(lang)
     _append(sheet, (header.date, header.plenary, header.parallel))
     for cell in sheet[1]:
@@ -189,6 +199,37 @@ def _write_meetings(sheet: Worksheet, timetable: Timetable) -> None:
         for m in timetable.meetings()
     ]
     _write_table(sheet, MEETINGS, MEETING_COLUMNS, rows, _MEETING_WIDTHS)
+
+
+def write_changes_workbook(path: str | Path, changes: TimetableDiff) -> None:
+    """A workbook holding only the `Changes` sheet (what `schedule diff -o` writes)."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    _write_changes(sheet, changes)
+    try:
+        write_atomically(path, book.save)
+    except OSError as exc:
+        raise InputError(f"cannot be written ({exc.strerror or exc})", file=path) from None
+
+
+def _write_changes(sheet: Worksheet, changes: TimetableDiff) -> None:
+    """Each activity that differs, from where to where; then the counts under the table."""
+    rows = [[c.row()[column] for column in CHANGE_COLUMNS] for c in changes.changes]
+    _write_table(sheet, CHANGES, CHANGE_COLUMNS, rows, _CHANGE_WIDTHS)
+    _append(sheet, ())
+    totals: list[tuple[str, int]] = [("total changes (activities moved)", changes.count)]
+    totals += [(f"moved {size.label}", n) for size, n in changes.sizes().items()]
+    totals += [
+        ("added", len(changes.of("added"))),
+        ("removed", len(changes.of("removed"))),
+        ("retimed (same slots, other times or room)", len(changes.of("retimed"))),
+        ("interpreted meetings before", changes.interpreted_before),
+        ("interpreted meetings after", changes.interpreted_after),
+    ]
+    for label, value in totals:
+        _append(sheet, (label, value))
+        sheet.cell(sheet.max_row, 1).font = _BOLD
 
 
 def _write_table(

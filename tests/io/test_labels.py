@@ -93,8 +93,8 @@ def test_annex_words():
     assert (en.heading, en.title) == ("Annex", "Proposed organization of work")
 
 
-def test_french_and_english_files_are_shipped():
-    assert {"fr", "en"} <= set(available_languages())
+def test_the_six_un_languages_are_shipped():
+    assert set(available_languages()) == {"ar", "zh", "en", "fr", "ru", "es"}
 
 
 @pytest.mark.parametrize("lang", available_languages())
@@ -109,7 +109,7 @@ def test_a_language_without_labels_is_refused_by_name():
     with pytest.raises(InputError) as info:
         labels("xx")
     assert "'xx'" in info.value.message
-    assert "en, fr" in info.value.message
+    assert "ar, en, es, fr, ru, zh" in info.value.message
 
 
 def _data() -> dict:
@@ -123,7 +123,13 @@ def _data() -> dict:
         ("annex", "sheet", "x" * 32, "31"),
         ("annex", "item", "Item {num}", "not a valid format"),
         ("time", "pm", None, "needs am and pm"),
-        ("days", "weekdays", ["Monday"], "7"),
+        ("days", "heading", "{weekday} {date}", "not a valid format"),
+        ("days", "month_locales", ["xx_YY"], "not a CLDR locale"),
+        ("language", "locale", "klingon", "not a CLDR locale"),
+        ("language", "direction", "ttb", "ltr"),
+        ("meeting", "ordinal", {"one": "{number}st"}, "other"),
+        ("meeting", "ordinal", {"first": "{number}st", "other": "{n}"}, "first"),
+        ("annex", "letters", ["a", "b"], "26"),
     ],
 )
 def test_a_broken_labels_file_is_refused(part, key, value, says):

@@ -1,0 +1,305 @@
+"""The decision variables of the slot-grid model, named after the domain.
+
+Per activity `a` and slot `s` it may use: `part[a,s]` (a part of `a` is taken in `s`) and
+`minutes[a,s]`. Per body: `held[b,s]` (the body meets in `s`) and `room[b,r,s]`. Per activity,
+prefix and suffix ORs of its parts (`started[a,s]`: a part in `s` or before; `pending[a,s]`: a
+part in `s` or after) carry agenda order, consecutiveness and first/last at slot level.
+
+Times inside a slot are offsets in minutes from the period start. For a body taking its
+activities in agenda order (the `offsets` layout), the offset of an activity is the sum of the
+minutes of the body's earlier activities in that slot, plus an `idle[a,s]` gap only where an
+exact time may need one (a start inside a period, the activity marked last, the slot where the
+activity marked first may start late). For any other body (the `starts` layout) each part has a
+`start[a,s]` variable and the parts of a meeting form a no-overlap.
+
+Variables exist only for slots an activity may use: usable slots (no holidays, evenings only
+when allowed), pre-session days only for the activities fixed to them, and, for instances
+enforced outright, the activity's date, fixed start, earliest start and deadline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ortools.sat.python import cp_model
+
+from models.instances import Switches, date_subject
+from scheduler.session import Activity, Body, Session, Slot
+
+Layout = Literal["offsets", "starts"]
+Key = tuple[str, int]  # (activity or body id, slot index)
+Expr = cp_model.LinearExprT
+
+
+@dataclass
+class Variables:
+    """The variables, and the start/end expressions derived from them, by domain key."""
+
+    false: cp_model.IntVar  # a literal fixed to false, for "no such part"
+    slots: dict[str, list[Slot]] = field(default_factory=dict)  # activity -> its slots
+    body_slots: dict[str, list[Slot]] = field(default_factory=dict)  # body -> slots it may use
+    layout: dict[str, Layout] = field(default_factory=dict)  # body -> timing layout
+    part: dict[Key, cp_model.IntVar] = field(default_factory=dict)
+    minutes: dict[Key, Expr] = field(default_factory=dict)
+    minute_vars: dict[Key, cp_model.IntVar] = field(default_factory=dict)  # minute activities
+    held: dict[Key, cp_model.IntVar] = field(default_factory=dict)
+    room: dict[tuple[str, str, int], cp_model.IntVar] = field(default_factory=dict)
+    rooms_of: dict[str, list[str]] = field(default_factory=dict)  # body -> rooms it may use
+    started: dict[Key, cp_model.IntVar] = field(default_factory=dict)
+    pending: dict[Key, cp_model.IntVar] = field(default_factory=dict)
+    idle: dict[Key, cp_model.IntVar] = field(default_factory=dict)
+    start: dict[Key, cp_model.LinearExpr] = field(default_factory=dict)  # offset from period start
+    end: dict[Key, cp_model.LinearExpr] = field(default_factory=dict)
+    late: set[Key] = field(default_factory=set)  # (a, s) whose start may be after the period start
+    body_end: dict[Key, cp_model.LinearExpr] = field(default_factory=dict)  # offsets layout
+    intervals: dict[Key, list[cp_model.IntervalVar]] = field(default_factory=dict)  # starts
+
+    # --- slot-level literals ---------------------------------------------------------------
+
+    def has(self, activity: str, slot: Slot) -> bool:
+        return (activity, slot.index) in self.part
+
+    def part_before(self, activity: str, slot: Slot) -> cp_model.IntVar:
+        """True iff the activity has a part in a slot strictly before `slot`."""
+        before = [s for s in self.slots[activity] if s.index < slot.index]
+        return self.started[(activity, before[-1].index)] if before else self.false
+
+    def part_by(self, activity: str, slot: Slot) -> cp_model.IntVar:
+        """True iff the activity has a part in `slot` or before."""
+        upto = [s for s in self.slots[activity] if s.index <= slot.index]
+        return self.started[(activity, upto[-1].index)] if upto else self.false
+
+    def part_after(self, activity: str, slot: Slot) -> cp_model.IntVar:
+        """True iff the activity has a part in a slot strictly after `slot`."""
+        after = [s for s in self.slots[activity] if s.index > slot.index]
+        return self.pending[(activity, after[0].index)] if after else self.false
+
+    def part_from(self, activity: str, slot: Slot) -> cp_model.IntVar:
+        """True iff the activity has a part in `slot` or after."""
+        later = [s for s in self.slots[activity] if s.index >= slot.index]
+        return self.pending[(activity, later[0].index)] if later else self.false
+
+
+def build_variables(
+    model: cp_model.CpModel, session: Session, switches: Switches, layout: Layout = "offsets"
+) -> Variables:
+    """All variables of the model; `layout` forces one timing layout (for measurements)."""
+    v = Variables(false=model.new_constant(0))
+    for a in session.activities:
+        v.slots[a.id] = candidate_slots(session, a, switches)
+    _parts(model, session, v)
+    _meetings(model, session, v)
+    _spans(model, session, v)
+    _timing(model, session, switches, v, layout)
+    return v
+
+
+def candidate_slots(session: Session, a: Activity, switches: Switches) -> list[Slot]:
+    """The slots an activity may use, pruned by the rules enforced outright."""
+    fixed_days = {d for d in (a.date, a.fixed_start and a.fixed_start.date()) if d is not None}
+    slots = [
+        s for s in session.usable_slots if not s.pre_session or s.date in fixed_days
+    ]  # within-periods
+    if a.date is not None and switches.prunes("fixed-start", date_subject(a)):
+        slots = [s for s in slots if s.date == a.date]
+    if a.fixed_start is not None and switches.prunes("fixed-start", a.id):
+        slots = [s for s in slots if _may_start_after(a, s, a.fixed_start)]
+    if a.earliest_start is not None and switches.prunes("earliest-start", a.id):
+        slots = [s for s in slots if _may_start_after(a, s, a.earliest_start)]
+    if a.latest_end is not None and switches.prunes("deadline", a.id):
+        deadline = a.latest_end
+        if a.whole_meetings:
+            slots = [s for s in slots if s.end <= deadline]
+        else:
+            slots = [s for s in slots if s.start < deadline]
+    return slots
+
+
+def _may_start_after(a: Activity, slot: Slot, moment: dt.datetime) -> bool:
+    """Whether a part of `a` in `slot` can start at or after `moment`."""
+    if a.whole_meetings:
+        return slot.start >= moment
+    return slot.end > moment
+
+
+def inner_offset(slot: Slot, moment: dt.datetime) -> int | None:
+    """Minutes from the slot's start to `moment`, when `moment` lies strictly inside it."""
+    if slot.start < moment < slot.end:
+        return int((moment - slot.start).total_seconds() // 60)
+    return None
+
+
+def allowed_rooms(session: Session, body: Body) -> list[str]:
+    """The body's rooms, with booths if it is interpreted (body-rooms, interpretation-booths)."""
+    return [
+        r for r in body.rooms if not body.interpreted or session.room(r).interpretation
+    ]
+
+
+def _parts(model: cp_model.CpModel, session: Session, v: Variables) -> None:
+    """`part[a,s]` and `minutes[a,s]`: 0 without a part, 1.. with; whole meetings fill the slot."""
+    for a in session.activities:
+        for s in v.slots[a.id]:
+            key = (a.id, s.index)
+            part = model.new_bool_var(f"part[{a.id},{s.label}]")
+            v.part[key] = part
+            if a.whole_meetings:
+                v.minutes[key] = part * s.minutes
+                continue
+            cap = min(s.minutes, a.minutes or 0)
+            minutes = model.new_int_var(0, cap, f"minutes[{a.id},{s.label}]")
+            model.add(minutes >= part)
+            model.add(minutes <= cap * part)
+            v.minutes[key] = minutes
+            v.minute_vars[key] = minutes
+
+
+def _meetings(model: cp_model.CpModel, session: Session, v: Variables) -> None:
+    """`held[b,s]` = OR of the body's parts in `s`; `room[b,r,s]` for the rooms it may use."""
+    for body in session.bodies:
+        activities = session.body_activities(body.id)
+        indices = sorted({s.index for a in activities for s in v.slots[a.id]})
+        v.body_slots[body.id] = [session.slots[i] for i in indices]
+        v.rooms_of[body.id] = allowed_rooms(session, body)
+        for s in v.body_slots[body.id]:
+            held = model.new_bool_var(f"held[{body.id},{s.label}]")
+            v.held[(body.id, s.index)] = held
+            parts = [v.part[(a.id, s.index)] for a in activities if v.has(a.id, s)]
+            for part in parts:
+                model.add_implication(part, held)
+            model.add_bool_or([~held, *parts])
+            rooms = v.rooms_of[body.id]
+            for r in rooms:
+                if len(rooms) == 1:
+                    v.room[(body.id, r, s.index)] = held  # one room: the meeting's own literal
+                else:
+                    v.room[(body.id, r, s.index)] = model.new_bool_var(
+                        f"room[{body.id},{r},{s.label}]"
+                    )
+
+
+def _spans(model: cp_model.CpModel, session: Session, v: Variables) -> None:
+    """`started[a,s]` / `pending[a,s]`: exact prefix / suffix ORs of the activity's parts."""
+    for a in session.activities:
+        slots = v.slots[a.id]
+        parts = [v.part[(a.id, s.index)] for s in slots]
+        for name, store, order in (
+            ("started", v.started, range(len(slots))),
+            ("pending", v.pending, range(len(slots) - 1, -1, -1)),
+        ):
+            previous: cp_model.IntVar | None = None
+            for k in order:
+                s, part = slots[k], parts[k]
+                if previous is None:
+                    store[(a.id, s.index)] = part
+                else:
+                    lit = model.new_bool_var(f"{name}[{a.id},{s.label}]")
+                    model.add_implication(previous, lit)
+                    model.add_implication(part, lit)
+                    model.add_bool_or([~lit, previous, part])
+                    store[(a.id, s.index)] = lit
+                previous = store[(a.id, s.index)]
+
+
+def _late_starts(session: Session, switches: Switches, v: Variables) -> set[Key]:
+    """(a, s) where an exact time may push a start past the prefix of earlier activities."""
+    late: set[Key] = set()
+    bound_inside: dict[str, set[int]] = {}
+    for a in session.activities:
+        inside: set[int] = set()
+        for moment, rule in ((a.fixed_start, "fixed-start"), (a.earliest_start, "earliest-start")):
+            if moment is None or not switches.active(rule, a.id):
+                continue
+            inside |= {s.index for s in v.slots[a.id] if inner_offset(s, moment) is not None}
+        bound_inside[a.id] = inside
+        late |= {(a.id, i) for i in inside}
+        if a.last and switches.active("first-last", a.id):
+            late |= {(a.id, s.index) for s in v.slots[a.id] if not s.pre_session}
+    for first in session.activities:
+        if not (first.first and switches.active("first-last", first.id)):
+            continue
+        for index in bound_inside[first.id]:
+            late |= {
+                (x.id, index)
+                for x in session.activities
+                if x.id != first.id and (x.id, index) in v.part
+            }
+    whole = {a.id for a in session.activities if a.whole_meetings}
+    return {key for key in late if key[0] not in whole}
+
+
+def _timing(
+    model: cp_model.CpModel, session: Session, switches: Switches, v: Variables, force: Layout
+) -> None:
+    """Start and end offsets of every possible part, per body in its layout."""
+    late = _late_starts(session, switches, v)
+    for body in session.bodies:
+        agenda = body.order == "agenda" and (
+            len(session.body_activities(body.id)) < 2 or switches.prunes("agenda-order", body.id)
+        )
+        v.layout[body.id] = "offsets" if agenda and force == "offsets" else "starts"
+        for s in v.body_slots[body.id]:
+            present = [a for a in session.body_activities(body.id) if v.has(a.id, s)]
+            if v.layout[body.id] == "offsets":
+                _offsets(model, v, body.id, s, present, late)
+            else:
+                _starts(model, v, body.id, s, present)
+
+
+def _offsets(
+    model: cp_model.CpModel,
+    v: Variables,
+    body: str,
+    s: Slot,
+    present: list[Activity],
+    late: set[Key],
+) -> None:
+    """Agenda order inside the slot: each part starts where the body's earlier parts end."""
+    terms: list[Expr] = []
+    for a in present:
+        key = (a.id, s.index)
+        if key in late:
+            idle = model.new_int_var(0, s.minutes - 1, f"idle[{a.id},{s.label}]")
+            model.add(idle <= (s.minutes - 1) * v.part[key])
+            v.idle[key] = idle
+            terms.append(idle)
+        if terms:
+            v.late.add(key)
+        v.start[key] = cp_model.LinearExpr.sum(list(terms))
+        terms.append(v.minutes[key])
+        v.end[key] = cp_model.LinearExpr.sum(list(terms))
+    v.body_end[(body, s.index)] = cp_model.LinearExpr.sum(terms)
+
+
+def _starts(
+    model: cp_model.CpModel, v: Variables, body: str, s: Slot, present: list[Activity]
+) -> None:
+    """Free order inside the slot: a start variable per part, intervals for the no-overlap."""
+    intervals: list[cp_model.IntervalVar] = []
+    for a in present:
+        key = (a.id, s.index)
+        part = v.part[key]
+        if a.whole_meetings:
+            v.start[key] = cp_model.LinearExpr.sum([])
+            v.end[key] = cp_model.LinearExpr.sum([v.minutes[key]])
+            intervals.append(
+                model.new_optional_fixed_size_interval_var(
+                    0, s.minutes, part, f"meeting[{a.id},{s.label}]"
+                )
+            )
+            continue
+        start = model.new_int_var(0, s.minutes - 1, f"start[{a.id},{s.label}]")
+        end = model.new_int_var(0, s.minutes, f"end[{a.id},{s.label}]")  # by the period's end
+        model.add(start <= (s.minutes - 1) * part)
+        model.add(end == start + v.minutes[key])
+        v.start[key] = cp_model.LinearExpr.sum([start])
+        v.end[key] = cp_model.LinearExpr.sum([end])
+        v.late.add(key)
+        intervals.append(
+            model.new_optional_interval_var(
+                start, v.minutes[key], end, part, f"part[{a.id},{s.label}]"
+            )
+        )
+    v.intervals[(body, s.index)] = intervals

@@ -1,0 +1,237 @@
+"""The annex "Projet d'organisation des travaux" / "Proposed organization of work".
+
+The table reads, once extracted, as a day line (`Lundi 15 octobre`), then per period a time
+range (`10 heures-13 heures`, `10 a.m.-1 p.m.`) followed by the cell texts: references to
+agenda items (`Point 1 a). Ouverture de la session`, `Items 6-9`) for the plenary, and the
+names of bodies meeting in parallel (`Groupe de travail sur la coopération internationale`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from scheduler.agenda_import.cleaning import Vocabulary, clean_phrase, join_lines
+from scheduler.agenda_import.dates import MONTH, WEEKDAY, find_dates, find_time_range
+from scheduler.agenda_import.words import (
+    ANNEX_HEADING,
+    BODY_KEYWORDS,
+    CONTINUED,
+    INFORMAL_CONSULTATIONS,
+    ORGANIZATION_OF_WORK,
+    fold,
+)
+
+_DAY_LINE = re.compile(rf"^(?:{WEEKDAY}),?\s+(?:le\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\s+{MONTH}")
+_DAY_LINE_US = re.compile(rf"^(?:{WEEKDAY}),?\s+{MONTH}\s+\d{{1,2}}")
+_REF = re.compile(
+    r"\b(?:Agenda\s+)?(?:Points?|Items?)\s+(?P<n>\d{1,2})"
+    r"(?:\s*(?:\(\s*(?P<l1>[a-z])\s*\.?\s*\)|(?P<l2>[a-z])\s*\.?\s*\)))?"
+    r"(?P<more>(?:\s*(?:[-–—]|\bà\b|\bto\b|,|\bet\b|\band\b)\s*\d{1,2}\b)*)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Ref:
+    """A reference to agenda items in one cell: `Point 2 b)` or `Items 6-9`."""
+
+    numbers: list[int]
+    letter: str | None
+    title: str  # the annex's own wording, when it gives one
+    continued: bool
+
+    @property
+    def item_ids(self) -> list[str]:
+        if self.letter:
+            return [f"{self.numbers[0]}{self.letter}"]
+        return [str(n) for n in self.numbers]
+
+
+@dataclass
+class AnnexSlot:
+    """One row of the table: a day and a period, the plenary's items and parallel bodies."""
+
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    text: str = ""
+    refs: list[Ref] = field(default_factory=list)
+    bodies: list[tuple[str, bool]] = field(default_factory=list)  # (name, continued)
+
+
+@dataclass
+class Annex:
+    slots: list[AnnexSlot]
+    notes: list[str]
+
+
+def annex_start(lines: list[str], after: int) -> int | None:
+    """Index of the annex heading, or of its "organization of work" title."""
+    for i in range(after, len(lines)):
+        folded = fold(lines[i])
+        if ANNEX_HEADING.match(folded) or ORGANIZATION_OF_WORK.match(folded):
+            return i
+    return None
+
+
+def _numbers(first: int, more: str) -> list[int]:
+    """`6` and ` à 9` -> 6, 7, 8, 9; `6` and `, 7 and 8` -> 6, 7, 8."""
+    numbers = [first]
+    for m in re.finditer(r"([-–—]|\bà\b|\bto\b|,|\bet\b|\band\b)\s*(\d{1,2})", more):
+        n = int(m.group(2))
+        if m.group(1) in {"-", "–", "—", "à", "to"}:
+            numbers.extend(range(numbers[-1] + 1, n + 1))
+        else:
+            numbers.append(n)
+    return numbers
+
+
+def _name_segments(text: str, name: str, gap: int = 3) -> list[list[tuple[int, int]]]:
+    """Each occurrence of `name` in `text`, as character ranges of its words.
+
+    The words must come in order, but up to `gap` other words may sit between two of them:
+    PDF extraction interleaves the columns of the annex ("Groupe de travail sur la / des
+    personnes / coopération internationale").
+    """
+    wanted = fold(name).split()
+    tokens = [
+        (m.start(), m.end(), m.group()) for m in re.finditer(r"[a-z0-9]+", _ascii(text).lower())
+    ]
+    found: list[list[tuple[int, int]]] = []
+    i = 0
+    while wanted and i < len(tokens):
+        if tokens[i][2] != wanted[0]:
+            i += 1
+            continue
+        matched, k = [i], i
+        for word in wanted[1:]:
+            nxt = next((j for j in range(k + 1, min(k + 2 + gap, len(tokens)))
+                        if tokens[j][2] == word), None)  # fmt: skip
+            if nxt is None:
+                break
+            matched.append(nxt)
+            k = nxt
+        if len(matched) < len(wanted):
+            i += 1
+            continue
+        segments: list[tuple[int, int]] = []
+        for j in matched:
+            start, end, _ = tokens[j]
+            if segments and j - 1 in matched:
+                segments[-1] = (segments[-1][0], end)
+            else:
+                segments.append((start, end))
+        found.append(segments)
+        i = matched[-1] + 1
+    return found
+
+
+def _read_cell(slot: AnnexSlot, known_bodies: list[str], vocabulary: Vocabulary, lang: str) -> None:
+    """Fill `slot.bodies` and `slot.refs` from the cell text of one row."""
+    text = slot.text
+    spans: list[tuple[int, int, str]] = []  # (start, end of the last word, name)
+    cuts: list[tuple[int, int]] = []  # body names are not part of an item's wording
+    for name in known_bodies:
+        for segments in _name_segments(text, name):
+            spans.append((segments[0][0], segments[-1][1], name))
+            cuts.extend(segments)
+    keywords = [k for k, _ in BODY_KEYWORDS] + [INFORMAL_CONSULTATIONS.pattern]
+    for keyword in keywords:
+        for m in re.finditer(rf"\b{keyword}\b", text, re.IGNORECASE):
+            if any(s <= m.start() < e for s, e, _ in spans):
+                continue
+            next_ref = _REF.search(text, m.end())
+            end = next_ref.start() if next_ref else len(text)
+            cut = CONTINUED.search(text, m.end(), end)
+            end = cut.start() if cut else end
+            spans.append((m.start(), end, clean_phrase(text[m.start() : end], vocabulary, lang)))
+            cuts.append((m.start(), end))
+    spans.sort()
+    for _, end, name in spans:
+        gap = len(text[end:]) - len(text[end:].lstrip())
+        more = CONTINUED.match(text, end + gap)  # "Working Group ... (continued)"
+        if more:
+            cuts.append((end, more.end()))
+        slot.bodies.append((name, more is not None))
+    refs = list(_REF.finditer(text))
+    for n, m in enumerate(refs):
+        stop = refs[n + 1].start() if n + 1 < len(refs) else len(text)
+        raw = _without(text, m.end(), stop, cuts)
+        continued = bool(CONTINUED.search(raw))
+        title = clean_phrase(CONTINUED.sub("", raw), vocabulary, lang)
+        title = re.sub(r"^[\s.:;,)\-–]+|[\s.:;,]+$", "", title)
+        slot.refs.append(
+            Ref(_numbers(int(m["n"]), m["more"] or ""), m["l1"] or m["l2"], title, continued)
+        )
+    if not refs and not spans and fold(text):
+        slot.bodies.append((clean_phrase(text, vocabulary, lang), False))
+
+
+def _without(text: str, start: int, stop: int, cuts: list[tuple[int, int]]) -> str:
+    """`text[start:stop]` less the parts in `cuts`."""
+    kept, at = [], start
+    for a, b in sorted(cuts):
+        if b <= at or a >= stop:
+            continue
+        kept.append(text[at : max(a, at)])
+        at = max(at, b)
+    kept.append(text[at:stop] if at < stop else "")
+    return " ".join(kept)
+
+
+def _ascii(text: str) -> str:
+    """`text` folded character by character, so positions stay those of `text`."""
+    out = []
+    for ch in text:
+        base = unicodedata.normalize("NFKD", ch)[:1]
+        out.append(base if base.isascii() else ch)
+    return "".join(out)
+
+
+def parse_annex(
+    lines: list[str],
+    start: int,
+    year: int | None,
+    known_bodies: list[str],
+    vocabulary: Vocabulary,
+    lang: str,
+) -> Annex:
+    """The annex table from line `start` on: one `AnnexSlot` per day and period."""
+    slots: list[AnnexSlot] = []
+    notes: list[str] = []
+    date: dt.date | None = None
+    cell: list[str] = []
+
+    def close() -> None:
+        if slots and cell:
+            slots[-1].text = join_lines(cell, vocabulary)
+        cell.clear()
+
+    for line in lines[start:]:
+        if not line:
+            continue
+        if _DAY_LINE.match(line) or _DAY_LINE_US.match(line):
+            close()
+            mentions = find_dates(line, year)
+            date = mentions[0].date if mentions else None
+            if date is None:
+                notes.append(f"annex: the day {line!r} has no year; give the session dates")
+            line = line[mentions[0].end :].strip(" ,") if mentions else ""
+            if not line:
+                continue
+        found = find_time_range(line)
+        if found is not None and found[0] <= 2:
+            close()
+            if date is None:
+                continue
+            slots.append(AnnexSlot(date, found[2], found[3]))
+            line = line[found[1] :].strip()
+        if slots and line:
+            cell.append(line)
+    close()
+    for slot in slots:
+        _read_cell(slot, known_bodies, vocabulary, lang)
+    return Annex(slots, notes)

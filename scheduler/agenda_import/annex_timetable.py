@@ -1,0 +1,154 @@
+"""From the annex table to a published timetable, its periods and the durations it implies.
+
+The annex says which items are taken in which period, not for how long. The durations it
+implies are estimates: items sharing a meeting split it equally, an item over two meetings
+takes twice the period. A heading cited alone ("Point 2.") is an activity of its own when its
+sub-items are cited elsewhere, and stands for all its sub-items when they are not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+
+from scheduler.agenda_import.agenda import AgendaItem
+from scheduler.agenda_import.annex import Annex
+from scheduler.agenda_import.words import fold
+
+
+@dataclass
+class PlannedSlot:
+    """One annex row in session-file terms: a date, a period id, items and parallel bodies."""
+
+    date: dt.date
+    period: str
+    items: list[str] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)  # names as in the annex or annotations
+
+
+@dataclass
+class PeriodSpec:
+    id: str
+    start: dt.time
+    end: dt.time
+    evening: bool
+
+    @property
+    def minutes(self) -> int:
+        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+    def as_data(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "id": self.id,
+            "start": f"{self.start:%H:%M}",
+            "end": f"{self.end:%H:%M}",
+        }
+        if self.evening:
+            data["evening"] = True
+        return data
+
+
+DEFAULT_PERIODS = [
+    PeriodSpec("AM", dt.time(10), dt.time(13), False),
+    PeriodSpec("PM", dt.time(15), dt.time(18), False),
+]
+
+
+def _period_id(start: dt.time) -> str:
+    if start < dt.time(12):
+        return "AM"
+    return "PM" if start < dt.time(18) else "EV"
+
+
+def periods_of(annex: Annex) -> tuple[list[PeriodSpec], list[str]]:
+    """The daily periods the annex uses, one per time of day, the most common times winning."""
+    notes: list[str] = []
+    ranges: dict[str, Counter[tuple[dt.time, dt.time]]] = {}
+    for slot in annex.slots:
+        ranges.setdefault(_period_id(slot.start), Counter())[(slot.start, slot.end)] += 1
+    periods: list[PeriodSpec] = []
+    for pid in ("AM", "PM", "EV"):
+        if pid not in ranges:
+            continue
+        (start, end), _ = ranges[pid].most_common(1)[0]
+        for (s, e), _ in ranges[pid].items():
+            if (s, e) != (start, end):
+                notes.append(
+                    f"annex: a {pid} period runs {s:%H:%M}-{e:%H:%M} instead of "
+                    f"{start:%H:%M}-{end:%H:%M}; the session file has one time per period"
+                )
+        periods.append(PeriodSpec(pid, start, end, pid == "EV"))
+    for before, after in itertools.pairwise(periods):
+        if after.start < before.end:
+            notes.append(f"annex: periods {before.id} and {after.id} overlap; check the times")
+            after.start = before.end
+    return periods, notes
+
+
+def planned_slots(
+    annex: Annex, items: list[AgendaItem]
+) -> tuple[list[PlannedSlot], dict[str, str], list[str]]:
+    """Annex rows with item ids resolved; also each item's own annex wording, and notes."""
+    notes: list[str] = []
+    by_id = {item.id: item for item in items}
+    children: dict[str, list[str]] = {}
+    for item in items:
+        if item.parent:
+            children.setdefault(item.parent, []).append(item.id)
+    cited = {i for slot in annex.slots for ref in slot.refs for i in ref.item_ids}
+    order = {item.id: n for n, item in enumerate(items)}
+    wording: dict[str, str] = {}
+    planned: list[PlannedSlot] = []
+    for slot in annex.slots:
+        row = PlannedSlot(slot.date, _period_id(slot.start))
+        for ref in slot.refs:
+            for item_id in ref.item_ids:
+                if item_id not in by_id:
+                    notes.append(
+                        f"annex: {slot.date:%d %b} {row.period} cites item {item_id}, which is not "
+                        "on the agenda; left out"
+                    )
+                    continue
+                kids = children.get(item_id, [])
+                if kids and not any(k in cited for k in kids):
+                    row.items.extend(kids)  # "Point 1" for all of 1 a) to f)
+                    continue
+                row.items.append(item_id)
+                if len(ref.item_ids) == 1 and ref.title and not ref.continued:
+                    wording.setdefault(item_id, ref.title)
+        row.items = sorted(dict.fromkeys(row.items), key=order.__getitem__)
+        row.bodies = [name for name, _ in slot.bodies]
+        planned.append(row)
+    return planned, wording, notes
+
+
+def implied_minutes(
+    planned: list[PlannedSlot], periods: dict[str, PeriodSpec]
+) -> dict[str, tuple[int, str]]:
+    """Each plenary item's duration as the annex implies it, with how it was reckoned."""
+    minutes: dict[str, int] = {}
+    reasons: dict[str, list[str]] = {}
+    for row in planned:
+        length = periods[row.period].minutes
+        count = len(row.items)
+        for n, item_id in enumerate(row.items):
+            share = length // count + (length % count if n == count - 1 else 0)
+            minutes[item_id] = minutes.get(item_id, 0) + share
+            how = "a whole meeting" if count == 1 else f"1/{count} of a meeting"
+            reasons.setdefault(item_id, []).append(how)
+    result: dict[str, tuple[int, str]] = {}
+    for item_id, total in minutes.items():
+        parts = reasons[item_id]
+        if len(parts) > 1 and all(p == "a whole meeting" for p in parts):
+            why = f"{len(parts)} whole meetings in the annex"
+        else:
+            why = " + ".join(parts) + " in the annex"
+        result[item_id] = (total, f"estimate: {why}")
+    return result
+
+
+def differs(title: str, wording: str) -> bool:
+    """Whether the annex words an item otherwise than the agenda (then it is an annex title)."""
+    return fold(title) != fold(wording)

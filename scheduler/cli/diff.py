@@ -1,0 +1,89 @@
+"""`schedule diff`: what changed between two timetables (moved, added, removed activities)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from scheduler.cli.app import app
+from scheduler.cli.common import console, ensure_writable, planner_errors
+from scheduler.diff import TimetableDiff
+
+_HEADINGS = {
+    "moved": "moved",
+    "added": "added",
+    "removed": "removed",
+    "retimed": "retimed (same slots, other times or room; not counted)",
+}
+
+
+@app.command("diff")
+def diff_command(
+    before: Path = typer.Argument(..., help="Earlier timetable workbook (its Assignments sheet)."),
+    after: Path = typer.Argument(..., help="Later timetable workbook."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Also write the differences as a workbook there."
+    ),
+    session: Path | None = typer.Option(
+        None, "--session", help="Session file: agenda order, titles and exact half-days."
+    ),
+) -> None:
+    """Print the differences between two timetables, and the interpreted meetings of each."""
+    from scheduler.diff import compare
+    from scheduler.io.session_file import load_session
+    from scheduler.io.workbook import read_assignments, write_changes_workbook
+
+    with planner_errors():
+        if output is not None:
+            ensure_writable(output)
+        loaded = load_session(session) if session is not None else None
+        diff = compare(read_assignments(before), read_assignments(after), loaded)
+        if output is not None:
+            write_changes_workbook(output, diff)
+    print_changes(diff, console, before=before.name, after=after.name)
+    if output is not None:
+        console.print(str(output), markup=False)
+
+
+def print_changes(
+    diff: TimetableDiff, out: Console, before: str = "before", after: str = "after"
+) -> None:
+    """The differences as the terminal shows them: one table per kind of change, then counts."""
+    if diff.empty:
+        out.print("no differences", markup=False)
+    for kind, heading in _HEADINGS.items():
+        changes = diff.of(kind)  # type: ignore[arg-type]
+        if changes:
+            out.print(changes_table(diff, kind, f"{heading} ({len(changes)})"))
+    out.print(
+        f"changes: {diff.count} activit{'y' if diff.count == 1 else 'ies'} moved"
+        + "".join(f", {n} {size.label}" for size, n in diff.sizes().items() if n),
+        markup=False,
+    )
+    out.print(
+        f"interpreted meetings: {diff.interpreted_before} in {before}, "
+        f"{diff.interpreted_after} in {after}",
+        markup=False,
+    )
+
+
+def changes_table(diff: TimetableDiff, kind: str = "moved", title: str | None = None) -> Table:
+    """A rich table of the changes of one kind: activity, size, before, after."""
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for column in ("activity", "size", "before", "after"):
+        table.add_column(column, overflow="fold")
+    for change in diff.of(kind):  # type: ignore[arg-type]
+        row = change.row()
+        table.add_row(
+            str(row["activity"]),
+            str(row["size"]),
+            str(row["before"]).replace("; ", "\n"),
+            str(row["after"]).replace("; ", "\n"),
+        )
+    return table
+
+
+__all__ = ["changes_table", "diff_command", "print_changes"]
