@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from scheduler.cli import check, convert, diff, export, schema, solve, template  # noqa: F401  (registers the commands)
+from scheduler.cli import (  # noqa: F401  (importing registers the commands)
+    check,
+    convert,
+    diff,
+    export,
+    import_agenda,
+    schema,
+    solve,
+    template,
+)
 from scheduler.cli.app import app
 
 

@@ -1,4 +1,4 @@
-"""`schedule solve`: session file in, timetable workbook out."""
+"""`schedule solve`: session file in, timetable workbook (and what is published) out."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from scheduler.cli.common import (
     load,
     planner_errors,
 )
+from scheduler.cli.progress import live_progress
 from scheduler.errors import ExitCode
 from scheduler.result import SolveResult, SolveStatus
 from scheduler.session import Session
@@ -25,39 +26,67 @@ from scheduler.session import Session
 @app.command("solve")
 def solve_command(
     session: Path | None = typer.Argument(
-        None, help="Session file (YAML). Default: the bundled COP9 session.", show_default=False
+        None,
+        help="Session file (YAML or session workbook). Default: the bundled COP9 session.",
+        show_default=False,
     ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="Workbook to write. Default: <session>-timetable.xlsx"
     ),
-    lang: Lang = typer.Option(Lang.fr, "--lang", help="Language of the workbook."),
+    lang: Lang = typer.Option(Lang.fr, "--lang", help="Language of what is written."),
     time_limit: float | None = typer.Option(
         None, "--time-limit", min=0.001, help="Seconds of search (default: the session's)."
     ),
     workers: int | None = typer.Option(None, "--workers", min=0, help="Solver threads; 0: all."),
     seed: int | None = typer.Option(None, "--seed", min=0, help="Random seed of the search."),
     log: Path | None = typer.Option(None, "--log", help="Write the solver's own log there."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the output path."),
+    docx: Path | None = typer.Option(None, "--docx", help="Also write the annex (Word)."),
+    ics: Path | None = typer.Option(None, "--ics", help="Also write the meetings (iCalendar)."),
+    programme: Path | None = typer.Option(
+        None, "--programme", help="Also write the daily programme (workbook)."
+    ),
+    timezone: str | None = typer.Option(
+        None, "--timezone", help="Time zone of the venue for --ics, e.g. Europe/Vienna."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the output paths."),
 ) -> None:
     """Solve a session and write its timetable workbook."""
     from models import solve
     from scheduler.io.workbook import write_workbook
+    from scheduler.labels import missing_titles_warning
     from scheduler.validation import validate
 
     with planner_errors():
         loaded, path = load(session)
         out = output if output is not None else Path(f"{path.stem}-timetable.xlsx")
-        ensure_writable(out)
-        if log is not None:
-            ensure_writable(log, "--log")
-        result = solve(loaded, time_limit=time_limit, workers=workers, seed=seed, log_path=log)
+        extra = {"--log": log, "--docx": docx, "--ics": ics, "--programme": programme}
+        for option, target in {"--output": out, **extra}.items():
+            if target is not None:
+                ensure_writable(target, option)
+        if ics is not None:
+            from scheduler.io.ics import time_zone
+
+            time_zone(timezone)  # a bad zone is refused before the search
+        warning = missing_titles_warning(loaded, lang.value)
+        if warning and not quiet:
+            err_console.print(f"warning: {warning}", markup=False)
+        with live_progress(not quiet) as progress:
+            result = solve(
+                loaded,
+                time_limit=time_limit,
+                workers=workers,
+                seed=seed,
+                log_path=log,
+                on_solution=progress.update if progress else None,
+            )
         if result.timetable is None:
             limit = time_limit if time_limit is not None else loaded.solver.time_limit
             _no_timetable(result, limit)
-        report = validate(loaded, result.timetable)
-        write_workbook(
-            out, loaded, result.timetable, result, report, lang=lang.value, session_file=path
-        )
+        timetable = result.timetable
+        assert timetable is not None
+        report = validate(loaded, timetable)
+        write_workbook(out, loaded, timetable, result, report, lang=lang.value, session_file=path)
+        written = [out, *_publish(loaded, timetable, lang.value, docx, ics, programme, timezone)]
     if not quiet:
         _print_summary(loaded, result)
         if result.status is SolveStatus.FEASIBLE:
@@ -66,13 +95,45 @@ def solve_command(
                 "proven optimal" + (f" (gap {result.gap:.1%})" if result.gap is not None else ""),
                 markup=False,
             )
+    for path_written in written:
+        console.print(str(path_written), markup=False)
     if not report.ok:
         err_console.print("error: the solver's timetable breaks rules (please report this):")
         for finding in report.findings:
             err_console.print(f"  {finding.rule}: {finding.text(lang.value)}", markup=False)
-        console.print(str(out), markup=False)
         raise exit_with(ExitCode.RULES_BROKEN)
-    console.print(str(out), markup=False)
+
+
+def _publish(
+    session: Session,
+    timetable: object,
+    lang: str,
+    docx: Path | None,
+    ics: Path | None,
+    programme: Path | None,
+    timezone: str | None,
+) -> list[Path]:
+    """Write the optional publication formats; the paths written."""
+    from scheduler.timetable import Timetable
+
+    assert isinstance(timetable, Timetable)
+    written: list[Path] = []
+    if docx is not None:
+        from scheduler.io.docx_annex import write_annex_docx
+
+        write_annex_docx(docx, session, timetable, lang)
+        written.append(docx)
+    if ics is not None:
+        from scheduler.io.ics import write_ics
+
+        write_ics(ics, session, timetable, lang, timezone=timezone)
+        written.append(ics)
+    if programme is not None:
+        from scheduler.io.programme import write_programme
+
+        write_programme(programme, session, timetable, lang)
+        written.append(programme)
+    return written
 
 
 def _no_timetable(result: SolveResult, time_limit: float) -> None:
@@ -97,6 +158,8 @@ def _print_summary(session: Session, result: SolveResult) -> None:
     table.add_row("status", result.status.value)
     table.add_row("objective", _number(result.objective))
     table.add_row("best bound", _number(result.best_bound))
+    if result.gap is not None and result.status is SolveStatus.FEASIBLE:
+        table.add_row("gap", f"{result.gap:.2%}")
     table.add_row(
         "interpreted meetings",
         f"{timetable.interpreted_meetings()} of {session.interpretation.budget}",

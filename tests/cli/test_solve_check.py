@@ -167,3 +167,44 @@ def test_subprocess_time_limit_exit_4(tmp_path):
     result = _run("solve", "--time-limit", "0.001", "--workers", "1", "-o", str(tmp_path / "t.xlsx"))
     assert result.returncode == 4, result.stdout + result.stderr
     assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_import_agenda_then_check_published(tmp_path):
+    seed = Path(__file__).resolve().parent.parent / "data" / "agendas" / "ctoc-cop-2018-1.fr.txt"
+    out = tmp_path / "imported.yaml"
+    result = runner.invoke(app, ["import-agenda", str(seed), "-o", str(out)])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "read 19 agenda items (fr)" in result.output
+    checked = runner.invoke(app, ["check", str(out), "--published"])
+    assert checked.exit_code == ExitCode.OK, checked.output
+
+
+def test_import_agenda_missing_document_is_exit_2(tmp_path):
+    result = runner.invoke(app, ["import-agenda", str(tmp_path / "x.txt"), "-o", str(tmp_path / "s.yaml")])
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert "x.txt" in result.output
+    assert not (tmp_path / "s.yaml").exists()
+
+
+def test_solve_writes_the_publication_formats(tmp_path):
+    paths = {name: tmp_path / name for name in ("t.xlsx", "annex.docx", "s.ics", "p.xlsx")}
+    result = runner.invoke(
+        app,
+        ["solve", "-o", str(paths["t.xlsx"]), "--docx", str(paths["annex.docx"]),
+         "--ics", str(paths["s.ics"]), "--programme", str(paths["p.xlsx"]), "-q"],
+    )  # fmt: skip
+    assert result.exit_code == ExitCode.OK, result.output
+    assert result.output.split() == [str(p) for p in paths.values()]
+    assert all(p.stat().st_size > 0 for p in paths.values())
+
+
+def test_bad_time_zone_is_refused_before_solving(tmp_path, monkeypatch):
+    import models
+
+    monkeypatch.setattr(models, "solve", lambda *a, **k: pytest.fail("solved anyway"))
+    result = runner.invoke(
+        app, ["solve", "-o", str(tmp_path / "t.xlsx"), "--ics", str(tmp_path / "s.ics"),
+              "--timezone", "Mars/Olympus"],
+    )  # fmt: skip
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert "Mars/Olympus" in result.output

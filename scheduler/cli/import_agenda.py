@@ -1,0 +1,40 @@
+"""`schedule import-agenda`: draft a session file from an annotated provisional agenda."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from scheduler.cli.app import app
+from scheduler.cli.common import console, ensure_writable, err_console, planner_errors
+
+
+@app.command("import-agenda")
+def import_agenda_command(
+    document: Path = typer.Argument(..., help="The agenda: plain text, .docx or .pdf."),
+    output: Path = typer.Option(..., "-o", "--output", help="Session file (YAML) to write."),
+    lang: str | None = typer.Option(
+        None, "--lang", help="Language of the document (fr, en). Default: detected."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the output path."),
+) -> None:
+    """Read an agenda document and write a session file the planner only has to complete."""
+    from scheduler.agenda_import import import_agenda
+    from scheduler.io.atomic import write_text_atomically
+
+    with planner_errors():
+        ensure_writable(output)
+        result = import_agenda(document, lang=lang)
+        write_text_atomically(output, result.to_yaml())
+    if not quiet:
+        items = result.session_data.get("items", [])
+        err_console.print(
+            f"read {len(items)} agenda items ({result.language}); "
+            f"{len(result.report)} point(s) to complete or check:", markup=False
+        )
+        for line in result.report:
+            err_console.print(f"  - {line}", markup=False)
+        for problem in result.problems():
+            err_console.print(f"  to complete before solving: {problem}", markup=False)
+    console.print(str(output), markup=False)

@@ -1,0 +1,52 @@
+"""A live line while the solver searches: elapsed time, best objective, bound, gap, timetables.
+
+Shown only on a terminal and without --quiet; it writes to stderr so stdout stays clean.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.live import Live
+from rich.text import Text
+
+from scheduler.cli.common import err_console
+
+
+class SearchProgress:
+    """Renders the latest progress; `update` is called by the solver at each new timetable."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.objective: float | None = None
+        self.bound: float | None = None
+        self.solutions = 0
+
+    def update(self, progress: Any) -> None:
+        self.objective = progress.objective
+        self.bound = progress.best_bound
+        self.solutions = progress.solutions
+
+    def __rich__(self) -> Text:
+        elapsed = time.monotonic() - self.started
+        if self.objective is None:
+            return Text(f"searching… {elapsed:5.1f} s, no timetable yet")
+        gap = abs(self.objective - (self.bound or 0)) / abs(self.objective) if self.objective else 0
+        return Text(
+            f"searching… {elapsed:5.1f} s  best {self.objective:g}  bound {self.bound:g}  "
+            f"gap {gap:.1%}  timetables {self.solutions}"
+        )
+
+
+@contextmanager
+def live_progress(enabled: bool) -> Iterator[SearchProgress | None]:
+    """A live display on stderr when `enabled` and stderr is a terminal, else nothing."""
+    if not enabled or not err_console.is_terminal:
+        yield None
+        return
+    progress = SearchProgress()
+    with Live(progress, console=err_console, refresh_per_second=4, transient=True):
+        yield progress
