@@ -100,12 +100,14 @@ def replan(
     log_path: str | Path | None = None,
     on_solution: ProgressListener | None = None,
     max_changes: int | None = None,
+    exact_times: bool = True,
 ) -> ReplanResult:
     """Re-plan `session` keeping the pinned rows of `previous` and moving as little as possible.
 
     Each phase may take `time_limit` seconds (default: the session's). `max_changes` forbids
     more moves than that (to prove a count minimal: one fewer must be infeasible). When the
     pinned rows break rules by themselves, no solve is run and `conflicts` names them.
+    `exact_times=False` keeps pinned rows in their slots and rooms but lets their times shift.
     The solver logs go to `log_path` (preferences phase) and `<log_path stem>-changes<suffix>`.
     """
     pinned = tuple(row for row in previous if row.pinned)
@@ -121,7 +123,7 @@ def replan(
             conflicts=conflicts,
             explanation="the pinned rows break rules by themselves",
         )
-    model = ReplanModel(session, previous, max_changes=max_changes)
+    model = ReplanModel(session, previous, max_changes=max_changes, exact_times=exact_times)
 
     def phase(hint: Timetable, log: str | Path | None) -> SolveResult:
         return model.solve(
@@ -143,7 +145,9 @@ def replan(
             change_cost=None,
             count_bound=_count_bound(first, model.count_scale),
             pinned=len(pinned),
-            explanation=_why_none(session, first, pinned, max_changes, time_limit, workers, seed),
+            explanation=_why_none(
+                session, previous, first, max_changes, exact_times, time_limit, workers, seed
+            ),
         )
     found = round(first.objective)
     model.model.add(model.change_objective <= found)
@@ -170,10 +174,16 @@ class ReplanModel(SessionModel):
     """
 
     def __init__(
-        self, session: Session, previous: Timetable, *, max_changes: int | None = None
+        self,
+        session: Session,
+        previous: Timetable,
+        *,
+        max_changes: int | None = None,
+        exact_times: bool = True,
     ) -> None:
         self.previous = previous
         self.max_changes = max_changes
+        self.exact_times = exact_times
         self.changed: dict[str, cp_model.IntVar] = {}  # activity -> its slots differ
         self.change_count: cp_model.LinearExpr = sum_of([])
         self.change_objective: cp_model.LinearExpr = sum_of([])
@@ -190,14 +200,13 @@ class ReplanModel(SessionModel):
     def _add_objective(self) -> dict[str, list[PenaltyTerm]]:
         terms = super()._add_objective()
         self.preference_objective = sum_of(
-            t.weight * t.expr  # type: ignore[misc]
-            for group in terms.values()
-            for t in group
+            t.weight * t.expr for group in terms.values() for t in group
         )
         return terms
 
     def _pin(self, rows: Iterable[Assignment]) -> None:
-        """Hard: a pinned row keeps its slot, room, start and minutes."""
+        """Hard: a pinned row keeps its slot and room, and its start and minutes when
+        `exact_times`."""
         v, model = self.variables, self.model
         for row in rows:
             slot = self.session.slot(row.date, row.period)  # known: see pinned_conflicts
@@ -206,9 +215,10 @@ class ReplanModel(SessionModel):
                 model.add_bool_or([])
                 continue
             model.add(v.part[key] == 1)
-            _require(model, v.minutes[key] == row.minutes)
-            offset = int((row.start_at - slot.start).total_seconds() // 60)
-            _require(model, v.start[key] == offset)
+            if self.exact_times:
+                _require(model, v.minutes[key] == row.minutes)
+                offset = int((row.start_at - slot.start).total_seconds() // 60)
+                _require(model, v.start[key] == offset)
             body = self.session.activity(row.activity).body
             room = v.room.get((body, row.room, slot.index))
             if room is None:
@@ -361,6 +371,17 @@ def _row_conflicts(session: Session, pinned: list[Assignment]) -> list[PinConfli
                     [row],
                 )
             )
+        elif row.body != activities[row.activity].body:
+            conflicts.append(
+                _conflict(
+                    "full-duration",
+                    f"{row.activity} is pinned in a meeting of {row.body}, but belongs to "
+                    f"{activities[row.activity].body}",
+                    f"{row.activity} est épinglé dans une séance de {row.body}, mais relève de "
+                    f"{activities[row.activity].body}",
+                    [row],
+                )
+            )
         elif (row.date, row.period) not in slots:
             conflicts.append(
                 _conflict(
@@ -376,6 +397,27 @@ def _row_conflicts(session: Session, pinned: list[Assignment]) -> list[PinConfli
         rows = [r for r in pinned if r.activity == activity.id]
         if not rows:
             continue
+        for row in rows:
+            if activity.date is not None and row.date != activity.date:
+                conflicts.append(
+                    _conflict(
+                        "fixed-start",
+                        f"{activity.id} is held on {activity.date} but pinned on {row.date}",
+                        f"{activity.id} se tient le {activity.date} mais est épinglé le {row.date}",
+                        [row],
+                    )
+                )
+            elif activity.fixed_start is not None and row.start_at < activity.fixed_start:
+                conflicts.append(
+                    _conflict(
+                        "fixed-start",
+                        f"{activity.id} starts at {activity.fixed_start:%Y-%m-%d %H:%M} but is "
+                        f"pinned at {row.start_at:%Y-%m-%d %H:%M}",
+                        f"{activity.id} commence le {activity.fixed_start:%Y-%m-%d %H:%M} mais "
+                        f"est épinglé le {row.start_at:%Y-%m-%d %H:%M}",
+                        [row],
+                    )
+                )
         if activity.whole_meetings and len(rows) > (activity.meetings or 0):
             conflicts.append(
                 _conflict(
@@ -435,7 +477,7 @@ def _require(
     holds, or is infeasible (then `when` must be false)."""
     if isinstance(bounded, bool):
         if not bounded:
-            model.add_bool_or([] if when is None else [~when])  # type: ignore[operator]
+            model.add_bool_or([] if when is None else [~when])
         return
     constraint = model.add(bounded)
     if when is not None:
@@ -481,24 +523,33 @@ def _changes_log(log_path: str | Path | None) -> Path | None:
 
 def _why_none(
     session: Session,
+    previous: Timetable,
     result: SolveResult,
-    pinned: tuple[Assignment, ...],
     max_changes: int | None,
+    exact_times: bool,
     time_limit: float | None,
     workers: int | None,
     seed: int | None,
 ) -> str:
-    """One sentence on why the re-plan found no timetable."""
+    """One sentence on why the re-plan found no timetable (trying the session without pins,
+    then the pins without their times)."""
     if result.status is not SolveStatus.INFEASIBLE:
         return "no timetable found within the time limit; try a longer one"
     if max_changes is not None:
         return f"no timetable moves at most {max_changes} activities"
-    if not pinned:
+    if not any(row.pinned for row in previous):
         return "the session itself is infeasible: no timetable satisfies every rule"
     free = SessionModel(session).solve(time_limit=time_limit, workers=workers, seed=seed)
     if free.status is SolveStatus.INFEASIBLE:
         return "the session itself is infeasible, even with nothing pinned"
+    if exact_times:
+        loose = ReplanModel(session, previous, exact_times=False)
+        if loose.solve(time_limit=time_limit, workers=workers, seed=seed).status.has_timetable:
+            return (
+                "no timetable keeps the pinned rows at their exact start times; one keeps "
+                "their slots and rooms if their times may shift"
+            )
     return (
-        "no timetable keeps every pinned row in place (slot, room, start and minutes) while "
-        "keeping every rule, though the pinned rows break none by themselves: unpin some rows"
+        "no timetable keeps every pinned row in place while keeping every rule, though the "
+        "pinned rows break none by themselves: unpin some rows"
     )

@@ -17,6 +17,7 @@ Vocabulary:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -231,13 +232,47 @@ class Item(_Placed):
     run_on: bool = Field(
         default=True, description="May run on into the next meeting ('(continued)')"
     )
-    speakers: int | None = Field(default=None, ge=0, description="Expected speakers (information)")
+    speakers: int | None = Field(
+        default=None, ge=0, description="Expected speakers (with minutes_per_speaker: the duration)"
+    )
+    minutes_per_speaker: float | None = Field(
+        default=None,
+        gt=0,
+        description="Speaking time each: minutes = speakers x minutes_per_speaker + allowance",
+    )
+    allowance: int | None = Field(
+        default=None,
+        ge=0,
+        description="Minutes added to the speakers' time (chair, introductions, replies)",
+    )
     documents: list[str] = Field(default_factory=list, description="Document symbols")
 
     @model_validator(mode="after")
     def _one_duration(self) -> Item:
         if self.minutes is not None and self.meetings is not None:
             raise ValueError("give minutes or meetings, not both")
+        return self
+
+    @model_validator(mode="after")
+    def _minutes_from_speakers(self) -> Item:
+        """A general debate sized by its list of speakers: speakers x minutes each + allowance."""
+        if self.minutes_per_speaker is None:
+            if self.allowance is not None:
+                raise ValueError("allowance needs minutes_per_speaker (it adds to speaking time)")
+            return self
+        if self.speakers is None:
+            raise ValueError("minutes_per_speaker needs speakers (how many)")
+        if self.meetings is not None:
+            raise ValueError("give meetings or minutes_per_speaker, not both")
+        sized = math.ceil(self.speakers * self.minutes_per_speaker + (self.allowance or 0))
+        if sized < 1:
+            raise ValueError("speakers x minutes_per_speaker + allowance is 0 minutes")
+        if self.minutes is not None and self.minutes != sized:
+            raise ValueError(
+                f"minutes {self.minutes} differs from speakers x minutes_per_speaker + allowance"
+                f" = {sized}: give one or the other"
+            )
+        object.__setattr__(self, "minutes", sized)  # frozen: set once, while validating
         return self
 
 

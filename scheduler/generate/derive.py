@@ -46,12 +46,17 @@ def _body_rooms(plan: SessionPlan, rng: random.Random, tight: bool) -> None:
         body.rooms = rooms or body.eligible_rooms[:1]
 
 
-def _times(plan: SessionPlan) -> list[dt.datetime]:
-    """Times a planner writes as a deadline or a start: slot starts and ends, and noons."""
+def _deadline_times(plan: SessionPlan) -> list[dt.datetime]:
+    """Times a planner writes as a deadline: the end of a period, or noon ("Thursday noon")."""
     times: set[dt.datetime] = set()
     for slot in plan.calendar.session_slots():
-        times.update((slot.start, slot.end, dt.datetime.combine(slot.date, dt.time(12))))
+        times.update((slot.end, dt.datetime.combine(slot.date, dt.time(12))))
     return sorted(times)
+
+
+def _start_times(plan: SessionPlan) -> list[dt.datetime]:
+    """Times a planner writes as an earliest start: the start of a period."""
+    return sorted({slot.start for slot in plan.calendar.session_slots()})
 
 
 def _deadline_after(
@@ -81,7 +86,7 @@ def _parallel_bodies(plan: SessionPlan) -> list[BodyPlan]:
 
 def _deadlines(plan: SessionPlan, rng: random.Random, tight: bool) -> None:
     """Parallel bodies report by a deadline; a few activities have their own."""
-    times = _times(plan)
+    times = _deadline_times(plan)
     bodies = _parallel_bodies(plan)
     groups = [b for b in bodies if b.id.startswith("cg-")]
     if groups and not tight:  # contact groups conclude by one common deadline
@@ -97,7 +102,7 @@ def _deadlines(plan: SessionPlan, rng: random.Random, tight: bool) -> None:
 
 
 def _earliest_starts(plan: SessionPlan, rng: random.Random, tight: bool) -> None:
-    times = _times(plan)
+    times = _start_times(plan)
     for body in _parallel_bodies(plan):
         if rng.random() < 0.3 and not any(slot.pre_session for slot, _ in body.meetings):
             body.earliest_start = _start_before(body.meetings[0][0].start, times, rng, tight)

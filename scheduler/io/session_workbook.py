@@ -324,7 +324,22 @@ def _table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                     "speakers",
                     ("speakers",),
                     "int",
-                    "Expected speakers (information only)",
+                    "Expected speakers (with minutes_per_speaker: they give the duration)",
+                    width=9,
+                ),
+                Column(
+                    "minutes_per_speaker",
+                    ("minutes_per_speaker",),
+                    "float",
+                    "Speaking time of each speaker, in minutes: minutes = speakers x "
+                    "minutes_per_speaker + allowance",
+                    width=10,
+                ),
+                Column(
+                    "allowance",
+                    ("allowance",),
+                    "int",
+                    "Minutes added to the speakers' time (chair, introductions, replies)",
                     width=9,
                 ),
                 Column(
@@ -477,6 +492,22 @@ _REQUIRED_SHEETS = (SESSION, "Days", "Periods", "Rooms", "Bodies", "Items")
 _SETTING_HEADERS = ("field", "value", "explanation")
 _WEIGHT_HEADERS = ("preference", "weight", "explanation")
 _PREFERRED_FIRST_COLUMN = 5  # E: the preferred slots sit right of the weights
+
+
+def covered_fields() -> set[str]:
+    """The fields of the session format the workbook holds, as dotted paths (`items.title`),
+    so a test can tell when the format gains a field the workbook has no place for."""
+    tables = _table_sheets(UN_LANGUAGES)
+    found = {f"session.{name}" for name in _DAY_FIELDS.values()}
+    for name in ("Periods", "Rooms", "Bodies", "Items", "Meetings", "Published"):
+        spec = tables[name]
+        found |= {".".join((*spec.target, c.path[0])) for c in spec.columns}
+    for owner in ("items", "meetings"):
+        found |= {f"{owner}.{c.path[0]}" for c in _RULE_COLUMNS}
+        found |= {f"{owner}.preferred.{c.path[0]}" for c in _PREFERRED[1:]}
+    for column in (*_session_settings(UN_LANGUAGES), *_weights()):
+        found.add(".".join(column.path[:2]))
+    return found
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -722,8 +753,6 @@ def _validate(sheet: Worksheet, column: Column, cells: str) -> None:
             type="list",
             formula1=column.ref,
             allow_blank=True,
-            errorStyle="warning" if column.kind == "ids" else "stop",
-            showErrorMessage=column.kind != "ids",
             error="Pick an id from the list (its sheet lists them).",
         )
     elif column.kind in ("date", "datetime"):
@@ -753,7 +782,7 @@ def _validate(sheet: Worksheet, column: Column, cells: str) -> None:
         )
     if validation is None:
         return
-    validation.showErrorMessage = validation.showErrorMessage or column.kind != "ids"
+    validation.showErrorMessage = column.kind != "ids"  # several ids: a warning at most
     validation.errorTitle = column.header
     sheet.add_data_validation(validation)
     validation.add(cells)
@@ -1273,6 +1302,8 @@ def _in_cell(error: InputError, cells: Cells, path: Path) -> InputError:
     )
     if problem == "missing":
         problem = "required, but empty"
+    elif problem.startswith("List should have at least 1 item"):
+        problem = "no rows; give at least one"
     if place is None:
         return InputError(
             problem, file=path, field=error.field, value=error.value, has_value=error.has_value

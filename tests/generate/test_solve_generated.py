@@ -39,3 +39,23 @@ def test_a_tight_session_is_solved_too():
     assert result.status.has_timetable
     assert result.timetable is not None
     assert validate(generated.session, result.timetable).ok
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("profile", ["treaty-cop", "commission", "climate"])
+def test_the_model_accepts_the_witness_at_the_validators_cost(profile):
+    """Model and validator agree: the witness is feasible in the model, at the same cost.
+
+    A refusal would mean the model forbids a timetable that docs/RULES.md allows.
+    """
+    from models import SessionModel
+
+    generated = generate_session(profile, seed=1)
+    session = generated.session
+    model = SessionModel(session)
+    used = {(row.activity, session.slot(row.date, row.period).index) for row in generated.witness}
+    for key, part in model.variables.part.items():
+        model.model.add(part == int(key in used))
+    result = model.solve(time_limit=30, workers=1, seed=0)
+    assert result.status is SolveStatus.OPTIMAL
+    assert result.objective == validate(session, generated.witness).objective

@@ -208,8 +208,8 @@ def large_session_data(weeks: int = 2) -> dict[str, Any]:
             item["minutes"] = 90
         if k % 13 == 0:
             item["preferred"] = [{"period": "AM"}]
-        if k == n * 3 // 5:
-            item["fixed_start"] = _at(day(0.5), "10:00")
+        if k == n // 2:
+            item["fixed_start"] = _at(day(0.4), "10:00")
         items.append(item)
     items.append({"id": str(n), "title": "Adoption of the report", "minutes": 120, "last": True})
     for body, count in (("cow", 7 * weeks), ("c2", 5 * weeks), ("wg-b", 3 * weeks)):

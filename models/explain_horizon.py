@@ -1,0 +1,146 @@
+"""The session's calendar as rule instances that can give way: its days, evenings, holidays.
+
+"Can it fit in four days?" is answered by a conflict that names the four days. The model's
+own instances (`models.instances`) come from lines about items and bodies; the calendar is
+not one of them, since the slots it gives are the model's variables. To make it switchable,
+the explainer builds the model on a *wider* calendar (extra working days after the last one,
+holidays as working days, evening periods open) and forbids the extra slots behind one
+literal per calendar instance. With every literal on, the model is the session's; with one
+off, that part of the calendar gives way, and what the timetable then uses is what it buys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from models.instances import RuleInstance, day
+from models.model import SessionModel
+from scheduler.io.session_file import session_from_data
+from scheduler.session import Activity, Session
+
+RULE = "within-periods"
+DAYS = (RULE, "days")
+EVENINGS = (RULE, "evenings")
+#: At most this many extra days are offered when the days give way.
+MAX_EXTRA_DAYS = 10
+
+Key = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """The session on its wider calendar, and which slots each calendar instance forbids."""
+
+    session: Session  # the planner's session
+    wide: Session  # the same on the wider calendar
+    extra_days: tuple[dt.date, ...]
+    instances: tuple[RuleInstance, ...]
+    forbidden: dict[Key, frozenset[int]]  # instance key -> indices of `wide.slots` it forbids
+
+    def instance(self, key: Key) -> RuleInstance | None:
+        return next((i for i in self.instances if i.key == key), None)
+
+
+def horizon(session: Session) -> Horizon:
+    """The calendar instances of `session` and the wider calendar they close off."""
+    info = session.session
+    working = [d for d in info.days if d not in info.holidays]
+    extra = _next_weekdays(info.days[-1], _extra_days_needed(session))
+    evenings = not info.evening_meetings and any(p.evening for p in info.periods)
+    data = session.model_dump(exclude_unset=True)
+    data["published"] = None
+    data["session"]["days"] = sorted({*info.days, *info.holidays, *extra})
+    data["session"]["holidays"] = []
+    if evenings:
+        data["session"]["evening_meetings"] = True
+    wide = session_from_data(data, file="<calendar>")
+    instances = [_days_instance(working)]
+    forbidden: dict[Key, frozenset[int]] = {
+        DAYS: frozenset(s.index for s in wide.slots if s.date in extra)
+    }
+    if evenings:
+        instances.append(RuleInstance(*EVENINGS, "no evening meetings", "pas de séances en soirée"))
+        forbidden[EVENINGS] = frozenset(s.index for s in wide.slots if s.period.evening)
+    for holiday in info.holidays:
+        inst = RuleInstance(
+            RULE,
+            f"holiday@{holiday.isoformat()}",
+            f"{day(holiday, 'en')} is a holiday",
+            f"le {day(holiday, 'fr')} est férié",
+        )
+        instances.append(inst)
+        forbidden[inst.key] = frozenset(s.index for s in wide.slots if s.date == holiday)
+    return Horizon(session, wide, tuple(extra), tuple(instances), forbidden)
+
+
+def add_horizon(
+    m: SessionModel, h: Horizon, *, guarded: bool, dropped: Collection[Key] = ()
+) -> dict[RuleInstance, cp_model.IntVar]:
+    """Forbid the wider calendar's extra slots in `m` (built on `h.wide`); the guards added.
+
+    Each instance is enforced outright, behind a new literal (`guarded`), or left out
+    (`dropped`), like the model's own instances.
+    """
+    guards: dict[RuleInstance, cp_model.IntVar] = {}
+    for inst in h.instances:
+        if inst.key in dropped:
+            continue
+        when: list[cp_model.IntVar] = []
+        if guarded:
+            guards[inst] = m.model.new_bool_var(f"guard[{inst.rule}:{inst.subject}]")
+            when = [guards[inst]]
+        slots = h.forbidden[inst.key]
+        for (_, index), part in m.variables.part.items():
+            if index in slots:
+                m.context.clause([~part], when)
+    return guards
+
+
+def _days_instance(working: list[dt.date]) -> RuleInstance:
+    if not working:
+        return RuleInstance(*DAYS, "no working day", "aucun jour ouvrable")
+    first, last = working[0], working[-1]
+    n = len(working)
+    if n == 1:
+        return RuleInstance(*DAYS, f"1 working day, {day(first, 'en')}",
+                            f"1 jour ouvrable, le {day(first, 'fr')}")  # fmt: skip
+    return RuleInstance(
+        *DAYS,
+        f"{n} working days, {day(first, 'en')} to {day(last, 'en')}",
+        f"{n} jours ouvrables, du {day(first, 'fr')} au {day(last, 'fr')}",
+    )
+
+
+def _extra_days_needed(session: Session) -> int:
+    """Enough extra days for the busiest body's meetings at one per period (at least one)."""
+    per_day = [p for p in session.session.periods if session.session.evening_meetings
+               or not p.evening]  # fmt: skip
+    longest = max(p.minutes for p in per_day)
+    usable = sum(1 for s in session.usable_slots if not s.pre_session)
+    needed = 0
+    for body in session.bodies:
+        activities = [a for a in session.body_activities(body.id) if not _pre_session(session, a)]
+        whole = sum(a.meetings or 0 for a in activities if a.whole_meetings)
+        minutes = sum(a.minutes or 0 for a in activities if not a.whole_meetings)
+        needed = max(needed, whole + math.ceil(minutes / longest) - usable)
+    return min(MAX_EXTRA_DAYS, max(1, math.ceil(needed / len(per_day))))
+
+
+def _pre_session(session: Session, a: Activity) -> bool:
+    pre = set(session.session.pre_session_days)
+    return a.date in pre or (a.fixed_start is not None and a.fixed_start.date() in pre)
+
+
+def _next_weekdays(after: dt.date, n: int) -> list[dt.date]:
+    days: list[dt.date] = []
+    current = after
+    while len(days) < n:
+        current += dt.timedelta(days=1)
+        if current.weekday() < 5:
+            days.append(current)
+    return days

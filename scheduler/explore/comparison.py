@@ -1,0 +1,86 @@
+"""Many variants side by side: one row per variant, the numbers a briefing quotes.
+
+Moves are counted against a baseline as `scheduler.diff` counts changes: the activities, present
+in both timetables, whose set of (date, period) slots differs. An activity that exists in one
+of the two only (a meeting added by the variant) is not a move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from scheduler.diff import compare
+from scheduler.explore.outcome import Outcome, solve
+from scheduler.session import Session
+from scheduler.timetable import Timetable
+
+#: Columns of `compare_variants`, indexed by variant name.
+COMPARISON_COLUMNS: tuple[str, ...] = (
+    "status",
+    "days_used",
+    "interpreted_meetings",
+    "interpretation_budget",
+    "carried_over",
+    "moves",
+    "objective",
+    "best_bound",
+    "solve_time",
+)
+_COUNTS = ("days_used", "interpreted_meetings", "interpretation_budget", "carried_over", "moves")
+
+Baseline = str | Outcome | Timetable | None
+
+
+def solve_variants(variants: Mapping[str, Session], **settings: Any) -> dict[str, Outcome]:
+    """Solve each variant (name -> session) with the same `settings` (see `solve`)."""
+    return {name: solve(session, name=name, **settings) for name, session in variants.items()}
+
+
+def compare_variants(
+    outcomes: Mapping[str, Outcome] | Iterable[Outcome], baseline: Baseline = None
+) -> pd.DataFrame:
+    """One row per variant: status, days used, interpreted meetings, items carried over, moves.
+
+    `baseline` is the timetable moves are counted against: a variant's name, an `Outcome`, a
+    `Timetable` (e.g. the published one), or by default the first variant. Counts are None
+    (pandas NA) for a variant without a timetable, moves also when the baseline has none.
+    """
+    named = list(outcomes.values()) if isinstance(outcomes, Mapping) else list(outcomes)
+    reference = _baseline(named, baseline)
+    rows = []
+    for outcome in named:
+        row = outcome.summary()
+        row["moves"] = _moves(outcome, reference)
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS), index=[o.name for o in named])
+    table.index.name = "variant"
+    return table.astype({column: "Int64" for column in _COUNTS})
+
+
+def moves(outcome: Outcome, baseline: Outcome | Timetable) -> int | None:
+    """Activities whose slots differ from the baseline's; None when either has no timetable."""
+    return _moves(outcome, _as_timetable(baseline))
+
+
+def _moves(outcome: Outcome, reference: Timetable | None) -> int | None:
+    if outcome.timetable is None or reference is None:
+        return None
+    return compare(reference, outcome.timetable, outcome.session).count
+
+
+def _baseline(named: list[Outcome], baseline: Baseline) -> Timetable | None:
+    if baseline is None:
+        return named[0].timetable if named else None
+    if isinstance(baseline, str):
+        for outcome in named:
+            if outcome.name == baseline:
+                return outcome.timetable
+        raise KeyError(f"no variant named {baseline!r} (known: {[o.name for o in named]})")
+    return _as_timetable(baseline)
+
+
+def _as_timetable(baseline: Outcome | Timetable) -> Timetable | None:
+    return baseline.timetable if isinstance(baseline, Outcome) else baseline

@@ -1,0 +1,147 @@
+"""Where things go in the timetable picture: a column per day, a lane per room, a row per period.
+
+Pure geometry, no drawing: x counts lanes (a lane is one unit wide, days are separated by a
+gap), y counts minutes from the top (each period as tall as it is long, periods separated by
+a gap). `plots.timetable` turns these units into inches and draws.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from scheduler.session import Period, Session
+from scheduler.timetable import Timetable
+
+DayKind = Literal["session", "pre-session", "holiday"]
+LaneMode = Literal["day", "session"]
+
+DAY_GAP = 0.35  # lanes between two days
+PERIOD_GAP = 30.0  # minutes of blank between two periods
+
+
+@dataclass(frozen=True)
+class Column:
+    """One day: its lanes (room ids, left to right) and where it starts."""
+
+    date: dt.date
+    kind: DayKind
+    lanes: tuple[str, ...]  # empty when no meeting is held that day
+    x: float
+
+    @property
+    def width(self) -> float:
+        return float(max(len(self.lanes), 1))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One period, from `y` (its start) down `minutes`."""
+
+    period: Period
+    y: float
+
+    @property
+    def minutes(self) -> int:
+        return self.period.minutes
+
+
+@dataclass(frozen=True)
+class Grid:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def width(self) -> float:
+        last = self.columns[-1]
+        return last.x + last.width
+
+    @property
+    def height(self) -> float:
+        last = self.rows[-1]
+        return last.y + last.minutes
+
+    @property
+    def lanes(self) -> int:
+        """Lanes drawn, over all days."""
+        return sum(int(c.width) for c in self.columns)
+
+    def column(self, date: dt.date) -> Column | None:
+        return next((c for c in self.columns if c.date == date), None)
+
+    def row(self, period: str) -> Row | None:
+        return next((r for r in self.rows if r.period.id == period), None)
+
+    def lane_x(self, date: dt.date, room: str) -> float | None:
+        """Left edge of a room's lane on a day; None when that day or lane is not drawn."""
+        column = self.column(date)
+        if column is None or room not in column.lanes:
+            return None
+        return column.x + column.lanes.index(room)
+
+    def y(self, period: str, at: dt.time) -> float | None:
+        """Height of a clock time within a period (clamped to the period)."""
+        row = self.row(period)
+        if row is None:
+            return None
+        start = row.period.start.hour * 60 + row.period.start.minute
+        offset = at.hour * 60 + at.minute - start
+        return row.y + min(max(offset, 0), row.minutes)
+
+
+def build_grid(
+    session: Session,
+    timetable: Timetable,
+    days: Iterable[dt.date] | None = None,
+    lanes: LaneMode = "day",
+) -> Grid:
+    """The grid of a timetable: its days (or `days`), periods in use, and a lane per room.
+
+    Pre-session days appear when meetings are held on them; holidays always (an empty
+    column). Evening periods appear when evening meetings are allowed or held. `lanes="day"`
+    gives each day the rooms used that day; `"session"` gives every day every room used.
+    """
+    info = session.session
+    used_dates = {a.date for a in timetable}
+    if days is None:
+        wanted = {
+            *info.days,
+            *info.holidays,
+            *(d for d in info.pre_session_days if d in used_dates),
+        }
+    else:
+        wanted = set(days)
+    rooms_used = {a.room for a in timetable if a.date in wanted}
+    room_order = [r.id for r in session.rooms if r.id in rooms_used]
+    room_order += sorted(rooms_used - set(room_order))  # rooms the session does not know
+    columns: list[Column] = []
+    x = 0.0
+    for date in sorted(wanted):
+        kind: DayKind = (
+            "holiday"
+            if date in info.holidays
+            else "pre-session"
+            if date in info.pre_session_days
+            else "session"
+        )
+        if lanes == "session":
+            day_lanes = tuple(room_order)
+        else:
+            that_day = {a.room for a in timetable if a.date == date}
+            day_lanes = tuple(r for r in room_order if r in that_day)
+        column = Column(date=date, kind=kind, lanes=day_lanes, x=x)
+        columns.append(column)
+        x += column.width + DAY_GAP
+    periods_used = {a.period for a in timetable if a.date in wanted}
+    rows: list[Row] = []
+    y = 0.0
+    for period in info.periods:
+        if period.evening and not info.evening_meetings and period.id not in periods_used:
+            continue
+        rows.append(Row(period=period, y=y))
+        y += period.minutes + PERIOD_GAP
+    if not columns or not rows:
+        raise ValueError("nothing to draw: no day or no period")
+    return Grid(columns=tuple(columns), rows=tuple(rows))
