@@ -31,7 +31,8 @@ def import_agenda_command(
         items = result.session_data.get("items", [])
         err_console.print(
             f"read {len(items)} agenda items ({result.language}); "
-            f"{len(result.report)} point(s) to complete or check:", markup=False
+            f"{len(result.report)} point(s) to complete or check:",
+            markup=False,
         )
         for line in result.report:
             err_console.print(f"  - {line}", markup=False)

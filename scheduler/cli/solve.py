@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
@@ -21,6 +22,9 @@ from scheduler.cli.progress import live_progress
 from scheduler.errors import ExitCode
 from scheduler.result import SolveResult, SolveStatus
 from scheduler.session import Session
+
+if TYPE_CHECKING:
+    from models.replan import ReplanResult
 
 
 @app.command("solve")
@@ -48,11 +52,19 @@ def solve_command(
     timezone: str | None = typer.Option(
         None, "--timezone", help="Time zone of the venue for --ics, e.g. Europe/Vienna."
     ),
+    keep: Path | None = typer.Option(
+        None,
+        "--keep",
+        help="Re-plan an earlier timetable workbook: its pinned rows stay, the fewest and "
+        "smallest changes move the rest.",
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the output paths."),
 ) -> None:
     """Solve a session and write its timetable workbook."""
     from models import solve
-    from scheduler.io.workbook import write_workbook
+    from models.replan import replan
+    from scheduler.cli.diff import print_changes
+    from scheduler.io.workbook import read_assignments, write_workbook
     from scheduler.labels import missing_titles_warning
     from scheduler.validation import validate
 
@@ -70,25 +82,60 @@ def solve_command(
         warning = missing_titles_warning(loaded, lang.value)
         if warning and not quiet:
             err_console.print(f"warning: {warning}", markup=False)
+        previous = read_assignments(keep) if keep is not None else None
         with live_progress(not quiet) as progress:
-            result = solve(
-                loaded,
-                time_limit=time_limit,
-                workers=workers,
-                seed=seed,
-                log_path=log,
-                on_solution=progress.update if progress else None,
-            )
+            listener = progress.update if progress else None
+            if previous is None:
+                replanned = None
+                result = solve(
+                    loaded,
+                    time_limit=time_limit,
+                    workers=workers,
+                    seed=seed,
+                    log_path=log,
+                    on_solution=listener,
+                )
+            else:
+                replanned = replan(
+                    loaded,
+                    previous,
+                    time_limit=time_limit,
+                    workers=workers,
+                    seed=seed,
+                    log_path=log,
+                    on_solution=listener,
+                )
+                result = replanned.result
+        if replanned is not None:
+            _replan_failures(replanned, lang.value)
         if result.timetable is None:
             limit = time_limit if time_limit is not None else loaded.solver.time_limit
             _no_timetable(result, limit)
         timetable = result.timetable
         assert timetable is not None
         report = validate(loaded, timetable)
-        write_workbook(out, loaded, timetable, result, report, lang=lang.value, session_file=path)
+        changes = replanned.changes if replanned is not None else None
+        write_workbook(
+            out,
+            loaded,
+            timetable,
+            result,
+            report,
+            lang=lang.value,
+            session_file=path,
+            changes=changes,
+        )
         written = [out, *_publish(loaded, timetable, lang.value, docx, ics, programme, timezone)]
     if not quiet:
         _print_summary(loaded, result)
+        if replanned is not None and keep is not None:
+            print_changes(replanned.changes, console, before=keep.name, after=out.name)
+            if replanned.proven_minimal:
+                console.print(
+                    "proven minimal: no timetable that keeps the pinned rows moves fewer "
+                    "activities",
+                    markup=False,
+                )
         if result.status is SolveStatus.FEASIBLE:
             err_console.print(
                 "warning: the time limit stopped the search; this timetable is valid but not "
@@ -134,6 +181,17 @@ def _publish(
         write_programme(programme, session, timetable, lang)
         written.append(programme)
     return written
+
+
+def _replan_failures(replanned: ReplanResult, lang: str) -> None:
+    """Pinned rows that break rules by themselves are named, row by row (exit 1)."""
+    if replanned.conflicts:
+        err_console.print("the pinned rows of the kept timetable break rules by themselves:")
+        for conflict in replanned.conflicts:
+            err_console.print(f"  {conflict.rule}: {conflict.text(lang)}", markup=False)
+        raise exit_with(ExitCode.RULES_BROKEN)
+    if replanned.result.timetable is None and replanned.explanation:
+        err_console.print(replanned.explanation, markup=False)
 
 
 def _no_timetable(result: SolveResult, time_limit: float) -> None:

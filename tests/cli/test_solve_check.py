@@ -57,7 +57,10 @@ def test_solve_default_session_writes_a_valid_workbook(tmp_path, cop9):
     timetable = read_assignments(out)
     assert validate(cop9, timetable).ok
     assert openpyxl.load_workbook(out).sheetnames == [
-        "Organisation des travaux", "Assignments", "Meetings", "Solve",
+        "Organisation des travaux",
+        "Assignments",
+        "Meetings",
+        "Solve",
     ]
 
 
@@ -129,7 +132,9 @@ def test_unwritable_output_is_refused_before_solving(tmp_path, monkeypatch):
 
 
 def test_infeasible_is_exit_3(tmp_path):
-    result = runner.invoke(app, ["solve", str(_four_days(tmp_path)), "-o", str(tmp_path / "t.xlsx")])
+    result = runner.invoke(
+        app, ["solve", str(_four_days(tmp_path)), "-o", str(tmp_path / "t.xlsx")]
+    )
     assert result.exit_code == ExitCode.INFEASIBLE, result.output
     assert "infeasible" in result.output
     assert not (tmp_path / "t.xlsx").exists()
@@ -164,7 +169,9 @@ def test_subprocess_exit_codes(tmp_path):
 
 @pytest.mark.slow
 def test_subprocess_time_limit_exit_4(tmp_path):
-    result = _run("solve", "--time-limit", "0.001", "--workers", "1", "-o", str(tmp_path / "t.xlsx"))
+    result = _run(
+        "solve", "--time-limit", "0.001", "--workers", "1", "-o", str(tmp_path / "t.xlsx")
+    )
     assert result.returncode == 4, result.stdout + result.stderr
     assert not (tmp_path / "t.xlsx").exists()
 
@@ -180,7 +187,9 @@ def test_import_agenda_then_check_published(tmp_path):
 
 
 def test_import_agenda_missing_document_is_exit_2(tmp_path):
-    result = runner.invoke(app, ["import-agenda", str(tmp_path / "x.txt"), "-o", str(tmp_path / "s.yaml")])
+    result = runner.invoke(
+        app, ["import-agenda", str(tmp_path / "x.txt"), "-o", str(tmp_path / "s.yaml")]
+    )
     assert result.exit_code == ExitCode.INVALID_INPUT
     assert "x.txt" in result.output
     assert not (tmp_path / "s.yaml").exists()

@@ -1,0 +1,82 @@
+"""`schedule solve --keep`: re-plan an earlier workbook with its pinned rows, through the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import yaml
+from typer.testing import CliRunner
+
+from scheduler.cli import app
+from scheduler.errors import ExitCode
+from scheduler.io.session_file import load_session
+from scheduler.io.workbook import read_assignments
+from scheduler.validation import validate
+from tests.conftest import COP9, cop9_data
+
+runner = CliRunner()
+
+
+def _solved(tmp_path: Path, pin: set[str]) -> Path:
+    """The COP9 timetable with the rows of `pin` marked pinned, as a planner would."""
+    out = tmp_path / "published.xlsx"
+    assert (
+        runner.invoke(app, ["solve", str(COP9), "-o", str(out), "-q", "--workers", "1"]).exit_code
+        == 0
+    )
+    book = openpyxl.load_workbook(out)
+    sheet = book["Assignments"]
+    header = [c.value for c in sheet[1]]
+    for row in range(2, sheet.max_row + 1):
+        if str(sheet.cell(row, 1).value) in pin:
+            sheet.cell(row, header.index("pinned") + 1).value = True
+    book.save(out)
+    return out
+
+
+def _item_3_needs_two_meetings(tmp_path: Path) -> Path:
+    data = cop9_data()
+    data["session"]["evening_meetings"] = True
+    for item in data["items"]:
+        if item["id"] == "3":
+            item["minutes"] = 360
+    path = tmp_path / "variant.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_keep_moves_one_activity_and_keeps_the_pins(tmp_path):
+    keep = _solved(tmp_path, pin={"1a", "9", "wg-ic-10"})
+    session = _item_3_needs_two_meetings(tmp_path)
+    out = tmp_path / "replanned.xlsx"
+    result = runner.invoke(app, ["solve", str(session), "--keep", str(keep), "-o", str(out),
+                                 "--workers", "1"])  # fmt: skip
+    assert result.exit_code == ExitCode.OK, result.output
+    assert "changes: 1 activity moved" in result.output
+    assert "proven minimal" in result.output
+    assert "Changes" in openpyxl.load_workbook(out).sheetnames
+    before, after = read_assignments(keep), read_assignments(out)
+    pinned_before = {(a.activity, a.date, a.period, a.start, a.room) for a in before if a.pinned}
+    pinned_after = {(a.activity, a.date, a.period, a.start, a.room) for a in after if a.pinned}
+    assert pinned_before == pinned_after and pinned_before
+    assert validate(load_session(session), after).ok
+
+
+def test_pinned_rows_that_break_a_rule_are_named(tmp_path):
+    keep = _solved(tmp_path, pin={"wg-ic-10"})
+    book = openpyxl.load_workbook(keep)
+    sheet = book["Assignments"]
+    header = [c.value for c in sheet[1]]
+    for row in range(2, sheet.max_row + 1):  # the working group pinned beside item 4
+        if sheet.cell(row, 1).value == "wg-ic-10":
+            sheet.cell(row, header.index("date") + 1).value = sheet.cell(
+                row, header.index("date") + 1
+            ).value.replace(day=18)
+    book.save(keep)
+    result = runner.invoke(app, ["solve", str(COP9), "--keep", str(keep),
+                                 "-o", str(tmp_path / "x.xlsx")])  # fmt: skip
+    assert result.exit_code == ExitCode.RULES_BROKEN, result.output
+    assert "pinned rows of the kept timetable break rules" in result.output
+    assert "deadline" in result.output
+    assert not (tmp_path / "x.xlsx").exists()
