@@ -350,6 +350,11 @@ class Session(_Strict):
         _check_references(self)
         return self
 
+    @model_validator(mode="after")
+    def _within_limits(self) -> Session:
+        _check_size(self)
+        return self
+
     # --- derived data, computed once -------------------------------------------------------
 
     @cached_property
@@ -547,6 +552,42 @@ def _duplicates(values: Iterable[str]) -> list[str]:
     return dups
 
 
+#: Size limits: beyond them the model takes minutes to build, so the file is refused (exit 2).
+#: The largest realistic sessions (a two-week conference, ~190 activities) stay far below.
+MAX_DAYS = 100  # session, pre-session and holiday dates together
+MAX_PERIODS = 12  # per day
+MAX_ENTRIES = 2000  # rooms, bodies, and items with meetings, each
+MAX_PLACEMENTS = 20_000  # activities x usable slots: the size of the model
+
+
+def _check_size(s: Session) -> None:
+    """Refuse a session too large to solve in reasonable time; raises ValueError by field."""
+    info = s.session
+    errors: list[str] = []
+    days = len({*info.days, *info.pre_session_days, *info.holidays})
+    if days > MAX_DAYS:
+        errors.append(f"session.days: {days} dates; a session may have at most {MAX_DAYS}")
+    if len(info.periods) > MAX_PERIODS:
+        errors.append(f"session.periods: {len(info.periods)} periods; at most {MAX_PERIODS} a day")
+    for name, count in (
+        ("rooms", len(s.rooms)),
+        ("bodies", len(s.bodies)),
+        ("items", len(s.items) + len(s.meetings)),
+    ):
+        if count > MAX_ENTRIES:
+            errors.append(f"{name}: {count} entries; at most {MAX_ENTRIES}")
+    if not errors:
+        placements = len(s.activities) * len(s.usable_slots)
+        if placements > MAX_PLACEMENTS:
+            errors.append(
+                f"items: {len(s.activities)} activities over {len(s.usable_slots)} periods make "
+                f"{placements} possible placements; at most {MAX_PLACEMENTS} are supported "
+                "(shorten the session or split its agenda)"
+            )
+    if errors:
+        raise ValueError("\n".join(errors))
+
+
 def _check_references(s: Session) -> None:
     """Cross-references between parts of the file; raises ValueError naming field and value."""
     errors: list[str] = []
@@ -614,15 +655,15 @@ def _check_references(s: Session) -> None:
             i.id for i in s.items if i.minutes is not None or i.meetings is not None
         } | set(meeting_ids)
         all_days = {*session_days, *s.session.holidays}
-        for n, entry in enumerate(s.published):
+        for n, line in enumerate(s.published):
             where = f"published[{n}]"
-            if entry.activity not in activity_ids:
-                errors.append(f"{where}.activity: {entry.activity!r} is not an activity id")
-            if entry.period not in period_ids:
-                errors.append(f"{where}.period: {entry.period!r} is not a period")
-            if entry.date not in all_days:
-                errors.append(f"{where}.date: {entry.date} is not a day of the session")
-            if entry.room is not None and entry.room not in rooms:
-                errors.append(f"{where}.room: {entry.room!r} is not a room id")
+            if line.activity not in activity_ids:
+                errors.append(f"{where}.activity: {line.activity!r} is not an activity id")
+            if line.period not in period_ids:
+                errors.append(f"{where}.period: {line.period!r} is not a period")
+            if line.date not in all_days:
+                errors.append(f"{where}.date: {line.date} is not a day of the session")
+            if line.room is not None and line.room not in rooms:
+                errors.append(f"{where}.room: {line.room!r} is not a room id")
     if errors:
         raise ValueError("\n".join(errors))

@@ -110,7 +110,7 @@ def solve_command(
             _replan_failures(replanned, lang.value)
         if result.timetable is None:
             limit = time_limit if time_limit is not None else loaded.solver.time_limit
-            _no_timetable(result, limit)
+            _no_timetable(result, limit, loaded, lang.value)
         timetable = result.timetable
         assert timetable is not None
         report = validate(loaded, timetable)
@@ -128,7 +128,7 @@ def solve_command(
         written = [out, *_publish(loaded, timetable, lang.value, docx, ics, programme, timezone)]
     if not quiet:
         _print_summary(loaded, result)
-        if replanned is not None and keep is not None:
+        if replanned is not None and replanned.changes is not None and keep is not None:
             print_changes(replanned.changes, console, before=keep.name, after=out.name)
             if replanned.proven_minimal:
                 console.print(
@@ -194,9 +194,12 @@ def _replan_failures(replanned: ReplanResult, lang: str) -> None:
         err_console.print(replanned.explanation, markup=False)
 
 
-def _no_timetable(result: SolveResult, time_limit: float) -> None:
+def _no_timetable(result: SolveResult, time_limit: float, session: Session, lang: str) -> None:
     if result.status is SolveStatus.INFEASIBLE:
-        err_console.print("infeasible: no timetable satisfies every rule of this session.")
+        from scheduler.cli.explain import print_explanation
+
+        err_console.print("status: infeasible")
+        print_explanation(session, lang, time_limit, stderr=True)  # as `schedule explain`
         raise exit_with(ExitCode.INFEASIBLE)
     err_console.print(
         f"{result.status.value}: no timetable found within the time limit of {time_limit:g} s; "

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import importlib.metadata
 import math
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -312,10 +313,9 @@ def _rule_state(validation: object | None, rule_name: str) -> str:
 
 def _ortools_version() -> str:
     try:
-        import ortools
-    except ImportError:  # pragma: no cover - a dependency of the package
+        return importlib.metadata.version("ortools")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - a dependency
         return "not installed"
-    return str(ortools.__version__)
 
 
 def _sha256(path: Path | None) -> str | None:
