@@ -159,10 +159,11 @@ def run_variant(
     from models import SessionModel
     from scheduler.io.session_file import load_session
 
-    session = load_session(case(name).path)
+    path = case(name).path if name in CASE_NAMES else Path(name)
+    session = load_session(path)
     began = time.perf_counter()
     model = SessionModel(session)
-    model.session_path = case(name).path
+    model.session_path = path
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = limit
     solver.parameters.num_workers = workers
@@ -191,7 +192,9 @@ def run_variant(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cases", default="climate", help=", ".join(CASE_NAMES))
+    parser.add_argument(
+        "--cases", default="climate", help=f"{', '.join(CASE_NAMES)}, or session files"
+    )
     parser.add_argument("--variants", default="baseline", help=", ".join(VARIANTS))
     parser.add_argument("--workers", default="1", help="comma-separated worker counts")
     parser.add_argument("--time-limit", type=float, default=30.0)

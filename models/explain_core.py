@@ -1,24 +1,25 @@
 """A small conflicting set of rule instances: the solver's core, shrunk until minimal.
 
-One model of the session on its wider calendar (`models.explain_horizon`) has every rule
-instance behind a literal. Asking "can these instances hold together?" is one solve with
-those literals as assumptions (the others are free, so their rules are lifted). An
-infeasible answer comes with a sufficient subset of the assumptions (the core); the core is
-then shrunk by deletion: leave one member out, and if the rest still cannot hold, it was not
-needed. What remains is minimal: each member, left out alone, lets the others hold.
+First, one model of the session on its wider calendar (`models.explain_horizon`) with every
+rule instance behind a literal is solved with all literals as assumptions; when it is
+infeasible, CP-SAT names a sufficient subset of them (the core). Then the core is shrunk by
+deletion: leave one member out and solve the session with only the remaining members
+enforced (a model built with everything else dropped, which solves much faster than the
+guarded one); if it is still infeasible, the member was not needed. What remains is minimal:
+each member, left out alone, lets the others hold.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
 from ortools.sat.python import cp_model
 
-from models.explain_horizon import Horizon, add_horizon
-from models.instances import RuleInstance
+from models.explain_horizon import Horizon, add_horizon, wide_model
+from models.instances import RuleInstance, rule_instances
 from models.model import SessionModel
 
 
@@ -48,67 +49,74 @@ class Deadline:
         return max(0.0, self.end - time.monotonic())
 
 
-class ConflictSearch:
-    """The guarded model of one session, asked which instances can hold together."""
+@dataclass
+class Solving:
+    """How every solve of an explanation runs."""
 
-    def __init__(self, h: Horizon, *, workers: int = 1, seed: int = 0) -> None:
-        self.m = SessionModel(h.wide, guarded=True)
-        guards = {**add_horizon(self.m, h, guarded=True), **self.m.guards}
-        self.instances: list[RuleInstance] = list(guards)  # calendar first, then by rule
-        self.guards = guards
-        self.by_index = {lit.index: inst for inst, lit in guards.items()}
-        self.m.model.clear_objective()  # feasibility only: faster, and any witness will do
-        self.workers = workers
-        self.seed = seed
-        self.solves = 0
+    deadline: Deadline
+    workers: int = 1
+    seed: int = 0
+    solves: int = 0
 
-    def check(
-        self, enforced: Iterable[RuleInstance], deadline: Deadline
-    ) -> tuple[Verdict, list[RuleInstance]]:
-        """Whether `enforced` can hold together; when not, a subset that cannot (a core)."""
-        chosen = [i for i in self.instances if i in set(enforced)]
-        model = self.m.model
-        model.clear_assumptions()
-        model.add_assumptions([self.guards[i] for i in chosen])
+    def solver(self) -> cp_model.CpSolver:
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = self.workers
         solver.parameters.random_seed = self.seed
-        solver.parameters.max_time_in_seconds = max(deadline.left(), 0.01)
-        status = solver.solve(model)
+        solver.parameters.max_time_in_seconds = max(self.deadline.left(), 0.01)
         self.solves += 1
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return Verdict.FEASIBLE, []
-        if status != cp_model.INFEASIBLE:
-            return Verdict.UNKNOWN, []
-        found = {self.by_index[i] for i in solver.sufficient_assumptions_for_infeasibility()}
-        core = [i for i in chosen if i in found]
-        return Verdict.INFEASIBLE, core or chosen
+        return solver
 
-    def minimal_conflict(self, deadline: Deadline) -> Conflict:
-        """A minimal set of instances that cannot hold together (deletion-based)."""
-        verdict, core = self.check(self.instances, deadline)
-        if verdict is not Verdict.INFEASIBLE:
-            return Conflict(verdict, (), False, self.solves)
-        core = self._refine(core, deadline)
-        members = list(core)
-        minimal = True
-        for candidate in list(core):
-            if candidate not in members:
-                continue  # already shown unneeded by a smaller core
-            rest = [i for i in members if i != candidate]
-            verdict, smaller = self.check(rest, deadline)
-            if verdict is Verdict.INFEASIBLE:
-                members = smaller
-            elif verdict is Verdict.UNKNOWN:
-                minimal = False  # kept, but not shown necessary
-        return Conflict(Verdict.INFEASIBLE, tuple(members), minimal, self.solves)
 
-    def _refine(self, core: Sequence[RuleInstance], deadline: Deadline) -> list[RuleInstance]:
-        """Re-solve on the core alone while that returns a smaller core (cheap shrinking)."""
-        current = list(core)
-        for _ in range(5):
-            verdict, smaller = self.check(current, deadline)
-            if verdict is not Verdict.INFEASIBLE or len(smaller) >= len(current):
-                break
-            current = smaller
-        return current
+def instances_of(h: Horizon) -> list[RuleInstance]:
+    """Every rule instance an explanation may name: the calendar's, then the model's."""
+    return [*h.instances, *rule_instances(h.wide)]
+
+
+def holds(h: Horizon, enforced: Collection[RuleInstance], run: Solving) -> Verdict:
+    """Whether the instances `enforced` can all hold (every other one dropped)."""
+    keys = {i.key for i in enforced}
+    m = wide_model(h, dropped=[i.key for i in instances_of(h) if i.key not in keys])
+    m.model.clear_objective()
+    return _verdict(run.solver().solve(m.model))
+
+
+def minimal_conflict(h: Horizon, run: Solving) -> Conflict:
+    """A minimal set of instances that cannot hold together, or why there is none."""
+    verdict, core = _core(h, run)
+    if verdict is not Verdict.INFEASIBLE:
+        return Conflict(verdict, (), False, run.solves)
+    members = list(core)
+    minimal = True
+    for candidate in core:
+        rest = [i for i in members if i != candidate]
+        answer = holds(h, rest, run)
+        if answer is Verdict.INFEASIBLE:
+            members = rest
+        elif answer is Verdict.UNKNOWN:
+            minimal = False  # kept, but not shown necessary
+    return Conflict(Verdict.INFEASIBLE, tuple(members), minimal, run.solves)
+
+
+def _core(h: Horizon, run: Solving) -> tuple[Verdict, list[RuleInstance]]:
+    """The session's verdict with every instance enforced and, if infeasible, a core."""
+    m = SessionModel(h.wide, guarded=True)
+    guards = {**add_horizon(m, h, guarded=True), **m.guards}
+    m.model.clear_objective()  # feasibility only: any witness will do
+    m.model.add_assumptions(list(guards.values()))
+    solver = run.solver()
+    solver.parameters.linearization_level = 2  # guarded linear rules into the LP too
+    verdict = _verdict(solver.solve(m.model))
+    if verdict is not Verdict.INFEASIBLE:
+        return verdict, []
+    by_index = {literal.index: inst for inst, literal in guards.items()}
+    found = {by_index[i] for i in solver.sufficient_assumptions_for_infeasibility()}
+    # No core at all means "infeasible whatever the instances": deletion will confirm it.
+    return verdict, [i for i in guards if i in found] or list(guards)
+
+
+def _verdict(status: object) -> Verdict:
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return Verdict.FEASIBLE
+    if status == cp_model.INFEASIBLE:
+        return Verdict.INFEASIBLE
+    return Verdict.UNKNOWN

@@ -20,7 +20,6 @@ from ortools.sat.python import cp_model
 
 from models.instances import RuleInstance, day
 from models.model import SessionModel
-from scheduler.io.session_file import session_from_data
 from scheduler.session import Activity, Session
 
 RULE = "within-periods"
@@ -58,7 +57,8 @@ def horizon(session: Session) -> Horizon:
     data["session"]["holidays"] = []
     if evenings:
         data["session"]["evening_meetings"] = True
-    wide = session_from_data(data, file="<calendar>")
+    # Derived from a valid session: only the size limits could object, and they are waived.
+    wide = Session.model_validate(data, context={"unlimited": True})
     instances = [_days_instance(working)]
     forbidden: dict[Key, frozenset[int]] = {
         DAYS: frozenset(s.index for s in wide.slots if s.date in extra)
@@ -101,6 +101,18 @@ def add_horizon(
     return guards
 
 
+def wide_model(h: Horizon, dropped: Collection[Key] = ()) -> SessionModel:
+    """The session's model on the wider calendar, every instance but `dropped` enforced.
+
+    Enforced outright, instances prune the variable domains and reach the LP relaxation, so
+    this model answers far faster than a guarded one solved under assumptions.
+    """
+    calendar = {i.key for i in h.instances}
+    m = SessionModel(h.wide, dropped=[k for k in dropped if k not in calendar])
+    add_horizon(m, h, guarded=False, dropped=dropped)
+    return m
+
+
 def _days_instance(working: list[dt.date]) -> RuleInstance:
     if not working:
         return RuleInstance(*DAYS, "no working day", "aucun jour ouvrable")
@@ -118,8 +130,8 @@ def _days_instance(working: list[dt.date]) -> RuleInstance:
 
 def _extra_days_needed(session: Session) -> int:
     """Enough extra days for the busiest body's meetings at one per period (at least one)."""
-    per_day = [p for p in session.session.periods if session.session.evening_meetings
-               or not p.evening]  # fmt: skip
+    info = session.session
+    per_day = [p for p in info.periods if info.evening_meetings or not p.evening] or info.periods
     longest = max(p.minutes for p in per_day)
     usable = sum(1 for s in session.usable_slots if not s.pre_session)
     needed = 0

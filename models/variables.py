@@ -106,6 +106,8 @@ def candidate_slots(session: Session, a: Activity, switches: Switches) -> list[S
         slots = [s for s in slots if s.date == a.date]
     if a.fixed_start is not None and switches.prunes("fixed-start", a.id):
         slots = [s for s in slots if _may_start_after(a, s, a.fixed_start)]
+        if slots and a.minutes is not None and a.minutes <= inner_minutes(slots[0], a.fixed_start):
+            slots = slots[:1]  # it fits where it starts, and a part that runs on fills its period
     if a.earliest_start is not None and switches.prunes("earliest-start", a.id):
         slots = [s for s in slots if _may_start_after(a, s, a.earliest_start)]
     if a.latest_end is not None and switches.prunes("deadline", a.id):
@@ -122,6 +124,13 @@ def _may_start_after(a: Activity, slot: Slot, moment: dt.datetime) -> bool:
     if a.whole_meetings:
         return slot.start >= moment
     return slot.end > moment
+
+
+def inner_minutes(slot: Slot, moment: dt.datetime) -> int:
+    """Minutes left in the slot from `moment` (0 when the slot is over)."""
+    if moment >= slot.end:
+        return 0
+    return int((slot.end - max(moment, slot.start)).total_seconds() // 60)
 
 
 def inner_offset(slot: Slot, moment: dt.datetime) -> int | None:

@@ -85,7 +85,20 @@ def precheck(session: Session, active: Active | None = None) -> list[PrecheckFin
         *_budget(session, calendar, on),
         *_simultaneous(session, calendar, windows, on),
     ]
-    return list(dict.fromkeys(found))
+    return _most_basic(found)
+
+
+def _most_basic(found: list[PrecheckFinding]) -> list[PrecheckFinding]:
+    """Keep a finding only when no other names fewer of its rules (the first of equals)."""
+    kept: list[PrecheckFinding] = []
+    for n, finding in enumerate(found):
+        keys = set(finding.instances)
+        if not any(
+            set(other.instances) < keys or (set(other.instances) == keys and m < n)
+            for m, other in enumerate(found)
+        ):
+            kept.append(finding)
+    return kept
 
 
 # --- the calendar under the instances in force --------------------------------------------
@@ -393,8 +406,8 @@ def _capacity(
     """Per body, the tightest window whose activities cannot fit in its periods."""
     for body in session.bodies:
         activities = [a for a in session.body_activities(body.id) if not _empty(windows[a.id])]
-        starts = sorted({windows[a.id].lo.at for a in activities if windows[a.id].lo.at})
-        ends = sorted({windows[a.id].hi.at for a in activities if windows[a.id].hi.at})
+        starts = sorted({t for a in activities if (t := windows[a.id].lo.at) is not None})
+        ends = sorted({t for a in activities if (t := windows[a.id].hi.at) is not None})
         best: tuple[tuple[int, int], PrecheckFinding] | None = None
         for start in starts:
             for end in ends:
@@ -438,8 +451,10 @@ def _capacity_finding(
     length = supply.uniform()
     if not minutes:
         n = len(supply.full)
-        en = f"{name_en} needs {whole} meetings {span_en}; {n} whole periods fit in that time"
-        fr = f"{name_fr} : il faut {whole} séances {span_fr} ; {n} périodes entières y tiennent"
+        en = (f"{name_en} needs {_n(whole, 'meeting', 'meetings')} {span_en}; "
+              f"{_n(n, 'whole period fits', 'whole periods fit')} in that time")  # fmt: skip
+        fr = (f"{name_fr} : il faut {_n(whole, 'séance', 'séances')} {span_fr} ; "
+              f"{_n(n, 'période entière y tient', 'périodes entières y tiennent')}")  # fmt: skip
     elif length is not None:
         needed = whole + math.ceil(minutes / length)
         detail_en = _needs_detail(whole, minutes, length, "en")
@@ -588,6 +603,11 @@ def _forced_meetings(
 
 
 # --- wording ------------------------------------------------------------------------------
+
+
+def _n(count: int, one: str, many: str) -> str:
+    """`1 meeting`, `2 meetings`."""
+    return f"{count} {one if count == 1 else many}"
 
 
 def _minutes(start: dt.datetime, end: dt.datetime) -> int:

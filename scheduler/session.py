@@ -28,6 +28,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -157,7 +158,7 @@ class Body(_Strict):
     id: Id
     name: Titles
     kind: BodyKind = "other"
-    rooms: list[Id] = Field(min_length=1, description="Rooms the body may use, preferred first")
+    rooms: list[Id] = Field(min_length=1, description="Rooms the body may use")
     interpreted: bool = Field(description="Whether its meetings have interpretation")
     order: Literal["agenda", "free"] = Field(
         default="agenda", description="agenda: its activities are taken in the order listed"
@@ -351,8 +352,9 @@ class Session(_Strict):
         return self
 
     @model_validator(mode="after")
-    def _within_limits(self) -> Session:
-        _check_size(self)
+    def _within_limits(self, info: ValidationInfo) -> Session:
+        if not (info.context or {}).get("unlimited"):  # explanations widen the calendar
+            _check_size(self)
         return self
 
     # --- derived data, computed once -------------------------------------------------------

@@ -6,6 +6,7 @@ from scheduler.cli import (  # noqa: F401  (importing registers the commands)
     check,
     convert,
     diff,
+    explain,
     export,
     import_agenda,
     schema,

@@ -52,6 +52,9 @@ def solve_command(
     timezone: str | None = typer.Option(
         None, "--timezone", help="Time zone of the venue for --ics, e.g. Europe/Vienna."
     ),
+    plot: Path | None = typer.Option(
+        None, "--plot", help="Also draw the timetable (.png, .svg or .pdf)."
+    ),
     keep: Path | None = typer.Option(
         None,
         "--keep",
@@ -71,10 +74,20 @@ def solve_command(
     with planner_errors():
         loaded, path = load(session)
         out = output if output is not None else Path(f"{path.stem}-timetable.xlsx")
-        extra = {"--log": log, "--docx": docx, "--ics": ics, "--programme": programme}
+        extra = {
+            "--log": log,
+            "--docx": docx,
+            "--ics": ics,
+            "--programme": programme,
+            "--plot": plot,
+        }
         for option, target in {"--output": out, **extra}.items():
             if target is not None:
                 ensure_writable(target, option)
+        if plot is not None:
+            from scheduler.plots import picture_format
+
+            picture_format(plot, option="--plot")
         if ics is not None:
             from scheduler.io.ics import time_zone
 
@@ -126,6 +139,10 @@ def solve_command(
             changes=changes,
         )
         written = [out, *_publish(loaded, timetable, lang.value, docx, ics, programme, timezone)]
+        if plot is not None:
+            from scheduler.plots import save_plot
+
+            written.append(save_plot(plot, loaded, timetable, lang=lang.value, option="--plot"))
     if not quiet:
         _print_summary(loaded, result)
         if replanned is not None and replanned.changes is not None and keep is not None:

@@ -34,9 +34,18 @@ _COUNTS = ("days_used", "interpreted_meetings", "interpretation_budget", "carrie
 Baseline = str | Outcome | Timetable | None
 
 
-def solve_variants(variants: Mapping[str, Session], **settings: Any) -> dict[str, Outcome]:
-    """Solve each variant (name -> session) with the same `settings` (see `solve`)."""
-    return {name: solve(session, name=name, **settings) for name, session in variants.items()}
+def solve_variants(
+    variants: Mapping[str, Session], *, explain: bool = False, **settings: Any
+) -> dict[str, Outcome]:
+    """Solve each variant (name -> session) with the same `settings` (see `solve`).
+
+    Infeasible variants are not explained unless `explain=True`: an explanation costs several
+    solves, too many for a sweep; `solve` one variant to read its explanation.
+    """
+    return {
+        name: solve(session, name=name, explain=explain, **settings)
+        for name, session in variants.items()
+    }
 
 
 def compare_variants(
@@ -44,18 +53,19 @@ def compare_variants(
 ) -> pd.DataFrame:
     """One row per variant: status, days used, interpreted meetings, items carried over, moves.
 
-    `baseline` is the timetable moves are counted against: a variant's name, an `Outcome`, a
-    `Timetable` (e.g. the published one), or by default the first variant. Counts are None
+    Rows are named by the mapping's keys (or each outcome's `name`). `baseline` is the
+    timetable moves are counted against: a variant's name, an `Outcome`, a `Timetable` (e.g.
+    the published one), or by default the first variant. Counts are None
     (pandas NA) for a variant without a timetable, moves also when the baseline has none.
     """
-    named = list(outcomes.values()) if isinstance(outcomes, Mapping) else list(outcomes)
+    named = dict(outcomes) if isinstance(outcomes, Mapping) else {o.name: o for o in outcomes}
     reference = _baseline(named, baseline)
     rows = []
-    for outcome in named:
+    for outcome in named.values():
         row = outcome.summary()
         row["moves"] = _moves(outcome, reference)
         rows.append(row)
-    table = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS), index=[o.name for o in named])
+    table = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS), index=list(named))
     table.index.name = "variant"
     return table.astype({column: "Int64" for column in _COUNTS})
 
@@ -71,14 +81,13 @@ def _moves(outcome: Outcome, reference: Timetable | None) -> int | None:
     return compare(reference, outcome.timetable, outcome.session).count
 
 
-def _baseline(named: list[Outcome], baseline: Baseline) -> Timetable | None:
+def _baseline(named: dict[str, Outcome], baseline: Baseline) -> Timetable | None:
     if baseline is None:
-        return named[0].timetable if named else None
+        return next(iter(named.values())).timetable if named else None
     if isinstance(baseline, str):
-        for outcome in named:
-            if outcome.name == baseline:
-                return outcome.timetable
-        raise KeyError(f"no variant named {baseline!r} (known: {[o.name for o in named]})")
+        if baseline not in named:
+            raise KeyError(f"no variant named {baseline!r} (known: {list(named)})")
+        return named[baseline].timetable
     return _as_timetable(baseline)
 
 

@@ -70,6 +70,7 @@ class Outcome:
 
     @property
     def gap(self) -> float | None:
+        """Relative distance between objective and bound: 0 when proven optimal."""
         return self.result.gap
 
     @property
@@ -79,6 +80,7 @@ class Outcome:
 
     @property
     def timetable(self) -> Timetable | None:
+        """The timetable itself (see `scheduler.timetable`), None without one."""
         return self.result.timetable
 
     @property
@@ -174,7 +176,7 @@ class Outcome:
         """The timetable as a grid (see `scheduler.plots.plot_timetable` for `options`)."""
         from scheduler.plots import plot_timetable
 
-        options.setdefault("title", f"{self.session.title('en')}: {self.name}")
+        options.setdefault("variant", self.name)
         return plot_timetable(self.session, self._timetable_or_error(), **options)
 
     def to_workbook(self, path: str | Path, lang: str = "en") -> Path:

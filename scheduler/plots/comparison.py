@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from scheduler.plots.picture import new_picture
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -38,14 +40,13 @@ def plot_comparison(
     title: str | None = None,
 ) -> Figure:
     """Draw `compare_variants`' table: one panel per measure, variants top to bottom."""
-    from matplotlib.figure import Figure
 
     unknown = [m for m in measures if m not in table.columns]
     if unknown:
         raise ValueError(f"not columns of the table: {unknown} (columns: {list(table.columns)})")
     names = [str(n) for n in table.index]
     height = 1.0 + 0.38 * len(names)
-    fig = Figure(figsize=(1.6 + 3.2 * len(measures), height), layout="constrained")
+    fig = new_picture(figsize=(1.6 + 3.2 * len(measures), height), layout="constrained")
     axes = fig.subplots(1, len(measures), sharey=True, squeeze=False)[0]
     for ax, measure in zip(axes, measures, strict=True):
         _panel(ax, table, measure, names)

@@ -32,15 +32,20 @@ def picture_format(path: str | Path, option: str = "--plot") -> str:
     return PICTURE_FORMATS[suffix]
 
 
-def save_figure(figure: Figure, path: str | Path, dpi: int = 150) -> Path:
-    """Write a figure as PNG, SVG or PDF (by the suffix of `path`)."""
-    fmt = picture_format(path, "path")
+def save_figure(figure: Figure, path: str | Path, dpi: int = 150, option: str = "path") -> Path:
+    """Write a figure as PNG, SVG or PDF (by the suffix of `path`).
+
+    `InputError` for another suffix or an unwritable path, naming `option` as the field.
+    """
+    fmt = picture_format(path, option)
     try:
         write_atomically(
             path, lambda tmp: figure.savefig(tmp, format=fmt, dpi=dpi, facecolor="white")
         )
     except OSError as exc:
-        raise InputError(f"cannot be written ({exc.strerror or exc})", file=path) from None
+        raise InputError(
+            f"cannot be written ({exc.strerror or exc})", file=path, field=option
+        ) from None
     return Path(path)
 
 
@@ -52,15 +57,17 @@ def save_plot(
     lang: str = "en",
     title: str | None = None,
     dpi: int = 150,
+    option: str = "--plot",
     **options: Any,
 ) -> Path:
     """Draw the timetable grid (see `plot_timetable`) and write it as PNG, SVG or PDF.
 
     This is what `schedule solve --plot FILE` calls. An unknown suffix or an unwritable path
-    raises `InputError` (exit code 2), naming `--plot`.
+    raises `InputError` (exit code 2) naming `option` (`--plot`); the suffix is checked before
+    anything is drawn. `options` go to `plot_timetable` (days, lanes, highlight, variant...).
     """
     from scheduler.plots.timetable import plot_timetable
 
-    picture_format(path)
+    picture_format(path, option)
     figure = plot_timetable(session, timetable, lang=lang, title=title, **options)
-    return save_figure(figure, path, dpi=dpi)
+    return save_figure(figure, path, dpi=dpi, option=option)

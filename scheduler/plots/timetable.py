@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from scheduler.plots.grid import PERIOD_GAP, Grid, LaneMode, build_grid
+from scheduler.plots.picture import new_picture
 from scheduler.session import Session
 from scheduler.timetable import Assignment, Timetable
 
@@ -58,6 +59,7 @@ def plot_timetable(
     period_height: float = 2.2,
     font_size: float = 7.0,
     highlight: Iterable[str] = (),
+    variant: str | None = None,
 ) -> Figure:
     """Draw a timetable as a grid and return the matplotlib `Figure`.
 
@@ -65,10 +67,10 @@ def plot_timetable(
     is "day" (each day shows the rooms it uses) or "session" (every day shows every room
     used). `lane_width` (inches) defaults to a width that keeps the picture printable;
     `period_height` is the height of a three-hour period in inches. `highlight` outlines the
-    parts of some activities (e.g. those a re-plan moved). Save the figure with
+    parts of some activities (e.g. those a re-plan moved). `variant` names the variant in the
+    default title; `title` replaces that title altogether. Save the figure with
     `fig.savefig("timetable.png", dpi=150)` or `scheduler.plots.save_plot`.
     """
-    from matplotlib.figure import Figure
 
     chosen = None if days is None else [_as_date(d) for d in days]
     grid = build_grid(session, timetable, chosen, lanes)
@@ -81,11 +83,12 @@ def plot_timetable(
     legend_rows = -(-(len(bodies) + 4) // _legend_columns(grid, scale))
     left, right = 1.05, 0.25
     width = left + grid.width * scale.lane + right
-    heading = title or _title(session, timetable, lang, width - left - right, font_size + 4)
+    room = width - left - right
+    heading = title or _title(session, timetable, lang, room, font_size + 4, variant)
     top = 0.3 + 0.24 * (heading.count("\n") + 1) + header
     bottom = 0.35 + 0.22 * legend_rows
     height = top + grid.height * scale.minute + bottom
-    fig = Figure(figsize=(width, height))
+    fig = new_picture(figsize=(width, height))
     ax = fig.add_axes(
         (
             left / width,
@@ -502,7 +505,14 @@ def _part_text(session: Session, part: Assignment, lang: str, far: str | None = 
     return text
 
 
-def _title(session: Session, timetable: Timetable, lang: str, width_in: float, size: float) -> str:
+def _title(
+    session: Session,
+    timetable: Timetable,
+    lang: str,
+    width_in: float,
+    size: float,
+    variant: str | None,
+) -> str:
     """The body (wrapped to the picture's width), then what the picture shows."""
     used = timetable.interpreted_meetings()
     budget = session.interpretation.budget
@@ -513,6 +523,8 @@ def _title(session: Session, timetable: Timetable, lang: str, width_in: float, s
         f"Session {session.session.number}: organization of work,"
         f" {used} interpreted meetings of {budget}"
     )
+    if variant:
+        lines[-1] = f"{variant}: {lines[-1][0].lower()}{lines[-1][1:]}"
     return "\n".join(lines)
 
 

@@ -217,3 +217,21 @@ def test_bad_time_zone_is_refused_before_solving(tmp_path, monkeypatch):
     )  # fmt: skip
     assert result.exit_code == ExitCode.INVALID_INPUT
     assert "Mars/Olympus" in result.output
+
+
+def test_solve_draws_the_timetable(tmp_path):
+    picture = tmp_path / "timetable.png"
+    result = runner.invoke(
+        app, ["solve", "-o", str(tmp_path / "t.xlsx"), "--plot", str(picture), "-q"]
+    )
+    assert result.exit_code == ExitCode.OK, result.output
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_unknown_picture_format_is_refused_before_solving(tmp_path):
+    result = runner.invoke(
+        app, ["solve", "-o", str(tmp_path / "t.xlsx"), "--plot", str(tmp_path / "t.gif")]
+    )
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert "unknown picture format .gif" in result.output
+    assert not (tmp_path / "t.xlsx").exists()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from typing import Any
 
 PERIODS = [
@@ -61,20 +62,25 @@ def random_session_data(seed: int) -> dict[str, Any]:
             {
                 "id": f"wg{k}",
                 "name": f"Group {k}",
-                "rooms": rng.sample(["b", "c", "hall"], rng.randint(1, 2)),
+                "rooms": rng.sample(["b", "c", "hall"] if rng.random() < 0.2 else ["b", "c"], 1),
                 "interpreted": rng.random() < 0.5,
                 "order": rng.choice(["agenda", "free"]),
             }
         )
+        if rng.random() < 0.3 and "b" not in bodies[-1]["rooms"]:
+            bodies[-1]["rooms"].append("b")
         if bodies[-1]["interpreted"] and not any(
             r in ("b", "hall") for r in bodies[-1]["rooms"]
         ):
             bodies[-1]["rooms"].append("b")
     all_days = pre + days
 
-    def moment() -> str:
+    def moment(late: bool = False) -> str:
         date = rng.choice(all_days if pre and rng.random() < 0.2 else days)
-        return _at(date, rng.choice(["10:00", "11:00", "12:00", "13:00", "15:00", "16:30"]))
+        clocks = ["12:00", "13:00", "16:30", "18:00"] if late else ["10:00", "11:00", "15:00"]
+        if rng.random() < 0.1:
+            clocks = ["13:00", "14:00", "16:30"]  # between periods, or late in one: edge cases
+        return _at(date, rng.choice(clocks))
 
     items: list[dict[str, Any]] = []
     meetings: list[dict[str, Any]] = []
@@ -82,14 +88,15 @@ def random_session_data(seed: int) -> dict[str, Any]:
     for k in range(n_items):
         body = rng.choice(bodies)["id"] if rng.random() < 0.3 else "plenary"
         item: dict[str, Any] = {"id": f"i{k}", "title": f"Item {k}", "body": body}
-        if rng.random() < 0.15:
+        if rng.random() < 0.08:
             item["meetings"] = rng.randint(1, 2)
         else:
             item["minutes"] = rng.choice([20, 45, 60, 90, 150, 180, 200, 240])
             if rng.random() < 0.15:
                 item["share"] = False
-            if rng.random() < 0.15:
+            if rng.random() < 0.1:
                 item["run_on"] = False
+                item["minutes"] = min(item["minutes"], 150)
         _constraints(rng, item, moment, days, pre)
         items.append(item)
     for k in range(1, n_bodies):
@@ -125,7 +132,7 @@ def random_session_data(seed: int) -> dict[str, Any]:
             "evening_meetings": evening,
         },
         "interpretation": {
-            "budget": rng.randint(3, 12),
+            "budget": rng.randint(4, 12),
             "teams": rng.randint(1, 2),
             **({"parallel_cap": rng.randint(1, 3)} if rng.random() < 0.5 else {}),
         },
@@ -143,7 +150,11 @@ def random_session_data(seed: int) -> dict[str, Any]:
 
 
 def _constraints(
-    rng: random.Random, entry: dict[str, Any], moment: Any, days: list[dt.date], pre: list[dt.date]
+    rng: random.Random,
+    entry: dict[str, Any],
+    moment: Callable[..., str],
+    days: list[dt.date],
+    pre: list[dt.date],
 ) -> None:
     """Sprinkle the time rules on an item or meeting entry."""
     roll = rng.random()
@@ -154,7 +165,7 @@ def _constraints(
     if rng.random() < 0.15:
         entry["earliest_start"] = moment()
     if rng.random() < 0.15:
-        entry["latest_end"] = moment()
+        entry["latest_end"] = moment(late=True)
     start, end = entry.get("earliest_start"), entry.get("latest_end")
     if start and end and end <= start:
         del entry["latest_end"]

@@ -1,0 +1,325 @@
+"""What dropping one rule instance buys: the session re-solved without it, in planner's words.
+
+The session is solved with every instance enforced except the one dropped. Where the dropped
+rule has a natural measure (interpreted meetings for a budget, meetings on the extra days for
+the session's days, parts after a deadline), the solve first makes that measure as small as
+possible, so the answer says how far the rule must give ("12 interpreted meetings", "one
+more day, Friday"), then, keeping it, minimises the session's own objective so the timetable
+described is a sensible one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ortools.sat.python import cp_model
+
+from models import explain_words as words
+from models.context import sum_of
+from models.explain_core import Solving, Verdict
+from models.explain_horizon import DAYS, EVENINGS, Horizon, wide_model
+from models.instances import RuleInstance, when, who
+from models.model import SessionModel
+from scheduler.result import SolveStatus
+from scheduler.session import Session
+from scheduler.timetable import Timetable
+
+
+@dataclass(frozen=True)
+class Relaxation:
+    """Dropping one rule of the conflict: whether a timetable then exists, and what it does."""
+
+    instance: RuleInstance
+    verdict: Verdict  # FEASIBLE: dropping this rule alone gives a timetable
+    text_en: str
+    text_fr: str
+    timetable: Timetable | None = None
+    amount: int | None = None  # the dropped rule's measure in that timetable, when it has one
+
+    @property
+    def feasible(self) -> bool:
+        return self.verdict is Verdict.FEASIBLE
+
+    def text(self, lang: str = "en") -> str:
+        return self.text_fr if lang == "fr" else self.text_en
+
+
+def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Relaxation:
+    """Re-solve the session without `instance`, within `share` seconds at most."""
+    m = wide_model(h, dropped=[instance.key])
+    measure = _measure(m, h, instance)
+    amount: int | None = None
+    if measure is not None:
+        objective = _objective(m)
+        m.model.minimize(measure)
+        solver = run.solver()
+        solver.parameters.max_time_in_seconds = max(min(share / 2, run.deadline.left()), 0.01)
+        status = solver.solve(m.model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return _without(instance, status)
+        amount = round(solver.objective_value)
+        m.model.add(measure <= amount)
+        m.model.minimize(objective)
+    result = m.solve(
+        time_limit=max(min(share / 2, run.deadline.left()), 0.01),
+        workers=run.workers,
+        seed=run.seed,
+    )
+    run.solves += 1
+    if result.timetable is None:
+        infeasible = result.status is SolveStatus.INFEASIBLE
+        return _without(instance, cp_model.INFEASIBLE if infeasible else cp_model.UNKNOWN)
+    en, fr = (_describe(h, instance, result.timetable, amount, lang) for lang in ("en", "fr"))
+    return Relaxation(instance, Verdict.FEASIBLE, en, fr, result.timetable, amount)
+
+
+def _without(instance: RuleInstance, status: object) -> Relaxation:
+    if status == cp_model.INFEASIBLE:
+        return Relaxation(
+            instance,
+            Verdict.INFEASIBLE,
+            "dropping it alone is not enough: another conflict remains",
+            "l'abandonner seule ne suffit pas : un autre conflit subsiste",
+        )
+    return Relaxation(
+        instance,
+        Verdict.UNKNOWN,
+        "not decided within the time limit",
+        "non déterminé dans le délai imparti",
+    )
+
+
+def _objective(m: SessionModel) -> cp_model.LinearExpr:
+    """The session's own objective, as `SessionModel` set it."""
+    return sum_of(t.weight * t.expr for group in m.penalty_terms.values() for t in group)  # type: ignore[misc]
+
+
+# --- measures: how far a dropped rule gives ----------------------------------------------
+
+
+def _measure(m: SessionModel, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr | None:
+    v, wide = m.variables, h.wide
+    slots = wide.slots
+    if inst.key == DAYS:
+        rank = {d: n for n, d in enumerate(h.extra_days, start=1)}
+        return sum_of(rank[slots[i].date] * held for (_, i), held in v.held.items()
+                      if slots[i].date in rank)  # fmt: skip
+    if inst.key == EVENINGS:
+        return sum_of(held for (_, i), held in v.held.items() if slots[i].period.evening)
+    if inst.rule == "within-periods":  # a holiday
+        closed = h.forbidden[inst.key]
+        return sum_of(held for (_, i), held in v.held.items() if i in closed)
+    if inst.rule == "interpretation-budget":
+        interpreted = {b.id for b in wide.bodies if b.interpreted}
+        return sum_of(held for (b, _), held in v.held.items() if b in interpreted)
+    if inst.rule in ("interpretation-teams", "parallel-cap"):
+        interpreted = {b.id for b in wide.bodies if b.interpreted}
+        only = inst.rule == "interpretation-teams"
+        per_slot: dict[int, list[cp_model.IntVar]] = {}
+        for (b, i), held in v.held.items():
+            if b in interpreted or not only:
+                per_slot.setdefault(i, []).append(held)
+        peak = m.model.new_int_var(0, len(wide.bodies), "explain-peak")
+        for held_here in per_slot.values():
+            m.model.add(peak >= sum_of(held_here))
+        return peak + 0
+    activity = next((a for a in wide.activities if a.id == inst.subject), None)
+    if activity is None:
+        return None
+    own = [(s, v.part[(activity.id, s.index)]) for s in v.slots[activity.id]]
+    if inst.rule == "deadline" and activity.latest_end is not None:
+        return sum_of(p for s, p in own if s.end > activity.latest_end)
+    if inst.rule == "earliest-start" and activity.earliest_start is not None:
+        return sum_of(p for s, p in own if s.start < activity.earliest_start)
+    return None
+
+
+# --- descriptions ------------------------------------------------------------------------
+
+Describer = Callable[[Horizon, RuleInstance, Timetable, "int | None", str], str]
+
+
+def _describe(
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
+) -> str:
+    """`dropping it gives a timetable: ...`, with what the timetable does that the rule forbade."""
+    describe = _DESCRIBERS.get(inst.rule, _placement)
+    if inst.rule == "within-periods":
+        describe = _calendar
+    detail = describe(h, inst, timetable, amount, lang)
+    lead = "sans elle, un calendrier existe" if lang == "fr" else "dropping it gives a timetable"
+    return f"{lead}: {detail}" if lang != "fr" else f"{lead} : {detail}"
+
+
+def _calendar(
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
+) -> str:
+    session = h.wide
+    closed = {session.slots[i].date for i in h.forbidden[inst.key]}
+    fr = lang == "fr"
+    if inst.key == EVENINGS:
+        evening = {p.id for p in session.session.periods if p.evening}
+        used = [m for m in timetable.meetings() if m.period in evening]
+        what = ("séance en soirée", "séances en soirée") if fr else (
+            "evening meeting", "evening meetings")  # fmt: skip
+    else:
+        used = [m for m in timetable.meetings() if m.date in closed]
+        what = ("séance", "séances") if fr else ("meeting", "meetings")
+    head = words.counted(len(used), *what)
+    if inst.key == DAYS:
+        days = sorted({m.date for m in used})
+        names = words.joined((words.day(d, lang) for d in days), lang)
+        if fr:
+            head = f"{words.counted(len(days), 'jour', 'jours')} de plus ({names}), {head}"
+        else:
+            more = f"{len(days)} more {'day' if len(days) == 1 else 'days'}"
+            head = f"{more} ({names}), {head}"
+    elif inst.key != EVENINGS:  # a holiday
+        head = f"{head} le {words.day(min(closed), lang)}" if fr else (
+            f"{head} on {words.day(min(closed), lang)}")  # fmt: skip
+    return f"{head}{words.colon(lang)} {words.meetings(session, used, lang)}" if used else head
+
+
+def _budget(
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
+) -> str:
+    budget = h.session.interpretation.budget
+    used = timetable.interpreted_meetings()
+    if lang == "fr":
+        return f"{used} séances avec interprétation ({used - budget} de plus que {budget})"
+    return f"{used} interpreted meetings ({used - budget} more than {budget})"
+
+
+def _at_once(
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
+) -> str:
+    session = h.wide
+    teams = inst.rule == "interpretation-teams"
+    limit = session.interpretation.teams if teams else (session.interpretation.parallel_cap or 0)
+    by_slot: dict[tuple[dt.date, str], list[str]] = {}
+    for m in timetable.meetings():
+        if m.interpreted or not teams:
+            by_slot.setdefault((m.date, m.period), []).append(m.body)
+    busy = [(k, b) for k, b in sorted(by_slot.items()) if len(b) > limit]
+    texts = []
+    for (date, period), bodies in busy:
+        p = next(p for p in session.session.periods if p.id == period)
+        names = words.joined((session.body(b).name.get(lang) for b in bodies), lang)
+        texts.append(f"{words.span(date, p.start, p.end, lang)} ({names})")
+    peak = max((len(b) for _, b in busy), default=limit)
+    if lang == "fr":
+        kind = "séances avec interprétation" if teams else "séances"
+        return f"{peak} {kind} en même temps : {'; '.join(texts)}"
+    kind = "interpreted meetings" if teams else "meetings"
+    return f"{peak} {kind} at once: {'; '.join(texts)}"
+
+
+def _placement(
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
+) -> str:
+    """Where the instance's activity (or activities) are then taken."""
+    session = h.wide
+    ids = [i for i in inst.subject.split("@")[0].split("/") if _is_activity(session, i)]
+    if not ids:
+        return words.meetings(session, timetable.meetings(), lang)
+    colon = words.colon(lang)
+    return "; ".join(f"{who(session, i, lang)}{colon} {words.parts(timetable, i, lang)}"
+                     for i in ids)  # fmt: skip
+
+
+def _deadline(
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
+) -> str:
+    session = h.wide
+    a = session.activity(inst.subject)
+    end = max(p.end_at for p in timetable.parts_of(a.id))
+    assert a.latest_end is not None
+    base = _placement(h, inst, timetable, amount, lang)
+    if end <= a.latest_end:
+        return base
+    if lang == "fr":
+        return f"{base}, et se termine le {when(end, 'fr')}"
+    return f"{base}, ending {when(end, 'en')}"
+
+
+def _not_in_parallel(
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
+) -> str:
+    session = h.wide
+    first, other = inst.subject.split("/", 1)
+    mine = {(p.date, p.period) for p in timetable.parts_of(first)}
+    if _is_activity(session, other):
+        theirs = {(p.date, p.period) for p in timetable.parts_of(other)}
+    else:  # a body or a heading: every part of what it stands for
+        theirs = {(p.date, p.period) for p in timetable
+                  if p.body == other or session.activity(p.activity).parent == other}  # fmt: skip
+    shared = sorted(mine & theirs)
+    if not shared:
+        return _placement(h, inst, timetable, amount, lang)
+    periods = {p.id: p for p in session.session.periods}
+    at = words.joined(
+        (words.span(d, periods[k].start, periods[k].end, lang) for d, k in shared), lang
+    )
+    a, b = who(session, first, lang), who(session, other, lang)
+    if lang == "fr":
+        return f"{a} et {b} se tiennent en même temps le {at}"
+    return f"{a} and {b} meet at the same time on {at}"
+
+
+def _agenda_order(
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
+) -> str:
+    session = h.wide
+    swapped: list[str] = []
+    for a, c in pairwise(session.body_activities(inst.subject)):
+        a_end = max(p.end_at for p in timetable.parts_of(a.id))
+        c_start = min(p.start_at for p in timetable.parts_of(c.id))
+        if c_start < a_end:
+            x, y = who(session, c.id, lang), who(session, a.id, lang)
+            swapped.append(f"{x} avant {y}" if lang == "fr" else f"{x} before {y}")
+    if not swapped:
+        return _placement(h, inst, timetable, amount, lang)
+    body = session.body(inst.subject).name.get(lang)
+    verb = " examine " if lang == "fr" else " takes "
+    return body + verb + words.joined(swapped, lang)
+
+
+def _first_last(
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
+) -> str:
+    session = h.wide
+    a = session.activity(inst.subject)
+    base = _placement(h, inst, timetable, amount, lang)
+    days = set(session.session.days)
+    mine = timetable.parts_of(a.id)
+    others = [p for p in timetable if p.activity != a.id and p.date in days]
+    if a.first:
+        start = min(p.start_at for p in mine)
+        beyond = sorted({p.activity for p in others if p.start_at < start})
+        word = ("commencent avant", "start before it")
+    else:
+        end = max(p.end_at for p in mine)
+        beyond = sorted({p.activity for p in others if p.end_at > end})
+        word = ("se terminent après", "end after it")
+    if not beyond:
+        return base
+    listed = words.activities(session, beyond, lang)
+    return f"{base}; {listed} {word[0] if lang == 'fr' else word[1]}"
+
+
+_DESCRIBERS: dict[str, Describer] = {
+    "interpretation-budget": _budget,
+    "interpretation-teams": _at_once,
+    "parallel-cap": _at_once,
+    "deadline": _deadline,
+    "not-in-parallel": _not_in_parallel,
+    "agenda-order": _agenda_order,
+    "first-last": _first_last,
+}
+
+
+def _is_activity(session: Session, ref: str) -> bool:
+    return any(a.id == ref for a in session.activities)

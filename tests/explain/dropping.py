@@ -1,0 +1,118 @@
+"""Dropping one rule instance from a session's data, as a planner would edit the file.
+
+The explainer drops instances inside its model; these tests drop them in the data instead and
+solve again with the ordinary solver, so a wrong explanation cannot hide behind the code that
+produced it. Keys are the explainer's `(rule, subject)`.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+Key = tuple[str, str]
+Data = dict[str, Any]
+
+
+def drop_rules(data: Data, keys: Iterable[Key], extra_days: Iterable[dt.date] = ()) -> Data:
+    """A copy of `data` without the rule instances `keys`.
+
+    Dropping the session's days adds `extra_days`; a budget, team count or cap is lifted by
+    making it large enough never to bind.
+    """
+    result = copy.deepcopy(data)
+    result["published"] = None
+    for key in keys:
+        _drop(result, key, list(extra_days))
+    return result
+
+
+def _entries(data: Data) -> dict[str, dict[str, Any]]:
+    return {str(e["id"]): e for e in [*data["items"], *data.get("meetings", [])]}
+
+
+def _body_of(entry: dict[str, Any]) -> str:
+    return str(entry.get("body", "plenary"))
+
+
+def _drop(data: Data, key: Key, extra_days: list[dt.date]) -> None:
+    rule, subject = key
+    entries = _entries(data)
+    info = data["session"]
+    if rule == "within-periods":
+        if subject == "days":
+            info["days"] = sorted({*_dates(info["days"]), *extra_days})
+        elif subject == "evenings":
+            info["evening_meetings"] = True
+        else:
+            holiday = dt.date.fromisoformat(subject.split("@")[1])
+            info["holidays"] = [d for d in _dates(info.get("holidays", [])) if d != holiday]
+            info["days"] = sorted({*_dates(info["days"]), holiday})
+    elif rule == "interpretation-budget":
+        data["interpretation"]["budget"] = 10_000
+    elif rule == "interpretation-teams":
+        data["interpretation"]["teams"] = 10_000
+    elif rule == "parallel-cap":
+        data["interpretation"]["parallel_cap"] = None
+    elif rule == "agenda-order":
+        next(b for b in data["bodies"] if b["id"] == subject)["order"] = "free"
+    elif rule == "first-last":
+        entries[subject].pop("first", None)
+        entries[subject].pop("last", None)
+    elif rule == "fixed-start":
+        if "@" in subject:
+            entries[subject.split("@")[0]].pop("date", None)
+        else:
+            entries[subject].pop("fixed_start", None)
+    elif rule in ("earliest-start", "deadline"):
+        _drop_bound(data, subject, "earliest_start" if rule == "earliest-start" else "latest_end")
+    elif rule == "not-in-parallel":
+        first, other = subject.split("/", 1)
+        entry = entries[first]
+        entry["not_in_parallel_with"] = [
+            x for x in entry.get("not_in_parallel_with", []) if str(x) != other
+        ]
+    elif rule == "no-sharing":
+        entries[subject]["share"] = True
+    elif rule == "no-running-on":
+        entries[subject]["run_on"] = True
+    else:
+        raise ValueError(f"no way to drop {key}")
+
+
+def _drop_bound(data: Data, activity: str, name: str) -> None:
+    """Lift an activity's bound, its own and its body's; the body's stays on the others."""
+    entries = _entries(data)
+    target = entries[activity]
+    target.pop(name, None)
+    body = next(b for b in data["bodies"] if b["id"] == _body_of(target))
+    inherited = body.pop(name, None)
+    if inherited is None:
+        return
+    pick = max if name == "earliest_start" else min
+    for entry in entries.values():
+        if entry is target or _body_of(entry) != body["id"] or not _has_duration(entry):
+            continue
+        own = entry.get(name)
+        entry[name] = inherited if own is None else pick(own, inherited)
+
+
+def _has_duration(entry: dict[str, Any]) -> bool:
+    return "minutes" in entry or "meetings" in entry or "minutes_per_speaker" in entry
+
+
+def _dates(values: Iterable[Any]) -> list[dt.date]:
+    return [v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)) for v in values]
+
+
+def next_weekdays(after: dt.date, n: int) -> list[dt.date]:
+    """The `n` weekdays after `after`."""
+    found: list[dt.date] = []
+    day = after
+    while len(found) < n:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            found.append(day)
+    return found
