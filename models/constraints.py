@@ -46,8 +46,11 @@ def within_periods(ctx: Context) -> None:
                 ctx.add(v.body_end[(body.id, s.index)] <= s.minutes * held)
                 continue
             # `starts` layout: each end is in its variable's domain; the sum is for the LP bound
-            minutes = [v.minutes[(a.id, s.index)] for a in ctx.session.body_activities(body.id)
-                       if v.has(a.id, s)]
+            minutes = [
+                v.minutes[(a.id, s.index)]
+                for a in ctx.session.body_activities(body.id)
+                if v.has(a.id, s)
+            ]
             ctx.add(sum_of(minutes) <= s.minutes * held)
 
 
@@ -250,11 +253,7 @@ def no_running_on(ctx: Context) -> None:
 
 
 def consecutive_meetings(ctx: Context) -> None:
-    """Hard: a minute activity runs on into its body's next meeting, ending and resuming at edges.
-
-    In an agenda-order body enforced outright, "no other meeting in between" is implied: any
-    activity met in between would come before or after this one in the agenda.
-    """
+    """Hard: a minute activity runs on into its body's next meeting, from its start."""
     session, switches, v = ctx.session, ctx.switches, ctx.v
     for a in session.activities:
         slots = v.slots[a.id]
@@ -263,9 +262,13 @@ def consecutive_meetings(ctx: Context) -> None:
         for k, s in enumerate(slots):
             key = (a.id, s.index)
             if k + 1 < len(slots):  # a later part follows: this one runs to the period's end
-                ctx.add(v.end[key] == s.minutes, [v.part[key], v.pending[(a.id, slots[k + 1].index)]])
+                ctx.add(
+                    v.end[key] == s.minutes, [v.part[key], v.pending[(a.id, slots[k + 1].index)]]
+                )
             if k > 0:  # an earlier part precedes: this one starts at the period's start
                 ctx.add(v.start[key] == 0, [v.part[key], v.started[(a.id, slots[k - 1].index)]])
+        # "No other meeting in between" is implied in an agenda-order body enforced outright:
+        # whatever the body took in between would come before or after `a` in the agenda.
         body = session.body(a.body)
         implied = body.order == "agenda" and (
             len(session.body_activities(body.id)) < 2 or switches.prunes("agenda-order", body.id)

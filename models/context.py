@@ -29,7 +29,9 @@ class Context:
         if when:
             constraint.only_enforce_if(list(when))
 
-    def add(self, bounded: cp_model.BoundedLinearExpression, when: Sequence[Literal] = ()) -> None:
+    def add(
+        self, bounded: cp_model.BoundedLinearExpression | bool, when: Sequence[Literal] = ()
+    ) -> None:
         """A linear constraint that holds whenever all of `when` hold."""
         constraint = self.model.add(bounded)
         if when:

@@ -1,12 +1,13 @@
-"""A small conflicting set of rule instances: the solver's core, shrunk until minimal.
+"""A small conflicting set of rule instances: a first conflict, shrunk until minimal.
 
-First, one model of the session on its wider calendar (`models.explain_horizon`) with every
-rule instance behind a literal is solved with all literals as assumptions; when it is
-infeasible, CP-SAT names a sufficient subset of them (the core). Then the core is shrunk by
-deletion: leave one member out and solve the session with only the remaining members
-enforced (a model built with everything else dropped, which solves much faster than the
-guarded one); if it is still infeasible, the member was not needed. What remains is minimal:
-each member, left out alone, lets the others hold.
+The first conflict comes from a pre-check that proves the session infeasible by counting
+(`scheduler.prechecks`), for free, or else from the solver: one model of the session on its
+wider calendar (`models.explain_horizon`) with every rule instance behind a literal, solved
+with all literals as assumptions; when it is infeasible, CP-SAT names a sufficient subset of
+them (the core). The set is then shrunk by deletion: leave one member out and solve the
+session with only the remaining members enforced (a model built with everything else
+dropped, much faster than the guarded one); if it is still infeasible, the member was not
+needed. What remains is minimal: each member, left out alone, lets the others hold.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from enum import StrEnum
 from ortools.sat.python import cp_model
 
 from models.explain_horizon import Horizon, add_horizon, wide_model
-from models.instances import RuleInstance, rule_instances
+from models.instances import SESSION, RuleInstance, rule_instances
 from models.model import SessionModel
+from scheduler.prechecks import precheck
 
 
 class Verdict(StrEnum):
@@ -74,6 +76,8 @@ def instances_of(h: Horizon) -> list[RuleInstance]:
 
 def holds(h: Horizon, enforced: Collection[RuleInstance], run: Solving) -> Verdict:
     """Whether the instances `enforced` can all hold (every other one dropped)."""
+    if run.deadline.left() <= 0:
+        return Verdict.UNKNOWN
     keys = {i.key for i in enforced}
     m = wide_model(h, dropped=[i.key for i in instances_of(h) if i.key not in keys])
     m.model.clear_objective()
@@ -81,20 +85,55 @@ def holds(h: Horizon, enforced: Collection[RuleInstance], run: Solving) -> Verdi
 
 
 def minimal_conflict(h: Horizon, run: Solving) -> Conflict:
-    """A minimal set of instances that cannot hold together, or why there is none."""
-    verdict, core = _core(h, run)
+    """A minimal set of instances that cannot hold together, or why there is none.
+
+    A pre-check that proves the session infeasible names a conflicting set at no solver cost,
+    and proves "still infeasible" during the deletion as well; the solver answers the rest.
+    Calendar and session-wide rules are tried last, so they stay when they can: "4 working
+    days" tells a planner more than the fixed start that happens to collide with it.
+    """
+    proof = _proven(h, instances_of(h))
+    if proof is not None:
+        verdict, core = Verdict.INFEASIBLE, proof
+    else:
+        verdict, core = _core(h, run)
     if verdict is not Verdict.INFEASIBLE:
         return Conflict(verdict, (), False, run.solves)
     members = list(core)
     minimal = True
-    for candidate in core:
+    for candidate in sorted(core, key=_deletion_order):
+        if candidate not in members:
+            continue  # already left out with a smaller proven set
         rest = [i for i in members if i != candidate]
+        if (smaller := _proven(h, rest)) is not None:
+            members = smaller
+            continue
         answer = holds(h, rest, run)
         if answer is Verdict.INFEASIBLE:
             members = rest
         elif answer is Verdict.UNKNOWN:
             minimal = False  # kept, but not shown necessary
-    return Conflict(Verdict.INFEASIBLE, tuple(members), minimal, run.solves)
+    order = {inst: n for n, inst in enumerate(instances_of(h))}
+    return Conflict(Verdict.INFEASIBLE, tuple(sorted(members, key=order.__getitem__)), minimal,
+                    run.solves)  # fmt: skip
+
+
+def _proven(h: Horizon, enforced: Collection[RuleInstance]) -> list[RuleInstance] | None:
+    """The instances of a pre-check's proof that `enforced` cannot hold, if one finds it."""
+    keys = {i.key for i in enforced}
+    findings = precheck(h.session, active=lambda key: key in keys)
+    if not findings:
+        return None
+    fewest = min(findings, key=lambda f: len(f.instances))
+    named = set(fewest.instances)
+    return [i for i in enforced if i.key in named]
+
+
+def _deletion_order(inst: RuleInstance) -> int:
+    """Activity rules first, then session-wide ones, the calendar last."""
+    if inst.rule == "within-periods":
+        return 2
+    return 1 if inst.subject == SESSION else 0
 
 
 def _core(h: Horizon, run: Solving) -> tuple[Verdict, list[RuleInstance]]:

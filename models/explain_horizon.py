@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from models.instances import RuleInstance, day
+from models.instances import RuleInstance, date_subject, day
 from models.model import SessionModel
 from scheduler.session import Activity, Session
 
@@ -98,7 +98,34 @@ def add_horizon(
         for (_, index), part in m.variables.part.items():
             if index in slots:
                 m.context.clause([~part], when)
+    _pre_session_days(m, h, guarded=guarded, dropped=dropped)
     return guards
+
+
+def _pre_session_days(
+    m: SessionModel, h: Horizon, *, guarded: bool, dropped: Collection[Key]
+) -> None:
+    """A pre-session day stays open to an activity only while a rule fixes it there.
+
+    The model keeps an activity's pre-session day among its slots even when the `date` or
+    `fixed_start` putting it there is dropped; an explanation drops the line of the file, as
+    a planner would, and then the activity belongs to the session days.
+    """
+    literals = {i.key: lit for i, lit in m.guards.items()}
+    pre = set(h.wide.session.pre_session_days)
+    for a in h.wide.activities:
+        fixes: dict[dt.date, list[Key]] = {}
+        if a.date in pre:
+            fixes.setdefault(a.date, []).append(("fixed-start", date_subject(a)))
+        if a.fixed_start is not None and a.fixed_start.date() in pre:
+            fixes.setdefault(a.fixed_start.date(), []).append(("fixed-start", a.id))
+        for s in m.variables.slots[a.id]:
+            if not s.pre_session:
+                continue
+            keys = [k for k in fixes.get(s.date, []) if k not in dropped]
+            if keys and not guarded:
+                continue  # fixed there outright
+            m.context.clause([~m.variables.part[(a.id, s.index)], *(literals[k] for k in keys)])
 
 
 def wide_model(h: Horizon, dropped: Collection[Key] = ()) -> SessionModel:

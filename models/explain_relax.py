@@ -11,6 +11,7 @@ described is a sensible one.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -21,8 +22,10 @@ from models import explain_words as words
 from models.context import sum_of
 from models.explain_core import Solving, Verdict
 from models.explain_horizon import DAYS, EVENINGS, Horizon, wide_model
+from models.extract import extract_timetable
 from models.instances import RuleInstance, when, who
 from models.model import SessionModel
+from scheduler.prechecks import precheck
 from scheduler.result import SolveStatus
 from scheduler.session import Session
 from scheduler.timetable import Timetable
@@ -49,41 +52,51 @@ class Relaxation:
 
 def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Relaxation:
     """Re-solve the session without `instance`, within `share` seconds at most."""
+    if run.deadline.left() <= 0:
+        return _without(h, instance, cp_model.UNKNOWN)
+    began = time.monotonic()
     m = wide_model(h, dropped=[instance.key])
     measure = _measure(m, h, instance)
     amount: int | None = None
+    first: Timetable | None = None
     if measure is not None:
         objective = _objective(m)
         m.model.minimize(measure)
         solver = run.solver()
         solver.parameters.max_time_in_seconds = max(min(share / 2, run.deadline.left()), 0.01)
         status = solver.solve(m.model)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return _without(instance, status)
-        amount = round(solver.objective_value)
-        m.model.add(measure <= amount)
+        if status == cp_model.INFEASIBLE:
+            return _without(h, instance, status)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            amount = round(solver.objective_value)
+            first = extract_timetable(h.wide, m.variables, solver.value)
+            m.model.add(measure <= amount)
         m.model.minimize(objective)
+    left = share - (time.monotonic() - began)
     result = m.solve(
-        time_limit=max(min(share / 2, run.deadline.left()), 0.01),
+        time_limit=max(min(left, run.deadline.left()), 0.01),
         workers=run.workers,
         seed=run.seed,
+        hint=first,
     )
     run.solves += 1
-    if result.timetable is None:
+    timetable = result.timetable or first
+    if timetable is None:
         infeasible = result.status is SolveStatus.INFEASIBLE
-        return _without(instance, cp_model.INFEASIBLE if infeasible else cp_model.UNKNOWN)
-    en, fr = (_describe(h, instance, result.timetable, amount, lang) for lang in ("en", "fr"))
-    return Relaxation(instance, Verdict.FEASIBLE, en, fr, result.timetable, amount)
+        return _without(h, instance, cp_model.INFEASIBLE if infeasible else cp_model.UNKNOWN)
+    en, fr = (_describe(h, instance, timetable, amount, lang) for lang in ("en", "fr"))
+    return Relaxation(instance, Verdict.FEASIBLE, en, fr, timetable, amount)
 
 
-def _without(instance: RuleInstance, status: object) -> Relaxation:
+def _without(h: Horizon, instance: RuleInstance, status: object) -> Relaxation:
+    """No timetable without `instance` alone; the other conflict, when counting finds it."""
     if status == cp_model.INFEASIBLE:
-        return Relaxation(
-            instance,
-            Verdict.INFEASIBLE,
-            "dropping it alone is not enough: another conflict remains",
-            "l'abandonner seule ne suffit pas : un autre conflit subsiste",
-        )
+        en = "dropping it alone is not enough: another conflict remains"
+        fr = "l'abandonner seule ne suffit pas : un autre conflit subsiste"
+        others = precheck(h.session, active=lambda key: key != instance.key)
+        if others:
+            en, fr = f"{en} ({others[0].text('en')})", f"{fr} ({others[0].text('fr')})"
+        return Relaxation(instance, Verdict.INFEASIBLE, en, fr)
     return Relaxation(
         instance,
         Verdict.UNKNOWN,

@@ -24,6 +24,8 @@ _EN = {
     "is not enough: see above.",
     "not_minimal": "The time limit stopped the checks: the list may hold a rule that is not "
     "needed.",
+    "undecided": "Each is needed for the conflict (checked by re-solving); the time limit "
+    "stopped some of the checks of what dropping it allows.",
     "took": "({seconds:.1f} s, {solves} solves)",
 }
 _FR = {
@@ -44,6 +46,8 @@ _FR = {
     "abandonner certaines seules ne suffit pas : voir ci-dessus.",
     "not_minimal": "Le délai a interrompu les vérifications : la liste peut contenir une règle "
     "superflue.",
+    "undecided": "Chacune est nécessaire au conflit (vérifié en relançant le solveur) ; le délai "
+    "a interrompu certaines vérifications de ce que son abandon permet.",
     "took": "({seconds:.1f} s, {solves} résolutions)",
 }
 
@@ -75,6 +79,8 @@ def render(e: Explanation, lang: str) -> str:
             lines.append(words["not_minimal"])
         elif e.every_drop_works:
             lines.append(words["all_drops"])
+        elif any(r.verdict.value == "unknown" for r in e.relaxations):
+            lines.append(words["undecided"])
         else:
             lines.append(words["minimal"])
     lines.append(words["took"].format(seconds=e.seconds, solves=e.solves))

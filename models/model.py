@@ -39,7 +39,11 @@ ProgressListener = Callable[[SolveProgress], None]
 #: one-week synthetic session it proves the optimum 10x faster (see FORMULATION.md).
 LINEARIZATION_LEVEL = 2
 
-_STATUS: dict[int, SolveStatus] = {
+#: With 2-3 workers CP-SAT's portfolio has no full-LP worker (its `default_lp` keeps the
+#: lighter LP) and the bound stalls far below zero; `max_lp` closes it (see FORMULATION.md).
+SMALL_PORTFOLIO = ("max_lp", "no_lp")
+
+_STATUS: dict[object, SolveStatus] = {
     cp_model.OPTIMAL: SolveStatus.OPTIMAL,
     cp_model.FEASIBLE: SolveStatus.FEASIBLE,
     cp_model.INFEASIBLE: SolveStatus.INFEASIBLE,
@@ -48,7 +52,7 @@ _STATUS: dict[int, SolveStatus] = {
 }
 
 
-def solve_status(code: int) -> SolveStatus:
+def solve_status(code: object) -> SolveStatus:
     """Our status for a CP-SAT status code (anything unexpected counts as INVALID)."""
     return _STATUS.get(code, SolveStatus.INVALID)
 
@@ -119,6 +123,8 @@ class SessionModel:
         params.num_workers = settings.workers if workers is None else workers
         params.random_seed = settings.seed if seed is None else seed
         params.linearization_level = LINEARIZATION_LEVEL
+        if 2 <= (params.num_workers or os.cpu_count() or 1) <= 3:
+            params.subsolvers.extend(SMALL_PORTFOLIO)
         self.model.clear_hints()
         if hint is not None:
             self._hint(hint)
@@ -171,7 +177,9 @@ class SessionModel:
         for key, part in v.part.items():
             self.model.add_hint(part, key in minutes)
         for (activity, index), var in v.minute_vars.items():
-            cap = min(self.session.slots[index].minutes, self.session.activity(activity).minutes or 0)
+            cap = min(
+                self.session.slots[index].minutes, self.session.activity(activity).minutes or 0
+            )
             self.model.add_hint(var, min(minutes.get((activity, index), 0), cap))
 
 
@@ -227,5 +235,9 @@ def _solver_log(solver: cp_model.CpSolver, log_path: str | Path | None) -> Itera
     with open(log_path, "w", encoding="utf-8") as log:
         solver.parameters.log_search_progress = True
         solver.parameters.log_to_stdout = False
-        solver.log_callback = lambda line: log.write(line + "\n")
+
+        def write(line: str) -> None:
+            log.write(line + "\n")
+
+        solver.log_callback = write
         yield

@@ -92,7 +92,8 @@ def preferred_periods(ctx: Context) -> list[PenaltyTerm]:
             v.part[(a.id, s.index)]
             for s in v.slots[a.id]
             if not any(
-                (p.date is None or p.date == s.date) and (p.period is None or p.period == s.period.id)
+                (p.date is None or p.date == s.date)
+                and (p.period is None or p.period == s.period.id)
                 for p in a.preferred
             )
         ]

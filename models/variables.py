@@ -142,9 +142,7 @@ def inner_offset(slot: Slot, moment: dt.datetime) -> int | None:
 
 def allowed_rooms(session: Session, body: Body) -> list[str]:
     """The body's rooms, with booths if it is interpreted (body-rooms, interpretation-booths)."""
-    return [
-        r for r in body.rooms if not body.interpreted or session.room(r).interpretation
-    ]
+    return [r for r in body.rooms if not body.interpreted or session.room(r).interpretation]
 
 
 def _parts(model: cp_model.CpModel, session: Session, v: Variables) -> None:
@@ -302,13 +300,13 @@ def _starts(
         start = model.new_int_var(0, s.minutes - 1, f"start[{a.id},{s.label}]")
         end = model.new_int_var(0, s.minutes, f"end[{a.id},{s.label}]")  # by the period's end
         model.add(start <= (s.minutes - 1) * part)
-        model.add(end == start + v.minutes[key])
+        model.add(end == start + v.minute_vars[key])
         v.start[key] = cp_model.LinearExpr.sum([start])
         v.end[key] = cp_model.LinearExpr.sum([end])
         v.late.add(key)
         intervals.append(
             model.new_optional_interval_var(
-                start, v.minutes[key], end, part, f"part[{a.id},{s.label}]"
+                start, v.minute_vars[key], end, part, f"part[{a.id},{s.label}]"
             )
         )
     v.intervals[(body, s.index)] = intervals

@@ -79,7 +79,7 @@ def precheck(session: Session, active: Active | None = None) -> list[PrecheckFin
     windows = _windows(session, calendar, on)
     found = [
         *_fixed_times(session, calendar, on),
-        *_order_cycles(session, on),
+        *_order_cycles(session, calendar, on),
         *_empty_windows(session, windows),
         *_capacity(session, calendar, windows),
         *_budget(session, calendar, on),
@@ -300,9 +300,10 @@ def _closed_finding(
     )  # fmt: skip
 
 
-def _order_cycles(session: Session, on: Active) -> Iterator[PrecheckFinding]:
+def _order_cycles(session: Session, cal: _Calendar, on: Active) -> Iterator[PrecheckFinding]:
+    """First/last marks that the agenda order contradicts (first and last bind session days)."""
     for body in session.bodies:
-        activities = session.body_activities(body.id)
+        activities = [a for a in session.body_activities(body.id) if cal.fixed_day(a) is None]
         order: Key = ("agenda-order", body.id)
         name_en, name_fr = body.name.get("en"), body.name.get("fr")
         for mark, word_en, word_fr in (("first", "first", "premier"), ("last", "last", "dernier")):

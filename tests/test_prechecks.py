@@ -282,3 +282,24 @@ def test_agenda_order_puts_a_pre_session_meeting_last_in_its_body_is_refused():
     )  # after wg-1 in the working group's agenda, yet before the session
     found = _only(data, "window")
     assert ("agenda-order", "wg") in found.instances
+
+
+# --- soundness on random sessions -------------------------------------------------------------
+
+
+def test_a_finding_always_means_no_timetable():
+    """On random small sessions that stress every rule: findings only where the solver agrees."""
+    from scheduler.errors import InputError
+    from tests.models.synthetic import random_session_data
+
+    fired = 0
+    for seed in range(150):
+        try:
+            session = make_session(random_session_data(seed))
+        except InputError:
+            continue
+        if precheck(session):
+            fired += 1
+            status = solve(session, workers=1, seed=0, time_limit=10).status
+            assert status is SolveStatus.INFEASIBLE, seed
+    assert fired > 30  # the checks do catch the obvious cases

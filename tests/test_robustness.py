@@ -62,9 +62,14 @@ def moments(draw: st.DrawFn, days: list[dt.date]) -> str:
 
 @st.composite
 def session_files(draw: st.DrawFn) -> tuple[dict[str, Any], str | None]:
-    """A small session built from the tiny one, and what breaks it (None: nothing)."""
+    """A small session built from the tiny one, and what breaks it (None: nothing).
+
+    Half of the sessions only vary the tiny one's sizes (most have a timetable); the other
+    half also draw fixed times, deadlines, order and sharing rules (many have none).
+    """
     data = tiny_data()
     info = data["session"]
+    stressed = draw(st.booleans())
     days = [MONDAY + dt.timedelta(days=n) for n in range(draw(st.integers(1, 3)))]
     info["days"] = days
     if draw(st.booleans()):
@@ -73,13 +78,16 @@ def session_files(draw: st.DrawFn) -> tuple[dict[str, Any], str | None]:
     if len(days) > 1 and draw(st.integers(0, 4)) == 0:
         info["holidays"] = [draw(st.sampled_from(days))]
     interp = data["interpretation"]
-    interp["budget"] = draw(st.integers(0, 8))
-    interp["teams"] = draw(st.integers(0, 3))
+    interp["budget"] = draw(st.integers(0, 8) if stressed else st.integers(4, 12))
+    interp["teams"] = draw(st.integers(0, 3) if stressed else st.integers(1, 3))
     if draw(st.booleans()):
         interp["parallel_cap"] = draw(st.integers(1, 3))
     data["bodies"][0]["order"] = draw(st.sampled_from(["agenda", "agenda", "free"]))
+    minutes = [15, 30, 60, 90, 180, 240, 400] if stressed else [15, 30, 60, 90, 120]
     for item in data["items"]:
-        item["minutes"] = draw(st.sampled_from([15, 30, 60, 90, 180, 240, 400]))
+        item["minutes"] = draw(st.sampled_from(minutes))
+        if not stressed:
+            continue
         for field in ("fixed_start", "earliest_start", "latest_end"):
             if draw(st.integers(0, 5)) == 0:
                 item[field] = draw(moments(days))
@@ -94,13 +102,14 @@ def session_files(draw: st.DrawFn) -> tuple[dict[str, Any], str | None]:
     group = data["meetings"][0]
     group["meetings"] = draw(st.integers(1, 3))
     group["not_in_parallel_with"] = draw(st.sampled_from([[], ["2"], ["plenary"], ["2", "4"]]))
-    if draw(st.integers(0, 3)) == 0:
-        group["date"] = draw(st.sampled_from(days)).isoformat()
-    for field in ("fixed_start", "latest_end"):
-        if draw(st.integers(0, 4)) == 0:
-            group[field] = draw(moments(days))
-    if draw(st.integers(0, 3)) == 0:
-        data["bodies"][1]["latest_end"] = draw(moments(days))
+    if stressed:
+        if draw(st.integers(0, 3)) == 0:
+            group["date"] = draw(st.sampled_from(days)).isoformat()
+        for field in ("fixed_start", "latest_end"):
+            if draw(st.integers(0, 4)) == 0:
+                group[field] = draw(moments(days))
+        if draw(st.integers(0, 3)) == 0:
+            data["bodies"][1]["latest_end"] = draw(moments(days))
     broken = draw(st.sampled_from([None] * 12 + sorted(BREAKS)))
     if broken is not None:
         _break(data, broken)

@@ -76,9 +76,3 @@ class Board:
             if booked == count:
                 break
         return booked
-
-    def max_interpreted(self) -> int:
-        return max(self._interpreted.values(), default=0)
-
-    def max_meetings(self) -> int:
-        return max((len(b) for b in self._bodies.values()), default=0)

@@ -132,9 +132,7 @@ def _fill(
         board.book_run(body, slots, wanted, rng)
 
 
-def _entries(
-    body: BodyPlan, rng: random.Random, *, longest: int = 3, fix_pre_session: bool = True
-) -> list[ActivityPlan]:
+def _entries(body: BodyPlan, rng: random.Random, *, longest: int = 3) -> list[ActivityPlan]:
     """Split a body's witness meetings into `meetings:` entries of 1..`longest` meetings.
 
     Pre-session meetings get entries of their own, fixed to their date (the only way a
@@ -166,7 +164,7 @@ def _entries(
             meetings=len(chunk),
         )
         entry.parts = [Part(slot, room, 0, slot.minutes) for slot, room in chunk]
-        if fix_pre_session and chunk[0][0].pre_session:
+        if chunk[0][0].pre_session:
             entry.attrs["date"] = chunk[0][0].date
         entries.append(entry)
     return entries

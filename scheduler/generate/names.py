@@ -139,7 +139,11 @@ REPORT_ADOPTION: Name = ("report", "Adoption of the report", "Adoption du rappor
 
 
 def pick(bank: tuple[Name, ...], count: int, rng: random.Random) -> list[Name]:
-    """`count` names from `bank` in a seeded order; repeats get a number (`art6-2`, "(2)")."""
+    """`count` names from `bank` in a seeded order; repeats get a suffix (`art6-b`, "(2)").
+
+    A letter, not a number: entries of a body are numbered (`wg-ic-2`), and a body id must
+    never equal an entry id.
+    """
     order = list(bank)
     rng.shuffle(order)
     names: list[Name] = []
@@ -147,6 +151,7 @@ def pick(bank: tuple[Name, ...], count: int, rng: random.Random) -> list[Name]:
         slug, en, fr = order[n % len(order)]
         round_ = n // len(order)
         if round_:
-            slug, en, fr = f"{slug}-{round_ + 1}", f"{en} ({round_ + 1})", f"{fr} ({round_ + 1})"
+            suffix = "bcdefghjkmnpqrstuvwxyz"[(round_ - 1) % 22] * (1 + (round_ - 1) // 22)
+            slug, en, fr = f"{slug}-{suffix}", f"{en} ({round_ + 1})", f"{fr} ({round_ + 1})"
         names.append((slug, en, fr))
     return names

@@ -105,19 +105,10 @@ class SessionPlan:
     parallel_cap: int | None = None
     budget: int = 0
 
-    def body(self, body_id: str) -> BodyPlan:
-        return next(b for b in self.bodies if b.id == body_id)
-
-    def room(self, room_id: str) -> RoomPlan:
-        return next(r for r in self.rooms if r.id == room_id)
-
     @property
     def activities(self) -> list[ActivityPlan]:
         """What the timetable places, in the order `Session.activities` lists them."""
         return [i for i in self.items if i.is_activity] + list(self.entries)
-
-    def body_activities(self, body_id: str) -> list[ActivityPlan]:
-        return [a for a in self.activities if a.body == body_id]
 
     def meetings_held(self) -> int:
         return sum(len(b.meetings) for b in self.bodies)

@@ -30,6 +30,20 @@ def test_the_witness_takes_every_activity_and_nothing_else(profile):
     assert generated.size.activities == len(activities)
 
 
+@pytest.mark.parametrize(
+    ("profile", "bodies"), [("treaty-cop", 12), ("commission", 12), ("climate", 64)]
+)
+def test_no_id_names_both_a_body_and_an_activity(profile, bodies):
+    """`not_in_parallel_with` names either; one id for both would be ambiguous.
+
+    The sizes exceed each profile's bank of names, so names repeat with a suffix.
+    """
+    session = generate_session(profile, seed=0, bodies=bodies, rooms=14, days=15).session
+    body_ids = {b.id for b in session.bodies}
+    assert len(body_ids) == bodies
+    assert not body_ids & ({i.id for i in session.items} | {m.id for m in session.meetings})
+
+
 @pytest.mark.parametrize("profile", PROFILES)
 def test_the_yaml_file_reads_back_as_the_same_session(profile):
     generated = generate_session(profile, seed=4)

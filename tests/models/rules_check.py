@@ -53,8 +53,8 @@ def broken_rules(session: Session, timetable: Timetable) -> list[Finding]:
         elif sum(p.minutes for p in parts) != a.minutes:
             found.append(("full-duration", f"{a.id} totals {sum(p.minutes for p in parts)}"))
     for r in rows:
-        a = activities.get(r.activity)
-        if a is None or a.body != r.body:
+        known = activities.get(r.activity)
+        if known is None or known.body != r.body:
             found.append(("full-duration", f"{r.activity} unknown or in the wrong body"))
         minutes = int((r.end_at - r.start_at).total_seconds() // 60)
         if minutes != r.minutes or r.minutes <= 0:
@@ -64,8 +64,8 @@ def broken_rules(session: Session, timetable: Timetable) -> list[Finding]:
     info = session.session
     for r in rows:
         s = slot_of.get((r.date, r.period))
-        a = activities.get(r.activity)
-        if s is None or a is None:
+        placed = activities.get(r.activity)
+        if s is None or placed is None:
             found.append(("within-periods", f"{r.activity} in an unknown slot"))
             continue
         if not (s.start <= r.start_at and r.end_at <= s.end):
@@ -73,7 +73,7 @@ def broken_rules(session: Session, timetable: Timetable) -> list[Finding]:
         if s.holiday or (s.period.evening and not info.evening_meetings):
             found.append(("within-periods", f"{r.activity} on a holiday or evening"))
         if s.pre_session:
-            fixed = {a.date, a.fixed_start.date() if a.fixed_start else None}
+            fixed = {placed.date, placed.fixed_start.date() if placed.fixed_start else None}
             if r.date not in fixed:
                 found.append(("within-periods", f"{r.activity} on an unfixed pre-session day"))
 
@@ -87,29 +87,28 @@ def broken_rules(session: Session, timetable: Timetable) -> list[Finding]:
     by_body: dict[str, list[Assignment]] = defaultdict(list)
     for r in rows:
         by_body[r.body].append(r)
-    for body, parts in by_body.items():
-        parts = sorted(parts, key=lambda r: r.start_at)
-        for x, y in pairwise(parts):
+    for rows_of_body in by_body.values():
+        for x, y in pairwise(sorted(rows_of_body, key=lambda r: r.start_at)):
             if y.start_at < x.end_at:
                 found.append(("body-one-at-a-time", f"{x.activity} overlaps {y.activity}"))
     rooms_used: dict[tuple[str, dt.date, str], set[str]] = defaultdict(set)
-    for (body, date, period), parts in meetings.items():
-        rooms_used[(parts[0].room, date, period)].add(body)
-    for (room, date, period), bodies in rooms_used.items():
-        if len(bodies) > 1:
-            found.append(("room-one-meeting", f"{room} on {date} {period}: {sorted(bodies)}"))
+    for (body_id, date, period), parts in meetings.items():
+        rooms_used[(parts[0].room, date, period)].add(body_id)
+    for (room, date, period), users in rooms_used.items():
+        if len(users) > 1:
+            found.append(("room-one-meeting", f"{room} on {date} {period}: {sorted(users)}"))
     for r in rows:
-        body = session.body(r.body)
-        if r.room not in body.rooms:
+        meeting_body = session.body(r.body)
+        if r.room not in meeting_body.rooms:
             found.append(("body-rooms", f"{r.body} in {r.room}"))
-        if body.interpreted and not session.room(r.room).interpretation:
+        if meeting_body.interpreted and not session.room(r.room).interpretation:
             found.append(("interpretation-booths", f"{r.body} in {r.room}"))
 
     # agenda-order
-    for body in session.bodies:
-        if body.order != "agenda":
+    for agenda_body in session.bodies:
+        if agenda_body.order != "agenda":
             continue
-        listed = session.body_activities(body.id)
+        listed = session.body_activities(agenda_body.id)
         for a, c in pairwise(listed):
             pa, pc = by_activity.get(a.id, []), by_activity.get(c.id, [])
             if pa and pc and max(p.end_at for p in pa) > min(p.start_at for p in pc):
@@ -160,9 +159,7 @@ def broken_rules(session: Session, timetable: Timetable) -> list[Finding]:
             continue
         if not a.run_on and len(mine) > 1:
             found.append(("no-running-on", f"{a.id} has {len(mine)} parts"))
-        body_meetings = sorted(
-            {(slot_of[(r.date, r.period)].index) for r in by_body[a.body]}
-        )
+        body_meetings = sorted({(slot_of[(r.date, r.period)].index) for r in by_body[a.body]})
         for x, y in pairwise(mine):
             ix, iy = slot_of[(x.date, x.period)].index, slot_of[(y.date, y.period)].index
             if any(ix < i < iy for i in body_meetings):
@@ -178,13 +175,13 @@ def broken_rules(session: Session, timetable: Timetable) -> list[Finding]:
     if len(interpreted) > interp.budget:
         found.append(("interpretation-budget", f"{len(interpreted)} interpreted meetings"))
     per_slot: dict[tuple[dt.date, str], list[str]] = defaultdict(list)
-    for body, date, period in meetings:
-        per_slot[(date, period)].append(body)
-    for slot, bodies in per_slot.items():
-        if sum(session.body(b).interpreted for b in bodies) > interp.teams:
-            found.append(("interpretation-teams", f"{slot}: {bodies}"))
-        if interp.parallel_cap is not None and len(bodies) > interp.parallel_cap:
-            found.append(("parallel-cap", f"{slot}: {bodies}"))
+    for body_id, date, period in meetings:
+        per_slot[(date, period)].append(body_id)
+    for slot, sitting in per_slot.items():
+        if sum(session.body(b).interpreted for b in sitting) > interp.teams:
+            found.append(("interpretation-teams", f"{slot}: {sitting}"))
+        if interp.parallel_cap is not None and len(sitting) > interp.parallel_cap:
+            found.append(("parallel-cap", f"{slot}: {sitting}"))
     return found
 
 

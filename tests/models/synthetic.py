@@ -48,7 +48,7 @@ def random_session_data(seed: int) -> dict[str, Any]:
         {"id": "c", "interpretation": False},
     ]
     n_bodies = rng.randint(1, 3)
-    bodies = [
+    bodies: list[dict[str, Any]] = [
         {
             "id": "plenary",
             "name": "Plenary",
@@ -69,9 +69,7 @@ def random_session_data(seed: int) -> dict[str, Any]:
         )
         if rng.random() < 0.3 and "b" not in bodies[-1]["rooms"]:
             bodies[-1]["rooms"].append("b")
-        if bodies[-1]["interpreted"] and not any(
-            r in ("b", "hall") for r in bodies[-1]["rooms"]
-        ):
+        if bodies[-1]["interpreted"] and not any(r in ("b", "hall") for r in bodies[-1]["rooms"]):
             bodies[-1]["rooms"].append("b")
     all_days = pre + days
 

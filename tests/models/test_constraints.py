@@ -10,6 +10,7 @@ one meeting `wg-1`, not in parallel with item 2. Its optimum is 14: item 2 carri
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -102,7 +103,7 @@ class TestBodyOneAtATime:
         rows = sorted(
             (r for r in result.timetable or () if r.body == "plenary"), key=lambda r: r.start_at
         )
-        assert all(x.end_at <= y.start_at for x, y in zip(rows, rows[1:], strict=False))
+        assert all(x.end_at <= y.start_at for x, y in pairwise(rows))
 
     def test_a_second_room_does_not_let_a_body_meet_twice_at_once(self) -> None:
         data = _overloaded(tiny())

@@ -92,9 +92,13 @@ def test_preferred_periods() -> None:
         data = tiny(
             items=[
                 {"id": "1", "title": "Opening", "minutes": 60, "fixed_start": "2030-03-04T10:00"},
-                {"id": "2", "title": "Report", "minutes": 60,
-                 "preferred": [{"date": "2030-03-05", "period": "PM"}]},
-            ],  # fmt: skip
+                {
+                    "id": "2",
+                    "title": "Report",
+                    "minutes": 60,
+                    "preferred": [{"date": "2030-03-05", "period": "PM"}],
+                },
+            ],
             meetings=[],
             preferences={"preferred_period": weight},
         )

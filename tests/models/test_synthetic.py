@@ -12,8 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ortools.sat.python import cp_model
+
 from models import SessionModel
 from scheduler.errors import InputError
+from scheduler.generate import generate_session
 from scheduler.result import SolveStatus
 from tests.conftest import make_session
 from tests.models.rules_check import broken_rules, cost
@@ -36,6 +39,24 @@ def test_random_sessions_agree_across_encodings(seed: int) -> None:
             assert cost(session, result.timetable) == result.penalties
         answers.append((result.status, result.objective))
     assert answers[0] == answers[1] == answers[2]
+
+
+@pytest.mark.parametrize("tight", [False, True])
+@pytest.mark.parametrize("profile", ["treaty-cop", "commission"])
+def test_a_timetable_the_rules_allow_is_never_refused(profile: str, tight: bool) -> None:
+    """The generator's witness keeps every rule: the model must accept it, parts fixed."""
+    generated = generate_session(profile, seed=3, tight=tight)
+    session = make_session(generated.data)
+    for options in ({}, {"layout": "starts"}, {"guarded": True}):
+        model = SessionModel(session, **options)
+        used = {(r.activity, session.slot(r.date, r.period).index) for r in generated.witness}
+        assert used <= set(model.variables.part)  # no pruning removed a slot it uses
+        for key, part in model.variables.part.items():
+            model.model.add(part == int(key in used))
+        model.model.add_assumptions(list(model.guards.values()))
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        assert solver.solve(model.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
 def test_one_week_synthetic_session_is_solved_to_optimality() -> None:
