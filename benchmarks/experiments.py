@@ -31,11 +31,17 @@ Variant = Callable[[Any, cp_model.CpSolver], None]  # (SessionModel, solver) -> 
 
 
 def _baseline(model: Any, solver: cp_model.CpSolver) -> None:
-    """The model as built, CP-SAT defaults."""
+    """The model as built, with the solver parameters `models` sets."""
+
+
+def _defaults(model: Any, solver: cp_model.CpSolver) -> None:
+    """CP-SAT's default parameters instead of the ones `models` sets."""
+    solver.parameters.linearization_level = 1
+    del solver.parameters.subsolvers[:]
 
 
 def _lin2(model: Any, solver: cp_model.CpSolver) -> None:
-    """Linearization level 2: clauses (such as `parts >= 1`) enter the LP too."""
+    """Linearization level 2: clauses (such as `parts >= 1`) enter the LP too (models: now)."""
     solver.parameters.linearization_level = 2
 
 
@@ -62,6 +68,13 @@ def _light_probing(model: Any, solver: cp_model.CpSolver) -> None:
 def _interleave(model: Any, solver: cp_model.CpSolver) -> None:
     """Interleaved search: the workers' subsolvers share time, so one worker also runs LNS."""
     solver.parameters.interleave_search = True
+
+
+def _logged(model: Any, solver: cp_model.CpSolver) -> None:
+    """The search log on (as run.py has it), written nowhere: does logging change the search?"""
+    solver.parameters.log_search_progress = True
+    solver.parameters.log_to_stdout = False
+    solver.log_callback = lambda line: None
 
 
 def _first_fit(model: Any, solver: cp_model.CpSolver) -> None:
@@ -130,6 +143,7 @@ def _cases() -> tuple[Any, ...]:
 
 VARIANTS: dict[str, Variant] = {
     "baseline": _baseline,
+    "defaults": _defaults,
     "lin2": _lin2,
     "core": _core,
     "workers8": _more_workers,
@@ -139,7 +153,23 @@ VARIANTS: dict[str, Variant] = {
     "first-fit": _first_fit,
     "nonneg-objective": _nonnegative_objective,
     "witness": _witness,
+    "logged": _logged,
 }
+
+
+def _model_solver(limit: float, workers: int, seed: int) -> cp_model.CpSolver:
+    """A solver with the parameters `models` uses (its private helper, when it has one)."""
+    import models.model
+
+    make = getattr(models.model, "_solver", None)
+    if make is not None:
+        solver: cp_model.CpSolver = make(limit, workers, seed)
+        return solver
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = limit
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    return solver
 
 
 class _Events(cp_model.CpSolverSolutionCallback):
@@ -149,7 +179,12 @@ class _Events(cp_model.CpSolverSolutionCallback):
 
     def on_solution_callback(self) -> None:
         self.events.append(
-            (self.wall_time, self.deterministic_time, self.objective_value, self.best_objective_bound)
+            (
+                self.wall_time,
+                self.deterministic_time,
+                self.objective_value,
+                self.best_objective_bound,
+            )
         )
 
 
@@ -164,10 +199,7 @@ def run_variant(
     began = time.perf_counter()
     model = SessionModel(session)
     model.session_path = path
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = limit
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
+    solver = _model_solver(limit, workers, seed)
     for variant in variants:
         VARIANTS[variant](model, solver)
     build = time.perf_counter() - began

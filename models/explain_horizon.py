@@ -20,11 +20,9 @@ from ortools.sat.python import cp_model
 
 from models.instances import RuleInstance, date_subject, day
 from models.model import SessionModel
+from scheduler.prechecks import DAYS, EVENINGS, holiday_key
 from scheduler.session import Activity, Session
 
-RULE = "within-periods"
-DAYS = (RULE, "days")
-EVENINGS = (RULE, "evenings")
 #: At most this many extra days are offered when the days give way.
 MAX_EXTRA_DAYS = 10
 
@@ -40,9 +38,6 @@ class Horizon:
     extra_days: tuple[dt.date, ...]
     instances: tuple[RuleInstance, ...]
     forbidden: dict[Key, frozenset[int]]  # instance key -> indices of `wide.slots` it forbids
-
-    def instance(self, key: Key) -> RuleInstance | None:
-        return next((i for i in self.instances if i.key == key), None)
 
 
 def horizon(session: Session) -> Horizon:
@@ -68,8 +63,7 @@ def horizon(session: Session) -> Horizon:
         forbidden[EVENINGS] = frozenset(s.index for s in wide.slots if s.period.evening)
     for holiday in info.holidays:
         inst = RuleInstance(
-            RULE,
-            f"holiday@{holiday.isoformat()}",
+            *holiday_key(holiday),
             f"{day(holiday, 'en')} is a holiday",
             f"le {day(holiday, 'fr')} est férié",
         )

@@ -159,12 +159,10 @@ def _describe(
     h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
 ) -> str:
     """`dropping it gives a timetable: ...`, with what the timetable does that the rule forbade."""
-    describe = _DESCRIBERS.get(inst.rule, _placement)
-    if inst.rule == "within-periods":
-        describe = _calendar
-    detail = describe(h, inst, timetable, amount, lang)
-    lead = "sans elle, un calendrier existe" if lang == "fr" else "dropping it gives a timetable"
-    return f"{lead}: {detail}" if lang != "fr" else f"{lead} : {detail}"
+    detail = _DESCRIBERS.get(inst.rule, _placement)(h, inst, timetable, amount, lang)
+    if lang == "fr":
+        return f"sans elle, un calendrier existe : {detail}"
+    return f"dropping it gives a timetable: {detail}"
 
 
 def _calendar(
@@ -201,9 +199,12 @@ def _budget(
 ) -> str:
     budget = h.session.interpretation.budget
     used = timetable.interpreted_meetings()
+    over = used - budget
     if lang == "fr":
-        return f"{used} séances avec interprétation ({used - budget} de plus que {budget})"
-    return f"{used} interpreted meetings ({used - budget} more than {budget})"
+        more = f" ({over} de plus que {budget})" if over > 0 else ""
+        return f"{used} séances avec interprétation{more}"
+    more = f" ({over} more than {budget})" if over > 0 else ""
+    return f"{used} interpreted meetings{more}"
 
 
 def _at_once(
@@ -225,7 +226,7 @@ def _at_once(
     peak = max((len(b) for _, b in busy), default=limit)
     if lang == "fr":
         kind = "séances avec interprétation" if teams else "séances"
-        return f"{peak} {kind} en même temps : {'; '.join(texts)}"
+        return f"{peak} {kind} en même temps : {words.semicolon(lang).join(texts)}"
     kind = "interpreted meetings" if teams else "meetings"
     return f"{peak} {kind} at once: {'; '.join(texts)}"
 
@@ -239,8 +240,9 @@ def _placement(
     if not ids:
         return words.meetings(session, timetable.meetings(), lang)
     colon = words.colon(lang)
-    return "; ".join(f"{who(session, i, lang)}{colon} {words.parts(timetable, i, lang)}"
-                     for i in ids)  # fmt: skip
+    return words.semicolon(lang).join(
+        f"{who(session, i, lang)}{colon} {words.parts(timetable, i, lang)}" for i in ids
+    )
 
 
 def _deadline(
@@ -267,8 +269,12 @@ def _not_in_parallel(
     if _is_activity(session, other):
         theirs = {(p.date, p.period) for p in timetable.parts_of(other)}
     else:  # a body or a heading: every part of what it stands for
-        theirs = {(p.date, p.period) for p in timetable
-                  if p.body == other or session.activity(p.activity).parent == other}  # fmt: skip
+        theirs = {
+            (p.date, p.period)
+            for p in timetable
+            if p.activity != first
+            and (p.body == other or session.activity(p.activity).parent == other)
+        }
     shared = sorted(mine & theirs)
     if not shared:
         return _placement(h, inst, timetable, amount, lang)
@@ -320,10 +326,11 @@ def _first_last(
     if not beyond:
         return base
     listed = words.activities(session, beyond, lang)
-    return f"{base}; {listed} {word[0] if lang == 'fr' else word[1]}"
+    return f"{base}{words.semicolon(lang)}{listed} {word[0] if lang == 'fr' else word[1]}"
 
 
 _DESCRIBERS: dict[str, Describer] = {
+    "within-periods": _calendar,
     "interpretation-budget": _budget,
     "interpretation-teams": _at_once,
     "parallel-cap": _at_once,

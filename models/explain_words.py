@@ -62,7 +62,7 @@ def meeting(session: Session, m: Meeting, lang: str) -> str:
 
 
 def meetings(session: Session, found: Iterable[Meeting], lang: str) -> str:
-    return "; ".join(meeting(session, m, lang) for m in found)
+    return semicolon(lang).join(meeting(session, m, lang) for m in found)
 
 
 def parts(timetable: Timetable, activity: str, lang: str) -> str:
@@ -71,12 +71,19 @@ def parts(timetable: Timetable, activity: str, lang: str) -> str:
     for p in timetable.parts_of(activity):
         by_day.setdefault(p.date, []).append(f"{clock(p.start, lang)}-{clock(p.end, lang)}")
     sep = ", " if lang == "fr" else " "
-    return "; ".join(f"{day(d, lang)}{sep}{joined(times, lang)}" for d, times in by_day.items())
+    return semicolon(lang).join(
+        f"{day(d, lang)}{sep}{joined(times, lang)}" for d, times in by_day.items()
+    )
 
 
 def counted(n: int, one: str, many: str) -> str:
     """`1 meeting`, `2 meetings`."""
     return f"{n} {one if n == 1 else many}"
+
+
+def semicolon(lang: str) -> str:
+    """`; ` in English, ` ; ` in French."""
+    return " ; " if lang == "fr" else "; "
 
 
 def colon(lang: str) -> str:

@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ortools.sat.python import cp_model
@@ -117,14 +117,11 @@ class SessionModel:
     ) -> SolveResult:
         """Solve; unset arguments come from the session's `solver:` settings."""
         settings = self.session.solver
-        solver = cp_model.CpSolver()
-        params = solver.parameters
-        params.max_time_in_seconds = settings.time_limit if time_limit is None else time_limit
-        params.num_workers = settings.workers if workers is None else workers
-        params.random_seed = settings.seed if seed is None else seed
-        params.linearization_level = LINEARIZATION_LEVEL
-        if 2 <= (params.num_workers or os.cpu_count() or 1) <= 3:
-            params.subsolvers.extend(SMALL_PORTFOLIO)
+        solver = _solver(
+            settings.time_limit if time_limit is None else time_limit,
+            settings.workers if workers is None else workers,
+            settings.seed if seed is None else seed,
+        )
         self.model.clear_hints()
         if hint is not None:
             self._hint(hint)
@@ -133,34 +130,34 @@ class SessionModel:
         progress = _Progress(on_solution)
         with _solver_log(solver, log_path):
             status = solve_status(solver.solve(self.model, progress))
-        timetable = None
-        objective = best_bound = None
-        penalties: dict[str, int] = {}
-        if status.has_timetable:
-            timetable = extract_timetable(self.session, self.variables, solver.value)
-            # Weights are integers: round away the floating noise of the objective's scaling.
-            objective = float(round(solver.objective_value))
-            best_bound = float(math.ceil(solver.best_objective_bound - 1e-6))
-            penalties = {
-                name: sum(t.weight * int(solver.value(t.expr)) for t in group)
-                for name, group in self.penalty_terms.items()
-            }
-        proto = self.model.proto
-        return SolveResult(
+        proto, params = self.model.proto, solver.parameters
+        result = SolveResult(
             status=status,
-            timetable=timetable,
-            objective=objective,
-            best_bound=best_bound,
+            timetable=None,
             wall_time=solver.wall_time,
             build_time=self.build_time,
             solutions=progress.solutions,
             workers=params.num_workers or os.cpu_count() or 1,
             seed=params.random_seed,
-            penalties=penalties,
             model_stats={
                 "variables": len(proto.variables),
                 "constraints": len(proto.constraints),
                 "guards": len(self.guards),
+            },
+        )
+        return self._with_solution(result, solver) if status.has_timetable else result
+
+    def _with_solution(self, result: SolveResult, solver: cp_model.CpSolver) -> SolveResult:
+        """The result completed with the timetable, objective, bound and penalties found."""
+        return replace(
+            result,
+            timetable=extract_timetable(self.session, self.variables, solver.value),
+            # Weights are integers: round away the floating noise of the objective's scaling.
+            objective=float(round(solver.objective_value)),
+            best_bound=float(math.ceil(solver.best_objective_bound - 1e-6)),
+            penalties={
+                name: sum(t.weight * int(solver.value(t.expr)) for t in group)
+                for name, group in self.penalty_terms.items()
             },
         )
 
@@ -203,6 +200,19 @@ def solve(
         on_solution=on_solution,
         hint=hint,
     )
+
+
+def _solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:
+    """A CP-SAT solver with our parameters (see LINEARIZATION_LEVEL and SMALL_PORTFOLIO)."""
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.max_time_in_seconds = time_limit
+    params.num_workers = workers
+    params.random_seed = seed
+    params.linearization_level = LINEARIZATION_LEVEL
+    if 2 <= (workers or os.cpu_count() or 1) <= 3:
+        params.subsolvers.extend(SMALL_PORTFOLIO)
+    return solver
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):

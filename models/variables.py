@@ -210,8 +210,8 @@ def _spans(model: cp_model.CpModel, session: Session, v: Variables) -> None:
                 previous = store[(a.id, s.index)]
 
 
-def _late_starts(session: Session, switches: Switches, v: Variables) -> set[Key]:
-    """(a, s) where an exact time may push a start past the prefix of earlier activities."""
+def _idle_keys(session: Session, switches: Switches, v: Variables) -> set[Key]:
+    """(a, s) that get an `idle` gap: where an exact time may push a start past the prefix."""
     late: set[Key] = set()
     bound_inside: dict[str, set[int]] = {}
     for a in session.activities:
@@ -241,7 +241,7 @@ def _timing(
     model: cp_model.CpModel, session: Session, switches: Switches, v: Variables, force: Layout
 ) -> None:
     """Start and end offsets of every possible part, per body in its layout."""
-    late = _late_starts(session, switches, v)
+    idle_keys = _idle_keys(session, switches, v)
     for body in session.bodies:
         agenda = body.order == "agenda" and (
             len(session.body_activities(body.id)) < 2 or switches.prunes("agenda-order", body.id)
@@ -250,7 +250,7 @@ def _timing(
         for s in v.body_slots[body.id]:
             present = [a for a in session.body_activities(body.id) if v.has(a.id, s)]
             if v.layout[body.id] == "offsets":
-                _offsets(model, v, body.id, s, present, late)
+                _offsets(model, v, body.id, s, present, idle_keys)
             else:
                 _starts(model, v, body.id, s, present)
 
@@ -261,13 +261,13 @@ def _offsets(
     body: str,
     s: Slot,
     present: list[Activity],
-    late: set[Key],
+    idle_keys: set[Key],
 ) -> None:
     """Agenda order inside the slot: each part starts where the body's earlier parts end."""
     terms: list[Expr] = []
     for a in present:
         key = (a.id, s.index)
-        if key in late:
+        if key in idle_keys:
             idle = model.new_int_var(0, s.minutes - 1, f"idle[{a.id},{s.label}]")
             model.add(idle <= (s.minutes - 1) * v.part[key])
             v.idle[key] = idle

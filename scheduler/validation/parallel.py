@@ -10,15 +10,23 @@ from scheduler.validation.wording import Act, InSlot, Listing, Mtg
 
 
 def _kept_apart(session: Session, entry: str) -> list[str]:
-    """The activities an entry of `not_in_parallel_with` names: one activity, or a body's."""
-    if any(a.id == entry for a in session.activities):
+    """The activities an entry of `not_in_parallel_with` names: one activity, a heading's
+    sub-items (and theirs), or a body's activities."""
+    activity_ids = {a.id for a in session.activities}
+    if entry in activity_ids:
         return [entry]
+    if any(i.id == entry for i in session.items):
+        family, found = {entry}, True
+        while found:  # sub-items of sub-items
+            grown = family | {i.id for i in session.items if i.parent in family}
+            found, family = grown != family, grown
+        return [i.id for i in session.items if i.id in family and i.id in activity_ids]
     return [a.id for a in session.body_activities(entry)]
 
 
 def check_not_in_parallel(session: Session, timetable: Timetable) -> list[Finding]:
-    """Hard: an activity and each entry of its `not_in_parallel_with` (an activity, or every
-    activity of a body) have no part in the same slot."""
+    """Hard: an activity and each entry of its `not_in_parallel_with` (an activity, a heading's
+    sub-items, or every activity of a body) have no part in the same slot."""
     facts = Facts(session, timetable)
     found = Findings("not-in-parallel", session)
     reported: set[tuple[frozenset[str], SlotKey]] = set()

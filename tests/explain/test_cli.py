@@ -64,6 +64,7 @@ def test_explain_when_the_time_runs_out_is_exit_4(monkeypatch):
     assert "Could not tell within 1 s" in result.output
 
 
+@pytest.mark.slow
 def test_solve_prints_the_same_explanation_and_writes_nothing(tmp_path):
     out = tmp_path / "t.xlsx"
     solved = runner.invoke(app, ["solve", str(THURSDAY), "-o", str(out), "--lang", "en"])

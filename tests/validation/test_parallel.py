@@ -71,3 +71,24 @@ def test_parallel_cap(session: Session, rules: list[str]) -> None:
 
 def test_parallel_cap_unset_allows_any_number() -> None:
     assert broken(tiny_session(), PARALLEL) == []
+
+
+def test_not_in_parallel_with_a_heading_means_its_sub_items() -> None:
+    """Item 1 has no duration of its own: keeping apart from it keeps apart from 1 a)-f)."""
+    from scheduler.published import published_timetable
+    from tests.conftest import cop9_data, make_session
+
+    data = cop9_data()
+    wg = next(m for m in data["meetings"] if m["id"] == "wg-ic-10")
+    wg["not_in_parallel_with"] = ["1"]
+    assert broken(make_session(data), published_timetable(make_session(data))) == []
+    wg["date"] = "2018-10-15"
+    for entry in data["published"]:
+        if entry["activity"] == "wg-ic-10":
+            entry["date"] = "2018-10-15"
+    session = make_session(data)
+    report = validate(session, published_timetable(session))
+    assert report.broken_rules() == ["not-in-parallel"]
+    assert {frozenset(f.activities) for f in report.findings} == {
+        frozenset(("wg-ic-10", item)) for item in ("1a", "1b", "1c", "1d", "1e", "1f")
+    }
