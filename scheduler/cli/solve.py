@@ -69,6 +69,7 @@ def solve_command(
     from scheduler.cli.diff import print_changes
     from scheduler.io.workbook import read_assignments, write_workbook
     from scheduler.labels import missing_titles_warning
+    from scheduler.prechecks import precheck
     from scheduler.validation import validate
 
     with planner_errors():
@@ -96,6 +97,9 @@ def solve_command(
         if warning and not quiet:
             err_console.print(f"warning: {warning}", markup=False)
         previous = read_assignments(keep) if keep is not None else None
+        limit = time_limit if time_limit is not None else loaded.solver.time_limit
+        if precheck(loaded):  # proven impossible by counting: explain without searching
+            _no_timetable(SolveResult(SolveStatus.INFEASIBLE, None), limit, loaded, lang.value)
         with live_progress(not quiet) as progress:
             listener = progress.update if progress else None
             if previous is None:
@@ -122,7 +126,6 @@ def solve_command(
         if replanned is not None:
             _replan_failures(replanned, lang.value)
         if result.timetable is None:
-            limit = time_limit if time_limit is not None else loaded.solver.time_limit
             _no_timetable(result, limit, loaded, lang.value)
         timetable = result.timetable
         assert timetable is not None

@@ -235,3 +235,16 @@ def test_unknown_picture_format_is_refused_before_solving(tmp_path):
     assert result.exit_code == ExitCode.INVALID_INPUT
     assert "unknown picture format .gif" in result.output
     assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_prechecks_explain_without_searching(tmp_path, monkeypatch):
+    """Four days for ten plenary meetings is proven impossible by counting: no search runs."""
+    import models
+
+    monkeypatch.setattr(models, "solve", lambda *a, **k: pytest.fail("searched anyway"))
+    result = runner.invoke(
+        app, ["solve", str(_four_days(tmp_path)), "-o", str(tmp_path / "t.xlsx"), "--lang", "en"]
+    )
+    assert result.exit_code == ExitCode.INFEASIBLE, result.output
+    assert "4 working days" in result.output
+    assert "8 exist" in result.output
