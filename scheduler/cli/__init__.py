@@ -8,6 +8,7 @@ from scheduler.cli import (  # noqa: F401  (importing registers the commands)
     diff,
     explain,
     export,
+    generate,
     import_agenda,
     schema,
     solve,
