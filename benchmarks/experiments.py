@@ -128,8 +128,8 @@ def _witness(model: Any, solver: cp_model.CpSolver) -> None:
     """
     from scheduler.generate import generate_session
 
-    chosen = next(c for c in _cases() if c.path == model.session_path)
-    witness = generate_session(**chosen.generator).witness
+    made = (generate_session(**c.generator) for c in _cases() if c.generator)
+    witness = next(g.witness for g in made if g.session == model.session)
     used = {(row.activity, model.session.slot(row.date, row.period).index) for row in witness}
     for key, part in model.variables.part.items():
         model.model.add(part == int(key in used))
@@ -198,7 +198,6 @@ def run_variant(
     session = load_session(path)
     began = time.perf_counter()
     model = SessionModel(session)
-    model.session_path = path
     solver = _model_solver(limit, workers, seed)
     for variant in variants:
         VARIANTS[variant](model, solver)

@@ -492,47 +492,33 @@ class Activity:
     @classmethod
     def from_placed(cls, placed: Item | Meetings, session: Session) -> Activity:
         body = session.body(placed.body)
-        earliest = max((t for t in (placed.earliest_start, body.earliest_start) if t), default=None)
-        latest = min((t for t in (placed.latest_end, body.latest_end) if t), default=None)
+        common = {
+            "id": placed.id,
+            "title": placed.title,
+            "body": placed.body,
+            "meetings": placed.meetings,
+            "fixed_start": placed.fixed_start,
+            "date": placed.date,
+            "earliest_start": max(
+                (t for t in (placed.earliest_start, body.earliest_start) if t), default=None
+            ),
+            "latest_end": min((t for t in (placed.latest_end, body.latest_end) if t), default=None),
+            "not_in_parallel_with": tuple(placed.not_in_parallel_with),
+            "first": placed.first,
+            "last": placed.last,
+            "preferred": tuple(placed.preferred),
+        }
         if isinstance(placed, Item):
             return cls(
-                id=placed.id,
                 kind="item",
-                title=placed.title,
-                body=placed.body,
                 minutes=placed.minutes,
-                meetings=placed.meetings,
                 share=placed.share and placed.meetings is None,
                 run_on=placed.run_on,
-                fixed_start=placed.fixed_start,
-                date=placed.date,
-                earliest_start=earliest,
-                latest_end=latest,
-                not_in_parallel_with=tuple(placed.not_in_parallel_with),
-                first=placed.first,
-                last=placed.last,
-                preferred=tuple(placed.preferred),
                 parent=placed.parent,
                 annex_title=placed.annex_title,
+                **common,  # type: ignore[arg-type]
             )
-        return cls(
-            id=placed.id,
-            kind="meetings",
-            title=placed.title,
-            body=placed.body,
-            minutes=None,
-            meetings=placed.meetings,
-            share=False,
-            run_on=True,
-            fixed_start=placed.fixed_start,
-            date=placed.date,
-            earliest_start=earliest,
-            latest_end=latest,
-            not_in_parallel_with=tuple(placed.not_in_parallel_with),
-            first=placed.first,
-            last=placed.last,
-            preferred=tuple(placed.preferred),
-        )
+        return cls(kind="meetings", minutes=None, share=False, run_on=True, **common)  # type: ignore[arg-type]
 
     def label(self, lang: str = "en") -> str:
         """The title used in the organization of work."""
