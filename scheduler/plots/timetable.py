@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from scheduler.labels import labels
 from scheduler.plots.grid import PERIOD_GAP, Grid, LaneMode, build_grid
 from scheduler.plots.picture import new_picture
 from scheduler.session import Session
@@ -501,7 +502,7 @@ def _part_text(session: Session, part: Assignment, lang: str, far: str | None = 
         if activity.whole_meetings:
             text += f" ({part.part}/{part.parts})"
         elif part.part > 1:
-            text += f" (continued from {far})" if far else " (continued)"
+            text = labels(lang).continued(text) + (f" ← {far}" if far else "")
     return text
 
 
