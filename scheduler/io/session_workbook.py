@@ -29,18 +29,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -49,6 +47,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from scheduler.errors import InputError, InputErrors
 from scheduler.io.atomic import write_atomically
 from scheduler.io.session_file import session_from_data
+from scheduler.io.workbook import open_workbook
 from scheduler.session import UN_LANGUAGES, BodyKind, Preferences, Session, SolverSettings
 
 Kind = Literal["id", "text", "int", "float", "bool", "date", "datetime", "time", "ids"]
@@ -857,24 +856,11 @@ def read_session_data(path: str | Path) -> tuple[dict[str, Any], Cells]:
     `InputError` here, naming their cells.
     """
     path = Path(path)
-    reader = _Reader(path, _open(path))
+    reader = _Reader(path, open_workbook(path))
     data = reader.read()
     if reader.errors:
         raise reader.errors[0] if len(reader.errors) == 1 else InputErrors(reader.errors)
     return data, reader.cells
-
-
-def _open(path: Path) -> Workbook:
-    try:
-        return load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise InputError("no such file", file=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a workbook", file=path) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
-        raise InputError(f"cannot be read as an Excel workbook (.xlsx): {exc}", file=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", file=path) from None
 
 
 @dataclass

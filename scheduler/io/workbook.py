@@ -352,7 +352,7 @@ def read_assignments(path: str | Path) -> Timetable:
     every bad cell of the sheet is reported at once.
     """
     path = Path(path)
-    sheet = _sheet(_open(path), path)
+    sheet = _sheet(open_workbook(path), path)
     header_row, columns = _header(sheet, path)
     reader = _RowReader(path, sheet.title)
     parts: list[Assignment] = []
@@ -369,7 +369,8 @@ def read_assignments(path: str | Path) -> Timetable:
     return Timetable.of(parts)
 
 
-def _open(path: Path) -> Workbook:
+def open_workbook(path: Path) -> Workbook:
+    """Open any workbook for reading; unreadable files are input errors naming the file."""
     try:
         return load_workbook(path, data_only=True)
     except FileNotFoundError:
