@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models import SessionModel
 from scheduler.session import Session
-from tests.conftest import make_session
+from tests.conftest import cop9_data, make_session
 from tests.models.support import item, tiny
 
 
@@ -19,9 +19,14 @@ def test_names_come_from_the_domain(cop9: Session) -> None:
         "minutes[2b,Tue16-AM]",
         "held[plenary,Tue16-AM]",
         "part[wg-ic-10,Tue16-PM]",
-        "room[informals,room-c,Fri12-AM]",
-        "room[informals,room-b,Fri12-AM]",
     } <= names
+
+
+def test_room_choices_are_named_after_body_room_and_slot() -> None:
+    data = cop9_data()
+    next(b for b in data["bodies"] if b["id"] == "informals")["rooms"] = ["room-c", "room-b"]
+    names = _names(SessionModel(make_session(data)))
+    assert {"room[informals,room-c,Fri12-AM]", "room[informals,room-b,Fri12-AM]"} <= names
 
 
 def test_slots_are_pruned_by_the_rules_enforced_outright(cop9: Session) -> None:
