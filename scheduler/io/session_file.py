@@ -17,10 +17,9 @@ def load_session(path: str | Path) -> Session:
     """Read and validate a session file; raise `InputError` naming file, field and value."""
     path = Path(path)
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        # Session workbooks are read by their own module when it is present.
-        from scheduler.io import session_workbook  # type: ignore[attr-defined]
+        from scheduler.io.session_workbook import load_session_workbook  # imports this module
 
-        return session_workbook.load_session_workbook(path)  # type: ignore[no-any-return]
+        return load_session_workbook(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
