@@ -1,0 +1,31 @@
+"""Cheap checks before the solver: impossibilities that counting alone proves.
+
+Each check is a necessary condition of docs/RULES.md, so every finding proves that no
+timetable exists, and says why with the numbers a planner can verify:
+- fixed times on a holiday, between periods, in an evening without evening meetings, or (for a
+  whole-meeting activity) not at the start of a period (`fixed_times`);
+- order rules that contradict each other: an activity marked first that the agenda puts after
+  another, one marked last that the agenda puts before another, two of either in one body
+  (`order`);
+- time windows: a deadline before a fixed or earliest start (`deadlines`), and a body whose
+  activities need more meeting time than the periods between their earliest start and their
+  deadline give (`capacity`; agenda order and first/last carry fixed times and deadlines from
+  one activity to the next, `windows`);
+- interpretation: more interpreted meetings needed than the budget; more interpreted bodies
+  (or meetings of any kind) forced into one period than there are teams (or than the cap)
+  (`interpretation`).
+
+References to unknown ids, dates outside the session and malformed times never get this far:
+reading the session file refuses them (exit 2), naming file, field and value.
+
+Findings name the rule instances behind them by their keys `(rule, subject)`, the keys of
+`models.instances` plus the calendar's own: `within-periods` with subject `days`, `evenings`
+or `holiday@<date>`. `active` restricts the checks to some instances, so the explainer can show
+the numbers behind a conflict with only the conflict's rules in force. This package knows
+nothing of the solver.
+"""
+
+from scheduler.prechecks.checks import precheck
+from scheduler.prechecks.findings import DAYS, EVENINGS, PrecheckFinding, holiday_key
+
+__all__ = ["DAYS", "EVENINGS", "PrecheckFinding", "holiday_key", "precheck"]

@@ -1,0 +1,45 @@
+"""Every pre-check in turn, keeping only the most basic findings."""
+
+from __future__ import annotations
+
+from scheduler.prechecks.calendar import Calendar
+from scheduler.prechecks.capacity import capacity
+from scheduler.prechecks.deadlines import empty_windows
+from scheduler.prechecks.findings import Active, PrecheckFinding
+from scheduler.prechecks.fixed_times import fixed_times
+from scheduler.prechecks.interpretation import over_budget, simultaneous
+from scheduler.prechecks.order import order_cycles
+from scheduler.prechecks.windows import time_windows
+from scheduler.session import Session
+
+
+def precheck(session: Session, active: Active | None = None) -> list[PrecheckFinding]:
+    """Every impossibility the cheap checks prove; empty when none is found.
+
+    `active(key)` says whether a rule instance is in force (default: all are).
+    """
+    on: Active = active or (lambda key: True)
+    calendar = Calendar(session, on)
+    windows = time_windows(session, calendar, on)
+    found = [
+        *fixed_times(session, calendar, on),
+        *order_cycles(session, calendar, on),
+        *empty_windows(session, windows),
+        *capacity(session, calendar, windows),
+        *over_budget(session, calendar, on),
+        *simultaneous(session, calendar, windows, on),
+    ]
+    return _most_basic(found)
+
+
+def _most_basic(found: list[PrecheckFinding]) -> list[PrecheckFinding]:
+    """Keep a finding only when no other names fewer of its rules (the first of equals)."""
+    kept: list[PrecheckFinding] = []
+    for n, finding in enumerate(found):
+        keys = set(finding.instances)
+        if not any(
+            set(other.instances) < keys or (set(other.instances) == keys and m < n)
+            for m, other in enumerate(found)
+        ):
+            kept.append(finding)
+    return kept

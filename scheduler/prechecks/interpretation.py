@@ -1,0 +1,145 @@
+"""Interpretation: more meetings than the budget, more at once than the teams or the cap.
+
+More interpreted meetings needed than the budget; more interpreted bodies (or meetings of any
+kind) forced into one period than there are teams (or than the cap).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from scheduler.prechecks.calendar import Calendar, Supply
+from scheduler.prechecks.findings import (
+    BUDGET,
+    CAP,
+    DAYS,
+    EVENINGS,
+    TEAMS,
+    Active,
+    Key,
+    PrecheckFinding,
+)
+from scheduler.prechecks.windows import Window, empty
+from scheduler.prechecks.wording import clock, day
+from scheduler.session import Session, Slot
+
+
+def over_budget(session: Session, cal: Calendar, on: Active) -> Iterator[PrecheckFinding]:
+    budget = session.interpretation.budget
+    longest = cal.periods_minutes()
+    if not on(BUDGET) or not longest:
+        return
+    needs: list[tuple[str, int]] = []
+    for body in session.bodies:
+        if body.interpreted:
+            activities = session.body_activities(body.id)
+            whole = sum(a.meetings or 0 for a in activities if a.whole_meetings)
+            minutes = sum(a.minutes or 0 for a in activities if not a.whole_meetings)
+            if whole or minutes:
+                needs.append((body.id, whole + math.ceil(minutes / longest)))
+    total = sum(n for _, n in needs)
+    if total <= budget:
+        return
+    why: set[Key] = {BUDGET}
+    every = max(p.minutes for p in session.session.periods)
+    if cal.evenings_closed and every > longest:
+        why.add(EVENINGS)
+    parts = {
+        lang: ", ".join(f"{session.body(b).name.get(lang)} {n}" for b, n in needs)
+        for lang in ("en", "fr")
+    }
+    yield PrecheckFinding(
+        "budget", "interpretation-budget",
+        f"the interpreted bodies need at least {total} meetings ({parts['en']}; periods of at "
+        f"most {longest} minutes); the budget is {budget}",
+        f"les organes avec interprétation ont besoin d'au moins {total} séances ({parts['fr']} ; "
+        f"périodes d'au plus {longest} minutes) ; le budget est de {budget}",
+        tuple(sorted(why)),
+    )  # fmt: skip
+
+
+def simultaneous(
+    session: Session, cal: Calendar, windows: dict[str, Window], on: Active
+) -> Iterator[PrecheckFinding]:
+    """Periods in which more bodies are forced to meet than teams (or than the cap)."""
+    forced = _forced_meetings(session, cal, windows)
+    interp = session.interpretation
+    interpreted = {b.id for b in session.bodies if b.interpreted}
+    limits: list[tuple[Key, int, bool]] = [(TEAMS, interp.teams, True)]
+    if interp.parallel_cap is not None:
+        limits.append((CAP, interp.parallel_cap, False))
+    for key, limit, only_interpreted in limits:
+        if not on(key):
+            continue
+        for slot in session.slots:
+            here = forced.get(slot.index, {})
+            bodies = {
+                b.id: here[b.id]
+                for b in session.bodies
+                if b.id in here and (b.id in interpreted or not only_interpreted)
+            }
+            if len(bodies) <= limit:
+                continue
+            why = {key}.union(*bodies.values())
+            names = {lang: ", ".join(session.body(b).name.get(lang) for b in bodies)
+                     for lang in ("en", "fr")}  # fmt: skip
+            at_en = f"{day(slot.date, 'en')} {slot.start:%H:%M}-{slot.end:%H:%M}"
+            at_fr = f"{day(slot.date, 'fr')}, {clock(slot.start, 'fr')}-{clock(slot.end, 'fr')}"
+            if only_interpreted:
+                en = (f"{at_en}: {len(bodies)} interpreted meetings must be held ({names['en']}); "
+                      f"there are {limit} interpretation teams")  # fmt: skip
+                fr = (f"{at_fr} : {len(bodies)} séances avec interprétation doivent se tenir "
+                      f"({names['fr']}) ; il y a {limit} équipes d'interprètes")  # fmt: skip
+                rule, check = "interpretation-teams", "teams"
+            else:
+                en = (f"{at_en}: {len(bodies)} meetings must be held ({names['en']}); at most "
+                      f"{limit} may run at once")  # fmt: skip
+                fr = (f"{at_fr} : {len(bodies)} séances doivent se tenir ({names['fr']}) ; au "
+                      f"plus {limit} en même temps")  # fmt: skip
+                rule, check = "parallel-cap", "parallel-cap"
+            yield PrecheckFinding(check, rule, en, fr, tuple(sorted(why)))
+
+
+def _forced_meetings(
+    session: Session, cal: Calendar, windows: dict[str, Window]
+) -> dict[int, dict[str, frozenset[Key]]]:
+    """Slot index -> body -> the instances that force the body to meet in that slot."""
+    forced: dict[int, dict[str, frozenset[Key]]] = {}
+
+    def force(slot: Slot, body: str, why: frozenset[Key]) -> None:
+        known = forced.setdefault(slot.index, {}).get(body)
+        if known is None or len(why) < len(known):
+            forced[slot.index][body] = why
+
+    for a in session.activities:
+        w = windows[a.id]
+        if empty(w) or w.lo.at is None:
+            continue
+        if w.ls.at is not None and w.ls.at == w.lo.at:  # a start fixed by its rules
+            slot = next((s for s in cal.open_slots([a]) if s.start <= w.lo.at < s.end), None)
+            if slot is not None:
+                force(slot, a.body, w.lo.why | w.ls.why)
+        if w.hi.at is None:
+            continue
+        supply = Supply.of(cal, [a], w.lo.at, w.hi.at)
+        needed = a.meetings if a.whole_meetings else (1 if len(supply.slots) == 1 else None)
+        if needed is not None and needed == len(supply.full if a.whole_meetings else supply.slots):
+            why = w.lo.why | w.hi.why | cal.closures(w.lo.at, w.hi.at)
+            for slot in supply.full if a.whole_meetings else supply.slots:
+                force(slot, a.body, why)
+    for body in session.bodies:  # a body that needs every period it has
+        activities = session.body_activities(body.id)
+        if not activities or not cal.bounded:
+            continue
+        supply = Supply.of(cal, activities, cal.first_start, cal.last_end)
+        length = supply.uniform()
+        if length is None or any(cal.fixed_day(a) for a in activities):
+            continue
+        whole = sum(a.meetings or 0 for a in activities if a.whole_meetings)
+        minutes = sum(a.minutes or 0 for a in activities if not a.whole_meetings)
+        if whole + math.ceil(minutes / length) == len(supply.slots):
+            why = frozenset({DAYS}) | cal.closures(cal.first_start, cal.last_end)
+            for slot in supply.slots:
+                force(slot, body.id, why)
+    return forced

@@ -1,0 +1,104 @@
+"""Time windows: when each activity may be held, under the instances in force.
+
+Fixed times, earliest starts and deadlines bound each activity; agenda order and first/last
+carry those bounds from one activity to the next. Each bound keeps the instances behind it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from itertools import pairwise
+
+from scheduler.prechecks.calendar import Calendar
+from scheduler.prechecks.findings import DAYS, Active, Key, date_key
+from scheduler.session import Session
+
+
+@dataclass(frozen=True)
+class Bound:
+    at: dt.datetime | None  # None: no bound
+    why: frozenset[Key] = frozenset()
+
+    def plus(self, key: Key) -> Bound:
+        return Bound(self.at, self.why | {key})
+
+
+def _later(old: Bound, new: Bound) -> Bound:
+    return new if new.at is not None and (old.at is None or new.at > old.at) else old
+
+
+def _earlier(old: Bound, new: Bound) -> Bound:
+    return new if new.at is not None and (old.at is None or new.at < old.at) else old
+
+
+@dataclass
+class Window:
+    """When an activity may be held: no part before `lo`, first part by `ls`, all by `hi`."""
+
+    lo: Bound
+    ls: Bound
+    hi: Bound
+    base: dt.datetime  # `lo` without any rule: the first day it may use
+
+
+def empty(w: Window) -> bool:
+    lo, hi, ls = w.lo.at, w.hi.at, w.ls.at
+    assert lo is not None
+    return (hi is not None and lo >= hi) or (ls is not None and lo > ls)
+
+
+def time_windows(session: Session, cal: Calendar, on: Active) -> dict[str, Window]:
+    result: dict[str, Window] = {}
+    for a in session.activities:
+        pre = cal.fixed_day(a)
+        base = dt.datetime.combine(pre, session.session.periods[0].start) if pre else None
+        start = base or cal.first_start
+        end = Bound(cal.last_end, frozenset({DAYS})) if cal.bounded else Bound(None)
+        w = Window(Bound(start), end, end, start)
+        if a.date is not None and on(date_key(a)):
+            day = [s for s in session.slots if s.date == a.date]
+            w.lo = _later(w.lo, Bound(day[0].start, frozenset({date_key(a)})))
+            w.hi = _earlier(w.hi, Bound(day[-1].end, frozenset({date_key(a)})))
+        if a.fixed_start is not None and on(("fixed-start", a.id)):
+            fixed = Bound(a.fixed_start, frozenset({("fixed-start", a.id)}))
+            w.lo, w.ls = _later(w.lo, fixed), _earlier(w.ls, fixed)
+        if a.earliest_start is not None and on(("earliest-start", a.id)):
+            w.lo = _later(w.lo, Bound(a.earliest_start, frozenset({("earliest-start", a.id)})))
+        if a.latest_end is not None and on(("deadline", a.id)):
+            w.hi = _earlier(w.hi, Bound(a.latest_end, frozenset({("deadline", a.id)})))
+        w.ls = _earlier(w.ls, w.hi)
+        result[a.id] = w
+    for _ in range(len(session.activities) + 1):
+        if not _propagate(session, cal, result, on):
+            break
+    return result
+
+
+def _propagate(session: Session, cal: Calendar, w: dict[str, Window], on: Active) -> bool:
+    """One pass of agenda order and first/last over the windows; whether anything moved."""
+    before = {k: (v.lo, v.ls, v.hi) for k, v in w.items()}
+    for body in session.bodies:
+        key: Key = ("agenda-order", body.id)
+        activities = session.body_activities(body.id)
+        if body.order != "agenda" or len(activities) < 2 or not on(key):
+            continue
+        for a, c in pairwise(activities):  # a ends before c starts
+            w[c.id].lo = _later(w[c.id].lo, w[a.id].lo.plus(key))
+            w[a.id].hi = _earlier(w[a.id].hi, w[c.id].ls.plus(key))
+            w[a.id].ls = _earlier(w[a.id].ls, w[a.id].hi)
+    on_session_days = [a for a in session.activities if cal.fixed_day(a) is None]
+    for f in on_session_days:
+        key = ("first-last", f.id)
+        if not (f.first or f.last) or not on(key):
+            continue
+        for x in on_session_days:
+            if x.id == f.id:
+                continue
+            if f.first:  # f starts no later than x
+                w[x.id].lo = _later(w[x.id].lo, w[f.id].lo.plus(key))
+                w[f.id].ls = _earlier(w[f.id].ls, w[x.id].ls.plus(key))
+            else:  # x ends no later than f
+                w[x.id].hi = _earlier(w[x.id].hi, w[f.id].hi.plus(key))
+                w[x.id].ls = _earlier(w[x.id].ls, w[x.id].hi)
+    return any(before[k] != (v.lo, v.ls, v.hi) for k, v in w.items())
