@@ -3,7 +3,7 @@
 See `FORMULATION.md` for the mathematics and the measurements behind its choices.
 """
 
-from models.instances import RuleInstance
 from models.model import SessionModel, SolveProgress, solve, solve_status
+from scheduler.rules.instances import RuleInstance
 
 __all__ = ["RuleInstance", "SessionModel", "SolveProgress", "solve", "solve_status"]

@@ -14,8 +14,8 @@ from itertools import pairwise
 from ortools.sat.python import cp_model
 
 from models.context import Context, sum_of
-from models.instances import SESSION, date_subject, pair_subject
 from models.variables import Variables, inner_offset
+from scheduler.rules.subjects import SESSION, date_subject, pair_subject
 from scheduler.session import Session, Slot
 
 ConstraintFn = Callable[[Context], None]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from models.instances import Switches
+from models.switches import Switches
 from models.variables import Variables
 from scheduler.session import Session
 

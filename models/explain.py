@@ -21,8 +21,8 @@ from typing import Literal
 from models.explain_core import Deadline, Solving, Verdict, minimal_conflict
 from models.explain_horizon import horizon
 from models.explain_relax import Relaxation, relax
-from models.instances import RuleInstance
 from scheduler.prechecks import PrecheckFinding, precheck
+from scheduler.rules.instances import RuleInstance
 from scheduler.session import Session
 
 Status = Literal["infeasible", "feasible", "unknown"]

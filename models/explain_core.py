@@ -20,9 +20,10 @@ from enum import StrEnum
 from ortools.sat.python import cp_model
 
 from models.explain_horizon import Horizon, add_horizon, wide_model
-from models.instances import SESSION, RuleInstance, rule_instances
 from models.model import SessionModel
 from scheduler.prechecks import precheck
+from scheduler.rules.instances import RuleInstance, rule_instances
+from scheduler.rules.subjects import SESSION
 
 
 class Verdict(StrEnum):

@@ -1,7 +1,7 @@
 """The session's calendar as rule instances that can give way: its days, evenings, holidays.
 
 "Can it fit in four days?" is answered by a conflict that names the four days. The model's
-own instances (`models.instances`) come from lines about items and bodies; the calendar is
+own instances (`scheduler.rules.instances`) come from lines about items and bodies; the calendar is
 not one of them, since the slots it gives are the model's variables. To make it switchable,
 the explainer builds the model on a *wider* calendar (extra working days after the last one,
 holidays as working days, evening periods open) and forbids the extra slots behind one
@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from models.instances import RuleInstance, date_subject, day
 from models.model import SessionModel
 from scheduler.prechecks import DAYS, EVENINGS, holiday_key
+from scheduler.rules.instances import RuleInstance, day
+from scheduler.rules.subjects import date_subject
 from scheduler.session import Activity, Session
 
 #: At most this many extra days are offered when the days give way.

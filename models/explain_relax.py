@@ -23,10 +23,10 @@ from models.context import sum_of
 from models.explain_core import Solving, Verdict
 from models.explain_horizon import DAYS, EVENINGS, Horizon, wide_model
 from models.extract import extract_timetable
-from models.instances import RuleInstance, when, who
 from models.model import SessionModel
 from scheduler.prechecks import precheck
 from scheduler.result import SolveStatus
+from scheduler.rules.instances import RuleInstance, when, who
 from scheduler.session import Session
 from scheduler.timetable import Timetable
 

@@ -1,6 +1,6 @@
 """How explanations name times, meetings and activities, in English and French.
 
-Dates and times are spelled as in the rule instances' own texts (`models.instances`):
+Dates and times are spelled as in the rule instances' own texts (`scheduler.rules.instances`):
 `Thursday 18 October 12:00` / `jeudi 18 octobre à 12 heures`.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from models.instances import day
+from scheduler.rules.instances import day
 from scheduler.session import Session
 from scheduler.timetable import Meeting, Timetable
 

@@ -15,10 +15,11 @@ from ortools.sat.python import cp_model
 from models.constraints import HARD_CONSTRAINTS
 from models.context import Context, sum_of
 from models.extract import extract_timetable
-from models.instances import RuleInstance, Switches, rule_instances
 from models.objective import PREFERENCE_TERMS, PenaltyTerm
+from models.switches import Switches
 from models.variables import Layout, Variables, build_variables
 from scheduler.result import SolveResult, SolveStatus
+from scheduler.rules.instances import RuleInstance, rule_instances
 from scheduler.session import Session
 from scheduler.timetable import Timetable
 
@@ -60,7 +61,7 @@ def solve_status(code: object) -> SolveStatus:
 class SessionModel:
     """The CP-SAT model of one session.
 
-    `guarded=True` puts every rule instance (see `models.instances`) behind its own literal,
+    `guarded=True` puts every rule instance (`scheduler.rules.instances`) behind a literal,
     exposed in `guards`; `dropped` leaves the given instances out. `layout` forces the timing
     layout of every body (`starts`), for measurements only.
     """

@@ -25,7 +25,8 @@ from typing import Literal
 
 from ortools.sat.python import cp_model
 
-from models.instances import Switches, date_subject
+from models.switches import Switches
+from scheduler.rules.subjects import date_subject
 from scheduler.session import Activity, Body, Session, Slot
 
 Layout = Literal["offsets", "starts"]

@@ -14,10 +14,10 @@ import pytest
 
 from models import solve
 from models.explain_horizon import horizon
-from models.instances import rule_instances
 from scheduler.io.session_file import load_session
 from scheduler.prechecks import DAYS, EVENINGS, PrecheckFinding, precheck
 from scheduler.result import SolveStatus
+from scheduler.rules.instances import rule_instances
 from tests.conftest import COP9, ROOT, make_session, tiny_data
 
 EVENING = {"id": "EV", "start": "18:00", "end": "21:00", "evening": True}

@@ -19,7 +19,7 @@ References to unknown ids, dates outside the session and malformed times never g
 reading the session file refuses them (exit 2), naming file, field and value.
 
 Findings name the rule instances behind them by their keys `(rule, subject)`, the keys of
-`models.instances` plus the calendar's own: `within-periods` with subject `days`, `evenings`
+`scheduler.rules.subjects` plus the calendar's own: `within-periods` with subject `days`, `evenings`
 or `holiday@<date>`. `active` restricts the checks to some instances, so the explainer can show
 the numbers behind a conflict with only the conflict's rules in force. This package knows
 nothing of the solver.

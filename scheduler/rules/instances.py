@@ -12,17 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
 
-from ortools.sat.python import cp_model
-
-from scheduler.rules import HARD_RULE_NAMES
+from scheduler.rules.catalogue import HARD_RULE_NAMES
+from scheduler.rules.subjects import SESSION, date_subject, pair_subject
 from scheduler.session import Activity, Session
-
-Mode = Literal["hard", "guarded", "dropped"]
-
-#: The subject of the rule instances that concern the whole session.
-SESSION = "session"
 
 
 @dataclass(frozen=True)
@@ -146,16 +139,6 @@ def _activity_instances(session: Session, a: Activity) -> Iterable[RuleInstance]
         )
 
 
-def date_subject(a: Activity) -> str:
-    """Subject of an activity's `date` fix (its `fixed_start` uses the bare id)."""
-    assert a.date is not None
-    return f"{a.id}@{a.date.isoformat()}"
-
-
-def pair_subject(activity_id: str, other: str) -> str:
-    return f"{activity_id}/{other}"
-
-
 def who(session: Session, ref: str, lang: str) -> str:
     """An item, a body's meetings or a body, as a planner names it."""
     if any(i.id == ref for i in session.items):
@@ -215,48 +198,3 @@ def when(moment: dt.datetime, lang: str) -> str:
         clock = f"{moment.hour} heures" if moment.minute == 0 else f"{moment:%H} h {moment:%M}"
         return f"{day(moment.date(), 'fr')} à {clock}"
     return f"{day(moment.date(), 'en')} {moment:%H:%M}"
-
-
-class Switches:
-    """Per rule instance: enforced outright (`hard`), behind a literal (`guarded`), or left out.
-
-    Only a `hard` instance may be encoded by pruning variable domains; a guarded one must stay
-    an explicit constraint so that switching its literal off really lifts it.
-    """
-
-    def __init__(
-        self,
-        model: cp_model.CpModel,
-        instances: list[RuleInstance],
-        guarded: bool,
-        dropped: Iterable[RuleInstance | tuple[str, str]] = (),
-    ) -> None:
-        self.instances = {i.key: i for i in instances}
-        self.dropped = {d.key if isinstance(d, RuleInstance) else tuple(d) for d in dropped}
-        self.guards: dict[RuleInstance, cp_model.IntVar] = {}
-        if guarded:
-            for key, inst in self.instances.items():
-                if key not in self.dropped:
-                    self.guards[inst] = model.new_bool_var(f"guard[{inst.rule}:{inst.subject}]")
-
-    def mode(self, rule: str, subject: str) -> Mode:
-        inst = self.instances[(rule, subject)]  # a KeyError here is a bug: unregistered instance
-        if inst.key in self.dropped:
-            return "dropped"
-        return "guarded" if inst in self.guards else "hard"
-
-    def prunes(self, rule: str, subject: str) -> bool:
-        """Whether the instance may be encoded in the variable domains."""
-        return self.mode(rule, subject) == "hard"
-
-    def active(self, rule: str, subject: str) -> bool:
-        return self.mode(rule, subject) != "dropped"
-
-    def when(self, rule: str, subject: str) -> list[cp_model.IntVar] | None:
-        """Enforcement literals of the instance's constraints: None when it is dropped."""
-        mode = self.mode(rule, subject)
-        if mode == "dropped":
-            return None
-        if mode == "guarded":
-            return [self.guards[self.instances[(rule, subject)]]]
-        return []
