@@ -22,7 +22,7 @@ from ortools.sat.python import cp_model
 from models.explain_horizon import Horizon, add_horizon, wide_model
 from models.model import SessionModel
 from scheduler.prechecks import precheck
-from scheduler.rules.instances import RuleInstance, rule_instances
+from scheduler.rules import RuleInstance, rule_instances
 from scheduler.rules.subjects import SESSION
 
 

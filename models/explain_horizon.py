@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from models.model import SessionModel
+from scheduler.messages import Message
+from scheduler.messages.names import LongDay
 from scheduler.prechecks import DAYS, EVENINGS, holiday_key
-from scheduler.rules.instances import RuleInstance, day
+from scheduler.rules import RuleInstance
 from scheduler.rules.subjects import date_subject
 from scheduler.session import Activity, Session
 
@@ -60,14 +62,11 @@ def horizon(session: Session) -> Horizon:
         DAYS: frozenset(s.index for s in wide.slots if s.date in extra)
     }
     if evenings:
-        instances.append(RuleInstance(*EVENINGS, "no evening meetings", "pas de séances en soirée"))
+        instances.append(RuleInstance(*EVENINGS, Message.of("within-periods.no-evenings")))
         forbidden[EVENINGS] = frozenset(s.index for s in wide.slots if s.period.evening)
     for holiday in info.holidays:
-        inst = RuleInstance(
-            *holiday_key(holiday),
-            f"{day(holiday, 'en')} is a holiday",
-            f"le {day(holiday, 'fr')} est férié",
-        )
+        holiday_is = Message.of("within-periods.holiday", day=LongDay(holiday))
+        inst = RuleInstance(*holiday_key(holiday), holiday_is)
         instances.append(inst)
         forbidden[inst.key] = frozenset(s.index for s in wide.slots if s.date == holiday)
     return Horizon(session, wide, tuple(extra), tuple(instances), forbidden)
@@ -137,17 +136,12 @@ def wide_model(h: Horizon, dropped: Collection[Key] = ()) -> SessionModel:
 
 def _days_instance(working: list[dt.date]) -> RuleInstance:
     if not working:
-        return RuleInstance(*DAYS, "no working day", "aucun jour ouvrable")
-    first, last = working[0], working[-1]
-    n = len(working)
-    if n == 1:
-        return RuleInstance(*DAYS, f"1 working day, {day(first, 'en')}",
-                            f"1 jour ouvrable, le {day(first, 'fr')}")  # fmt: skip
-    return RuleInstance(
-        *DAYS,
-        f"{n} working days, {day(first, 'en')} to {day(last, 'en')}",
-        f"{n} jours ouvrables, du {day(first, 'fr')} au {day(last, 'fr')}",
-    )
+        return RuleInstance(*DAYS, Message.of("within-periods.no-working-day"))
+    first, last = LongDay(working[0]), LongDay(working[-1])
+    if len(working) == 1:
+        return RuleInstance(*DAYS, Message.of("within-periods.one-working-day", day=first))
+    days = Message.of("within-periods.working-days", count=len(working), first=first, last=last)
+    return RuleInstance(*DAYS, days)
 
 
 def _extra_days_needed(session: Session) -> int:

@@ -19,7 +19,7 @@ from models.objective import PREFERENCE_TERMS, PenaltyTerm
 from models.switches import Switches
 from models.variables import Layout, Variables, build_variables
 from scheduler.result import SolveResult, SolveStatus
-from scheduler.rules.instances import RuleInstance, rule_instances
+from scheduler.rules import RuleInstance, rule_instances
 from scheduler.session import Session
 from scheduler.timetable import Timetable
 

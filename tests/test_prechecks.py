@@ -17,7 +17,7 @@ from models.explain_horizon import horizon
 from scheduler.io.session_file import load_session
 from scheduler.prechecks import DAYS, EVENINGS, PrecheckFinding, precheck
 from scheduler.result import SolveStatus
-from scheduler.rules.instances import rule_instances
+from scheduler.rules import rule_instances
 from tests.conftest import COP9, ROOT, make_session, tiny_data
 
 EVENING = {"id": "EV", "start": "18:00", "end": "21:00", "evening": True}

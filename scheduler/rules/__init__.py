@@ -12,8 +12,9 @@ from scheduler.rules.catalogue import (
     PREFERENCES,
     RULES,
     Rule,
+    rule_instances,
 )
-from scheduler.rules.instances import RuleInstance, rule_instances
+from scheduler.rules.instances import RuleInstance
 from scheduler.rules.subjects import SESSION, Key, date_subject, pair_subject
 
 __all__ = [

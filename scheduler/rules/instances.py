@@ -1,200 +1,177 @@
 """Rule instances: the constraint groups that come from what the planner wrote.
 
-A hard rule of `scheduler.rules` such as `deadline` applies to many things; each thing it
-applies to because of a line of the session file (the working group's Thursday-noon deadline,
-item 9 being last, the budget of 20 interpreted meetings) is one `RuleInstance`. Explanations
-switch instances off one at a time, so the model can put each behind its own literal
-(`guarded`), leave some out (`dropped`), or, by default, enforce them all outright.
+A hard rule such as `deadline` applies to many things; each thing it applies to because of a
+line of the session file (the working group's Thursday-noon deadline, item 9 being last, the
+budget of 20 interpreted meetings) is one `RuleInstance`. Explanations switch instances off
+one at a time, so the model can put each behind its own literal (`guarded`), leave some out
+(`dropped`), or, by default, enforce them all outright.
+
+One function per rule finds that rule's instances; the catalogue (`scheduler.rules.catalogue`)
+names it beside the rule. An instance says what it is as a `Message` of its rule's wording file
+(`scheduler/rules/wording/<rule>.yaml`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from scheduler.rules.catalogue import HARD_RULE_NAMES
+from scheduler.messages import Message, Term
+from scheduler.messages.names import LongDay, Moment, Named, TheItem
 from scheduler.rules.subjects import SESSION, date_subject, pair_subject
-from scheduler.session import Activity, Session
+from scheduler.session import Session
+
+Instances = Callable[[Session], Iterator["RuleInstance"]]
 
 
 @dataclass(frozen=True)
 class RuleInstance:
     """One switchable group of constraints: a rule applied to one subject of the file."""
 
-    rule: str  # a name of scheduler.rules.HARD_RULES
+    rule: str  # a name of the catalogue's hard rules
     subject: str  # an activity id, a body id, `a/b` for a pair, or `session`
-    text_en: str
-    text_fr: str
+    message: Message  # what the planner wrote, in words: "item 9 is last"
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.rule, self.subject)
 
     def text(self, lang: str = "en") -> str:
-        return self.text_fr if lang == "fr" else self.text_en
+        return self.message.text(lang)
 
 
-def rule_instances(session: Session) -> list[RuleInstance]:
-    """Every rule instance of the session, grouped by rule in registry order."""
-    found: list[RuleInstance] = []
+def _instance(rule: str, subject: str, name: str, /, **params: object) -> RuleInstance:
+    return RuleInstance(rule, subject, Message.of(f"{rule}.{name}", **params))
+
+
+# --- one function per rule, in catalogue order ---------------------------------------------
+
+
+def first_last_instances(session: Session) -> Iterator[RuleInstance]:
     for a in session.activities:
-        found.extend(_activity_instances(session, a))
+        if a.first:
+            yield _instance("first-last", a.id, "first", who=who_term(session, a.id))
+        if a.last:
+            yield _instance("first-last", a.id, "last", who=who_term(session, a.id))
+
+
+def fixed_start_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        if a.fixed_start is not None:
+            yield _instance(
+                "fixed-start",
+                a.id,
+                "starts",
+                who=who_term(session, a.id),
+                moment=Moment(a.fixed_start),
+            )
+        if a.date is not None:
+            yield _instance(
+                "fixed-start",
+                date_subject(a),
+                "held-on",
+                who=who_term(session, a.id),
+                day=LongDay(a.date),
+            )
+
+
+def earliest_start_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        if a.earliest_start is not None:
+            yield _instance(
+                "earliest-start",
+                a.id,
+                "instance",
+                who=who_term(session, a.id),
+                moment=Moment(a.earliest_start),
+            )
+
+
+def deadline_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        if a.latest_end is not None:
+            yield _instance(
+                "deadline",
+                a.id,
+                "instance",
+                who=who_term(session, a.id),
+                moment=Moment(a.latest_end),
+            )
+
+
+def agenda_order_instances(session: Session) -> Iterator[RuleInstance]:
     for body in session.bodies:
         if body.order == "agenda" and len(session.body_activities(body.id)) >= 2:
-            en, fr = body.name.get("en"), body.name.get("fr")
-            found.append(
-                RuleInstance(
-                    "agenda-order",
-                    body.id,
-                    f"{en}: activities taken in agenda order",
-                    f"{fr} : activités examinées dans l'ordre de l'ordre du jour",
-                )
-            )
-    interp = session.interpretation
-    found.append(
-        RuleInstance(
-            "interpretation-budget",
-            SESSION,
-            f"at most {interp.budget} interpreted meetings",
-            f"au plus {interp.budget} séances avec interprétation",
-        )
-    )
-    found.append(
-        RuleInstance(
-            "interpretation-teams",
-            SESSION,
-            f"at most {interp.teams} interpreted meetings at once",
-            f"au plus {interp.teams} séances avec interprétation en même temps",
-        )
-    )
-    if interp.parallel_cap is not None:
-        found.append(
-            RuleInstance(
-                "parallel-cap",
-                SESSION,
-                f"at most {interp.parallel_cap} meetings at once",
-                f"au plus {interp.parallel_cap} séances en même temps",
-            )
-        )
-    order = {name: n for n, name in enumerate(HARD_RULE_NAMES)}
-    return sorted(found, key=lambda i: order[i.rule])  # stable: file order within a rule
+            yield _instance("agenda-order", body.id, "instance", body=Named.by(body.name.get))
 
 
-def _activity_instances(session: Session, a: Activity) -> Iterable[RuleInstance]:
-    en, fr = who(session, a.id, "en"), who(session, a.id, "fr")
-    if a.first:
-        yield RuleInstance("first-last", a.id, f"{en} is first", f"{fr} passe en premier")
-    if a.last:
-        yield RuleInstance("first-last", a.id, f"{en} is last", f"{fr} passe en dernier")
-    if a.fixed_start is not None:
-        yield RuleInstance(
-            "fixed-start",
-            a.id,
-            f"{en}: starts {when(a.fixed_start, 'en')}",
-            f"{fr} : commence le {when(a.fixed_start, 'fr')}",
-        )
-    if a.date is not None:
-        yield RuleInstance(
-            "fixed-start",
-            date_subject(a),
-            f"{en}: held on {day(a.date, 'en')}",
-            f"{fr} : se tient le {day(a.date, 'fr')}",
-        )
-    if a.earliest_start is not None:
-        yield RuleInstance(
-            "earliest-start",
-            a.id,
-            f"{en}: starts no earlier than {when(a.earliest_start, 'en')}",
-            f"{fr} : ne commence pas avant le {when(a.earliest_start, 'fr')}",
-        )
-    if a.latest_end is not None:
-        yield RuleInstance(
-            "deadline",
-            a.id,
-            f"{en}: ends by {when(a.latest_end, 'en')}",
-            f"{fr} : se termine au plus tard le {when(a.latest_end, 'fr')}",
-        )
-    for other in a.not_in_parallel_with:
-        yield RuleInstance(
-            "not-in-parallel",
-            pair_subject(a.id, other),
-            f"{en} and {who(session, other, 'en')} are not held at the same time",
-            f"{fr} et {who(session, other, 'fr')} ne se tiennent pas en même temps",
-        )
+def not_in_parallel_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        for other in a.not_in_parallel_with:
+            yield _instance(
+                "not-in-parallel",
+                pair_subject(a.id, other),
+                "instance",
+                who=who_term(session, a.id),
+                other=who_term(session, other),
+            )
+
+
+def no_sharing_instances(session: Session) -> Iterator[RuleInstance]:
     # A whole-meeting activity fills its period, so it shares nothing anyway (body-one-at-a-time).
-    if not a.whole_meetings and not a.share and len(session.body_activities(a.body)) >= 2:
-        yield RuleInstance(
-            "no-sharing",
-            a.id,
-            f"{en} has its meetings to itself",
-            f"{fr} ne partage pas ses séances",
-        )
-    if not a.whole_meetings and not a.run_on:
-        yield RuleInstance(
-            "no-running-on",
-            a.id,
-            f"{en} is taken in one meeting",
-            f"{fr} est examiné en une seule séance",
-        )
+    for a in session.activities:
+        if not a.whole_meetings and not a.share and len(session.body_activities(a.body)) >= 2:
+            yield _instance("no-sharing", a.id, "instance", who=who_term(session, a.id))
 
 
-def who(session: Session, ref: str, lang: str) -> str:
-    """An item, a body's meetings or a body, as a planner names it."""
+def no_running_on_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        if not a.whole_meetings and not a.run_on:
+            yield _instance("no-running-on", a.id, "instance", who=who_term(session, a.id))
+
+
+def interpretation_budget_instances(session: Session) -> Iterator[RuleInstance]:
+    budget = session.interpretation.budget
+    yield _instance("interpretation-budget", SESSION, "instance", count=budget)
+
+
+def interpretation_teams_instances(session: Session) -> Iterator[RuleInstance]:
+    teams = session.interpretation.teams
+    yield _instance("interpretation-teams", SESSION, "instance", count=teams)
+
+
+def parallel_cap_instances(session: Session) -> Iterator[RuleInstance]:
+    cap = session.interpretation.parallel_cap
+    if cap is not None:
+        yield _instance("parallel-cap", SESSION, "instance", count=cap)
+
+
+# --- how instances name things ---------------------------------------------------------------
+
+
+def who_term(session: Session, ref: str) -> Term | str:
+    """An item, a body's meetings or a body, as a planner names it in a sentence."""
     if any(i.id == ref for i in session.items):
-        return f"item {ref}" if lang != "fr" else f"le point {ref}"
+        return TheItem(ref)
     if any(m.id == ref for m in session.meetings):
-        return session.activity(ref).label(lang)
+        return Named.by(session.activity(ref).label)
     if any(b.id == ref for b in session.bodies):
-        return session.body(ref).name.get(lang)
+        return Named.by(session.body(ref).name.get)
     return ref
 
 
-_DAYS = {
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-}
-_MONTHS = {
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    "fr": (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ),
-}
+def who(session: Session, ref: str, lang: str) -> str:
+    """`who_term` rendered in `lang`."""
+    term = who_term(session, ref)
+    return term if isinstance(term, str) else term.say(lang)
 
 
 def day(date: dt.date, lang: str) -> str:
-    """`Thursday 18 October` / `jeudi 18 octobre`."""
-    lang = "fr" if lang == "fr" else "en"
-    return f"{_DAYS[lang][date.weekday()]} {date.day} {_MONTHS[lang][date.month - 1]}"
+    """`Thursday 18 October` / `jeudi 18 octobre`, in any of the six languages."""
+    return LongDay(date).say(lang)
 
 
 def when(moment: dt.datetime, lang: str) -> str:
-    """`Thursday 18 October 12:00` / `jeudi 18 octobre à 12 heures`."""
-    if lang == "fr":
-        clock = f"{moment.hour} heures" if moment.minute == 0 else f"{moment:%H} h {moment:%M}"
-        return f"{day(moment.date(), 'fr')} à {clock}"
-    return f"{day(moment.date(), 'en')} {moment:%H:%M}"
+    """`Thursday 18 October 12:00` / `jeudi 18 octobre à 12 heures`, in any of the six."""
+    return Moment(moment).say(lang)

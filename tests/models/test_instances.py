@@ -19,24 +19,24 @@ def _by_key(model: SessionModel) -> dict[tuple[str, str], RuleInstance]:
 class TestRegistry:
     def test_cop9_instances(self, cop9: Session) -> None:
         found = _by_key(SessionModel(cop9))
-        assert found[("first-last", "9")].text_en == "item 9 is last"
-        assert found[("first-last", "1a")].text_en == "item 1a is first"
-        assert found[("deadline", "wg-ic-10")].text_en == (
+        assert found[("first-last", "9")].text("en") == "item 9 is last"
+        assert found[("first-last", "1a")].text("en") == "item 1a is first"
+        assert found[("deadline", "wg-ic-10")].text("en") == (
             "Working Group on International Cooperation: ends by Thursday 18 October 12:00"
         )
-        assert found[("deadline", "wg-ic-10")].text_fr == (
+        assert found[("deadline", "wg-ic-10")].text("fr") == (
             "Groupe de travail sur la coopération internationale : se termine au plus tard "
             "le jeudi 18 octobre à 12 heures"
         )
-        assert found[("interpretation-budget", "session")].text_en == (
+        assert found[("interpretation-budget", "session")].text("en") == (
             "at most 20 interpreted meetings"
         )
-        assert found[("interpretation-teams", "session")].text_en == (
+        assert found[("interpretation-teams", "session")].text("en") == (
             "at most 2 interpreted meetings at once"
         )
-        assert found[("parallel-cap", "session")].text_en == "at most 2 meetings at once"
-        assert found[("fixed-start", "1a")].text_en == "item 1a: starts Monday 15 October 10:00"
-        assert found[("fixed-start", "wg-ic-10@2018-10-16")].text_en.endswith(
+        assert found[("parallel-cap", "session")].text("en") == "at most 2 meetings at once"
+        assert found[("fixed-start", "1a")].text("en") == "item 1a: starts Monday 15 October 10:00"
+        assert found[("fixed-start", "wg-ic-10@2018-10-16")].text("en").endswith(
             "held on Tuesday 16 October"
         )
         assert ("fixed-start", "informal-consultations@2018-10-12") in found
@@ -53,8 +53,8 @@ class TestRegistry:
         data = tiny()
         item(data, "3").update(share=False, run_on=False)
         found = _by_key(SessionModel(make_session(data)))
-        assert found[("no-sharing", "3")].text_fr == "le point 3 ne partage pas ses séances"
-        assert found[("no-running-on", "3")].text_en == "item 3 is taken in one meeting"
+        assert found[("no-sharing", "3")].text("fr") == "le point 3 ne partage pas ses séances"
+        assert found[("no-running-on", "3")].text("en") == "item 3 is taken in one meeting"
         assert ("no-sharing", "wg-1") not in found  # whole meetings share nothing anyway
 
 
