@@ -8,11 +8,21 @@ from typing import Any
 from models import SessionModel
 from scheduler.result import SolveResult
 from scheduler.session import Session
-from scheduler.timetable import Assignment
+from scheduler.timetable import Assignment, Timetable
+from scheduler.validation import preference_costs, validate
 from tests.conftest import make_session, tiny_data
-from tests.models.rules_check import broken_rules, cost
 
 MON, TUE = dt.date(2030, 3, 4), dt.date(2030, 3, 5)  # the tiny session's two days
+
+
+def broken_rules(session: Session, timetable: Timetable) -> list[tuple[str, str]]:
+    """Every (rule, message) the independent validator finds; empty when every rule holds."""
+    return [(f.rule, f.text("en")) for f in validate(session, timetable).findings]
+
+
+def cost(session: Session, timetable: Timetable) -> dict[str, int]:
+    """The timetable's weighted cost per preference, as the validator recomputes it."""
+    return preference_costs(session, timetable)
 
 
 def solve_data(data: dict[str, Any], **model_options: Any) -> tuple[Session, SolveResult]:

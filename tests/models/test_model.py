@@ -14,8 +14,7 @@ from scheduler.result import SolveStatus
 from scheduler.session import Session
 from scheduler.timetable import Timetable
 from tests.conftest import make_session
-from tests.models.rules_check import broken_rules, cost
-from tests.models.support import item, solve_data, tiny
+from tests.models.support import broken_rules, cost, item, solve_data, tiny
 from tests.models.synthetic import large_session_data
 
 

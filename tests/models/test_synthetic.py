@@ -18,7 +18,7 @@ from scheduler.errors import InputError
 from scheduler.generate import generate_session
 from scheduler.result import SolveStatus
 from tests.conftest import make_session
-from tests.models.rules_check import broken_rules, cost
+from tests.models.support import broken_rules, cost
 from tests.models.synthetic import large_session_data, random_session_data
 
 
