@@ -314,6 +314,21 @@ def parallel_cap(ctx: Context) -> None:
             ctx.add(sum_of(held) <= cap, when)
 
 
+def max_meetings_per_day(ctx: Context) -> None:
+    """Hard: a body with `max_meetings_per_day` holds at most that many meetings on each date."""
+    v = ctx.v
+    for body in ctx.session.bodies:
+        cap = body.max_meetings_per_day
+        if cap is None or (when := ctx.switches.when("max-meetings-per-day", body.id)) is None:
+            continue
+        per_date: dict[object, list[cp_model.IntVar]] = {}
+        for s in v.body_slots[body.id]:
+            per_date.setdefault(s.date, []).append(v.held[(body.id, s.index)])
+        for held in per_date.values():
+            if len(held) > cap:
+                ctx.add(sum_of(held) <= cap, when)
+
+
 #: Rule name -> the function adding it, in the order of `scheduler.rules.HARD_RULES`.
 HARD_CONSTRAINTS: dict[str, ConstraintFn] = {
     "full-duration": full_duration,
@@ -334,6 +349,7 @@ HARD_CONSTRAINTS: dict[str, ConstraintFn] = {
     "interpretation-budget": interpretation_budget,
     "interpretation-teams": interpretation_teams,
     "parallel-cap": parallel_cap,
+    "max-meetings-per-day": max_meetings_per_day,
 }
 
 

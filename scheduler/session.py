@@ -167,6 +167,9 @@ class Body(_Strict):
     latest_end: dt.datetime | None = Field(
         default=None, description="Deadline for all its meetings (e.g. Thursday 12:00)"
     )
+    max_meetings_per_day: int | None = Field(
+        default=None, ge=1, description="At most this many of its meetings on any one day"
+    )
 
     _titles = field_validator("name", mode="before")(_titles)
 

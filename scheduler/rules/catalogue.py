@@ -12,12 +12,14 @@ languages (`<name>.rule` is its one-line statement). Each layer registers agains
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from scheduler.messages import Message
-from scheduler.rules import instances as found
-from scheduler.rules.instances import Instances, RuleInstance
+from scheduler.messages.names import LongDay, Moment, Named
+from scheduler.rules.instances import Instances, RuleInstance, instance, who_term
+from scheduler.rules.subjects import SESSION, date_subject, pair_subject
 from scheduler.session import Session
 
 
@@ -36,6 +38,118 @@ class Rule:
         return self.message.text(lang)
 
 
+# --- the instances of each rule that comes from lines of the session file ------------------
+
+
+def first_last_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        if a.first:
+            yield instance("first-last", a.id, "first", who=who_term(session, a.id))
+        if a.last:
+            yield instance("first-last", a.id, "last", who=who_term(session, a.id))
+
+
+def fixed_start_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        if a.fixed_start is not None:
+            yield instance(
+                "fixed-start",
+                a.id,
+                "starts",
+                who=who_term(session, a.id),
+                moment=Moment(a.fixed_start),
+            )
+        if a.date is not None:
+            yield instance(
+                "fixed-start",
+                date_subject(a),
+                "held-on",
+                who=who_term(session, a.id),
+                day=LongDay(a.date),
+            )
+
+
+def earliest_start_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        if a.earliest_start is not None:
+            yield instance(
+                "earliest-start",
+                a.id,
+                "instance",
+                who=who_term(session, a.id),
+                moment=Moment(a.earliest_start),
+            )
+
+
+def deadline_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        if a.latest_end is not None:
+            yield instance(
+                "deadline",
+                a.id,
+                "instance",
+                who=who_term(session, a.id),
+                moment=Moment(a.latest_end),
+            )
+
+
+def agenda_order_instances(session: Session) -> Iterator[RuleInstance]:
+    for body in session.bodies:
+        if body.order == "agenda" and len(session.body_activities(body.id)) >= 2:
+            yield instance("agenda-order", body.id, "instance", body=Named.by(body.name.get))
+
+
+def not_in_parallel_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        for other in a.not_in_parallel_with:
+            yield instance(
+                "not-in-parallel",
+                pair_subject(a.id, other),
+                "instance",
+                who=who_term(session, a.id),
+                other=who_term(session, other),
+            )
+
+
+def no_sharing_instances(session: Session) -> Iterator[RuleInstance]:
+    # A whole-meeting activity fills its period, so it shares nothing anyway (body-one-at-a-time).
+    for a in session.activities:
+        if not a.whole_meetings and not a.share and len(session.body_activities(a.body)) >= 2:
+            yield instance("no-sharing", a.id, "instance", who=who_term(session, a.id))
+
+
+def no_running_on_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        if not a.whole_meetings and not a.run_on:
+            yield instance("no-running-on", a.id, "instance", who=who_term(session, a.id))
+
+
+def interpretation_budget_instances(session: Session) -> Iterator[RuleInstance]:
+    budget = session.interpretation.budget
+    yield instance("interpretation-budget", SESSION, "instance", count=budget)
+
+
+def interpretation_teams_instances(session: Session) -> Iterator[RuleInstance]:
+    teams = session.interpretation.teams
+    yield instance("interpretation-teams", SESSION, "instance", count=teams)
+
+
+def parallel_cap_instances(session: Session) -> Iterator[RuleInstance]:
+    cap = session.interpretation.parallel_cap
+    if cap is not None:
+        yield instance("parallel-cap", SESSION, "instance", count=cap)
+
+
+def max_meetings_per_day_instances(session: Session) -> Iterator[RuleInstance]:
+    for body in session.bodies:
+        if body.max_meetings_per_day is not None:
+            name = Named.by(body.name.get)
+            cap = body.max_meetings_per_day
+            yield instance("max-meetings-per-day", body.id, "instance", body=name, count=cap)
+
+
+# --- the catalogue ---------------------------------------------------------------------------
+
 HARD_RULES: tuple[Rule, ...] = (
     Rule("full-duration", "hard"),
     Rule("within-periods", "hard"),
@@ -43,18 +157,19 @@ HARD_RULES: tuple[Rule, ...] = (
     Rule("room-one-meeting", "hard"),
     Rule("body-rooms", "hard"),
     Rule("interpretation-booths", "hard"),
-    Rule("agenda-order", "hard", found.agenda_order_instances),
-    Rule("first-last", "hard", found.first_last_instances),
-    Rule("fixed-start", "hard", found.fixed_start_instances),
-    Rule("earliest-start", "hard", found.earliest_start_instances),
-    Rule("deadline", "hard", found.deadline_instances),
-    Rule("not-in-parallel", "hard", found.not_in_parallel_instances),
-    Rule("no-sharing", "hard", found.no_sharing_instances),
-    Rule("no-running-on", "hard", found.no_running_on_instances),
+    Rule("agenda-order", "hard", agenda_order_instances),
+    Rule("first-last", "hard", first_last_instances),
+    Rule("fixed-start", "hard", fixed_start_instances),
+    Rule("earliest-start", "hard", earliest_start_instances),
+    Rule("deadline", "hard", deadline_instances),
+    Rule("not-in-parallel", "hard", not_in_parallel_instances),
+    Rule("no-sharing", "hard", no_sharing_instances),
+    Rule("no-running-on", "hard", no_running_on_instances),
     Rule("consecutive-meetings", "hard"),
-    Rule("interpretation-budget", "hard", found.interpretation_budget_instances),
-    Rule("interpretation-teams", "hard", found.interpretation_teams_instances),
-    Rule("parallel-cap", "hard", found.parallel_cap_instances),
+    Rule("interpretation-budget", "hard", interpretation_budget_instances),
+    Rule("interpretation-teams", "hard", interpretation_teams_instances),
+    Rule("parallel-cap", "hard", parallel_cap_instances),
+    Rule("max-meetings-per-day", "hard", max_meetings_per_day_instances),
 )
 
 PREFERENCES: tuple[Rule, ...] = (

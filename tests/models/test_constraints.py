@@ -404,6 +404,27 @@ class TestParallelCap:
         assert solve_data(data)[1].status is INFEASIBLE
 
 
+class TestMaxMeetingsPerDay:
+    def test_two_meetings_a_day_leave_room_for_the_plenary(self) -> None:
+        data = tiny()
+        data["bodies"][0]["max_meetings_per_day"] = 2
+        _, result = solve_data(data)
+        assert result.status is OPTIMAL
+        assert result.objective == 14  # the tiny optimum: Monday AM and PM, Tuesday PM
+
+    def test_one_meeting_a_day_is_too_few_for_the_plenary(self) -> None:
+        data = tiny()
+        data["bodies"][0]["max_meetings_per_day"] = 1  # 390 minutes in two meetings of 180
+        assert solve_data(data)[1].status is INFEASIBLE
+
+    def test_the_working_group_may_be_capped_too(self) -> None:
+        data = tiny()
+        item(data, "wg-1").update(meetings=2, not_in_parallel_with=[])
+        data["bodies"][1]["max_meetings_per_day"] = 1
+        _, result = solve_data(data)
+        assert len({date for date, _ in slots(result, "wg-1")}) == 2
+
+
 class TestExactTimesAcrossBodies:
     def test_others_wait_for_a_first_item_that_starts_late(self) -> None:
         data = tiny()

@@ -217,6 +217,13 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                     "Deadline for all its meetings (date and time), e.g. 2018-10-18 12:00",
                     width=17,
                 ),
+                Column(
+                    "max_meetings_per_day",
+                    ("max_meetings_per_day",),
+                    "int",
+                    "At most this many of its meetings on any one day (empty: no limit)",
+                    width=12,
+                ),
             ),
             "Bodies: the plenary, working groups, informal consultations: who holds meetings.",
         ),
