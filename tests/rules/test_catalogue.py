@@ -18,7 +18,7 @@ from models.objective import PREFERENCE_TERMS
 from scheduler.messages import LANGUAGES, Message, has
 from scheduler.rules import HARD_RULES, PREFERENCES, RULES, Rule, rule_instances
 from scheduler.timetable import Timetable
-from scheduler.validation import CHECKS
+from scheduler.validation import CHECKS, validate
 from scheduler.validation.costs import preference_costs
 from tests.conftest import cop9_data, make_session, tiny_data
 from tests.models import test_constraints
@@ -104,13 +104,16 @@ def _text(path: str) -> str:
 
 
 def _sample_messages() -> Iterator[tuple[Rule, Message]]:
-    """Each rule's statement, and the messages of its instances in sessions that have them."""
+    """Each rule's statement, its instances' messages and its findings' messages."""
     sessions = [make_session(cop9_data()), *(case()[0] for case in BREAKS_ONLY.values())]
     for rule in RULES.values():
         yield rule, rule.message
     for session in sessions:
         for instance in rule_instances(session):
             yield RULES[instance.rule], instance.message
+    for case in BREAKS_ONLY.values():  # each rule's findings, from the timetable that breaks it
+        for finding in validate(*case()).findings:
+            yield RULES[finding.rule], finding.message
 
 
 def missing_wording() -> Iterator[str]:
