@@ -1,17 +1,35 @@
-"""What every constraint and objective function receives, and the two ways they add rules."""
+"""What every model module receives, the two ways it adds rules, and the queries modules share.
+
+A model module is a function `Context -> list[PenaltyTerm]`: a hard rule adds its constraints
+and returns `[]`; a preference (or a re-plan's change count) returns named penalty terms and
+leaves the objective to whoever composes the model (`models.model.SessionModel`). The queries
+here (meetings held, meetings per slot) and on `Variables` (parts of an activity) are the ones
+constraints, preferences and explanation measures share, so that none reads the variable
+dictionaries its own way.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import wraps
+from typing import NamedTuple
 
 from ortools.sat.python import cp_model
 
 from models.switches import Switches
 from models.variables import Variables
-from scheduler.session import Session
+from scheduler.session import Session, Slot
 
 Literal = cp_model.LiteralT
+
+
+class PenaltyTerm(NamedTuple):
+    """One named cost: `weight` times the value of `expr` (e.g. `carry-over[2]`)."""
+
+    name: str
+    expr: cp_model.LinearExprT
+    weight: int
 
 
 @dataclass
@@ -37,7 +55,52 @@ class Context:
         if when:
             constraint.only_enforce_if(list(when))
 
+    # --- shared queries --------------------------------------------------------------------
+
+    def meetings(
+        self, *, interpreted_only: bool = False
+    ) -> list[tuple[str, Slot, cp_model.IntVar]]:
+        """(body, slot, held) for every meeting the model may hold, body by body in time order.
+
+        `interpreted_only` keeps the meetings of interpreted bodies (those that need a team).
+        """
+        interpreted = {b.id for b in self.session.bodies if b.interpreted}
+        return [
+            (body, s, held)
+            for body, s, held in self.v.meetings()
+            if body in interpreted or not interpreted_only
+        ]
+
+    def meetings_per_slot(
+        self, *, interpreted_only: bool = False
+    ) -> dict[int, list[cp_model.IntVar]]:
+        """Slot index -> the `held` literals of the meetings that may run in it."""
+        per_slot: dict[int, list[cp_model.IntVar]] = {}
+        for _, s, held in self.meetings(interpreted_only=interpreted_only):
+            per_slot.setdefault(s.index, []).append(held)
+        return per_slot
+
+
+#: A model module: adds its rule to the context; returns its penalty terms (none when hard).
+Module = Callable[[Context], list[PenaltyTerm]]
+
+
+def hard(add: Callable[[Context], object]) -> Module:
+    """A hard rule's function (`Context -> None`, as in `models.constraints`) as a module."""
+
+    @wraps(add)
+    def module(ctx: Context) -> list[PenaltyTerm]:
+        add(ctx)
+        return []
+
+    return module
+
 
 def sum_of(terms: Iterable[cp_model.LinearExprT]) -> cp_model.LinearExpr:
     """A CP-SAT sum, also of nothing (so comparisons stay constraints, never Python bools)."""
     return cp_model.LinearExpr.sum(list(terms))
+
+
+def weighted(terms: Iterable[PenaltyTerm]) -> cp_model.LinearExpr:
+    """The objective of some penalty terms: the sum of weight x expression."""
+    return sum_of(t.weight * t.expr for t in terms)  # type: ignore[misc]

@@ -1,11 +1,18 @@
-"""`SessionModel`: a session as a CP-SAT model, and the solve that turns it into a timetable."""
+"""`SessionModel`: a session as a CP-SAT model built from modules, and the solve that turns it
+into a timetable.
+
+A module is a function `Context -> list[PenaltyTerm]` (`models.context`): the hard rules of
+`models.constraints` return nothing, the preferences of `models.objective` their penalty
+terms. A re-plan composes the same model with two modules more (`models.replan`); an
+explanation with the calendar's (`models.explain_horizon`).
+"""
 
 from __future__ import annotations
 
 import math
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -13,9 +20,9 @@ from pathlib import Path
 from ortools.sat.python import cp_model
 
 from models.constraints import HARD_CONSTRAINTS
-from models.context import Context, sum_of
-from models.extract import extract_timetable
-from models.objective import PREFERENCE_TERMS, PenaltyTerm
+from models.context import Context, Module, PenaltyTerm, hard, sum_of, weighted
+from models.extract import Value, extract_timetable
+from models.objective import PREFERENCE_TERMS
 from models.switches import Switches
 from models.variables import Layout, Variables, build_variables
 from scheduler.result import SolveResult, SolveStatus
@@ -58,17 +65,31 @@ def solve_status(code: object) -> SolveStatus:
     return _STATUS.get(code, SolveStatus.INVALID)
 
 
-class SessionModel:
-    """The CP-SAT model of one session.
+def hard_modules() -> dict[str, Module]:
+    """Every hard rule of `models.constraints.HARD_CONSTRAINTS` as a module, in catalogue order."""
+    return {name: hard(add) for name, add in HARD_CONSTRAINTS.items()}
 
-    `guarded=True` puts every rule instance (`scheduler.rules.instances`) behind a literal,
-    exposed in `guards`; `dropped` leaves the given instances out. `layout` forces the timing
-    layout of every body (`starts`), for measurements only.
+
+def session_modules() -> dict[str, Module]:
+    """The session's own model: every hard rule, then every preference (`models.objective`)."""
+    return {**hard_modules(), **PREFERENCE_TERMS}
+
+
+class SessionModel:
+    """The CP-SAT model of one session, composed of modules.
+
+    `modules` (name -> module, default `session_modules()`) are added in order to one
+    `Context`; what each returns is kept in `terms`, and the preferences' terms are the
+    objective until `minimize` chooses other terms. `guarded=True` puts every rule instance
+    (`scheduler.rules.instances`) behind a literal, exposed in `guards`; `dropped` leaves the
+    given instances out. `layout` forces the timing layout of every body (`starts`), for
+    measurements only.
     """
 
     def __init__(
         self,
         session: Session,
+        modules: Mapping[str, Module] | None = None,
         *,
         guarded: bool = False,
         dropped: Iterable[RuleInstance | tuple[str, str]] = (),
@@ -80,10 +101,14 @@ class SessionModel:
         self.model.name = f"session-{session.session.number}"
         self.instances: list[RuleInstance] = rule_instances(session)
         self.switches = Switches(self.model, self.instances, guarded, dropped)
-        self.variables: Variables = self._build_variables(layout)
+        self.variables: Variables = build_variables(self.model, session, self.switches, layout)
         self.context = Context(self.model, session, self.variables, self.switches)
-        self._add_constraints()
-        self.penalty_terms: dict[str, list[PenaltyTerm]] = self._add_objective()
+        self.modules: dict[str, Module] = dict(session_modules() if modules is None else modules)
+        self.terms: dict[str, list[PenaltyTerm]] = {
+            name: module(self.context) for name, module in self.modules.items()
+        }
+        self._objective: cp_model.LinearExpr | None = None
+        self.minimize(t for group in self.penalty_terms.values() for t in group)
         self.build_time = time.perf_counter() - began
 
     @property
@@ -91,19 +116,76 @@ class SessionModel:
         """Rule instance -> the literal that enforces it (empty unless guarded)."""
         return self.switches.guards
 
-    def _build_variables(self, layout: Layout) -> Variables:
-        return build_variables(self.model, self.session, self.switches, layout)
+    @property
+    def penalty_terms(self) -> dict[str, list[PenaltyTerm]]:
+        """The preferences' terms by preference name: the default objective, and what a solve
+        reports per preference (`SolveResult.penalties`)."""
+        return {name: terms for name, terms in self.terms.items() if name in PREFERENCE_TERMS}
 
-    def _add_constraints(self) -> None:
-        for add_rule in HARD_CONSTRAINTS.values():
-            add_rule(self.context)
+    # --- objective, bounds, hints ----------------------------------------------------------
 
-    def _add_objective(self) -> dict[str, list[PenaltyTerm]]:
-        terms = {name: build(self.context) for name, build in PREFERENCE_TERMS.items()}
-        self.model.minimize(
-            sum_of(t.weight * t.expr for group in terms.values() for t in group)  # type: ignore[misc]
-        )
-        return terms
+    def minimize(self, terms: Iterable[PenaltyTerm]) -> None:
+        """Make the weighted sum of `terms` the objective (replacing any earlier one)."""
+        self._objective = weighted(terms)
+        self.model.minimize(self._objective)
+
+    def clear_objective(self) -> None:
+        """No objective: a feasibility question, which any timetable answers."""
+        self._objective = None
+        self.model.clear_objective()
+
+    def objective_expr(self) -> cp_model.LinearExpr:
+        """The expression being minimised (0 without an objective)."""
+        return sum_of([]) if self._objective is None else self._objective
+
+    def bound(self, expr: cp_model.LinearExprT, value: int) -> None:
+        """Hard from now on: `expr` is at most `value` (e.g. an objective held at its optimum)."""
+        self.model.add(expr <= value)
+
+    def hint(self, timetable: Timetable, *, rooms: bool = False) -> None:
+        """Hint every part (and minute) variable from a timetable, replacing any earlier hint;
+        with `rooms`, the rooms of many-room bodies too. Unknown rows are ignored."""
+        self.model.clear_hints()
+        minutes: dict[tuple[str, int], int] = {}
+        for row in timetable:
+            try:
+                index = self.session.slot(row.date, row.period).index
+            except KeyError:
+                continue
+            minutes[(row.activity, index)] = row.minutes
+        v = self.variables
+        for key, part in v.part.items():
+            self.model.add_hint(part, key in minutes)
+        for (activity, index), var in v.minute_vars.items():
+            cap = min(
+                self.session.slots[index].minutes, self.session.activity(activity).minutes or 0
+            )
+            self.model.add_hint(var, min(minutes.get((activity, index), 0), cap))
+        if rooms:
+            self._hint_rooms(timetable)
+
+    def _hint_rooms(self, timetable: Timetable) -> None:
+        v = self.variables
+        held_in: dict[tuple[str, int], str] = {}
+        for row in timetable:
+            try:
+                held_in[(row.body, self.session.slot(row.date, row.period).index)] = row.room
+            except KeyError:
+                continue
+        for (body, room, index), var in v.room.items():
+            if var is v.held.get((body, index)):
+                continue  # a one-room body: its room is its meeting, hinted by the parts
+            self.model.add_hint(var, held_in.get((body, index)) == room)
+
+    def assume_rules(self) -> None:
+        """Solve under the assumption that every guard holds (nothing when unguarded); an
+        infeasible solve then names a subset of them that cannot all hold."""
+        self.model.clear_assumptions()
+        self.model.add_assumptions(list(self.guards.values()))
+
+    def timetable(self, value: Value) -> Timetable:
+        """The timetable of a solution (`value` reads a variable, e.g. `solver.value`)."""
+        return extract_timetable(self.session, self.variables, value)
 
     # --- solving ---------------------------------------------------------------------------
 
@@ -116,18 +198,19 @@ class SessionModel:
         on_solution: ProgressListener | None = None,
         hint: Timetable | None = None,
     ) -> SolveResult:
-        """Solve; unset arguments come from the session's `solver:` settings."""
+        """Solve; unset arguments come from the session's `solver:` settings.
+
+        `hint` is `self.hint(hint)` first; without it the last hint given stays.
+        """
         settings = self.session.solver
         solver = _solver(
             settings.time_limit if time_limit is None else time_limit,
             settings.workers if workers is None else workers,
             settings.seed if seed is None else seed,
         )
-        self.model.clear_hints()
         if hint is not None:
-            self._hint(hint)
-        self.model.clear_assumptions()
-        self.model.add_assumptions(list(self.guards.values()))  # guarded: every rule holds
+            self.hint(hint)
+        self.assume_rules()  # guarded: every rule holds
         progress = _Progress(on_solution)
         with _solver_log(solver, log_path):
             status = solve_status(solver.solve(self.model, progress))
@@ -152,7 +235,7 @@ class SessionModel:
         """The result completed with the timetable, objective, bound and penalties found."""
         return replace(
             result,
-            timetable=extract_timetable(self.session, self.variables, solver.value),
+            timetable=self.timetable(solver.value),
             # Weights are integers: round away the floating noise of the objective's scaling.
             objective=float(round(solver.objective_value)),
             best_bound=float(math.ceil(solver.best_objective_bound - 1e-6)),
@@ -161,24 +244,6 @@ class SessionModel:
                 for name, group in self.penalty_terms.items()
             },
         )
-
-    def _hint(self, timetable: Timetable) -> None:
-        """Hint every part (and minute) variable from a timetable; unknown rows are ignored."""
-        minutes: dict[tuple[str, int], int] = {}
-        for row in timetable:
-            try:
-                index = self.session.slot(row.date, row.period).index
-            except KeyError:
-                continue
-            minutes[(row.activity, index)] = row.minutes
-        v = self.variables
-        for key, part in v.part.items():
-            self.model.add_hint(part, key in minutes)
-        for (activity, index), var in v.minute_vars.items():
-            cap = min(
-                self.session.slots[index].minutes, self.session.activity(activity).minutes or 0
-            )
-            self.model.add_hint(var, min(minutes.get((activity, index), 0), cap))
 
 
 def solve(

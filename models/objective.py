@@ -1,28 +1,15 @@
-"""The preferences of `scheduler.rules.PREFERENCES`, one function each, as named penalty terms.
+"""The preferences of `scheduler.rules.PREFERENCES`, one model module each.
 
-Each function returns `PenaltyTerm`s (name, expression, weight) so a solve can report what each
-preference cost. Weights come from `session.preferences`; a weight of 0 switches one off.
+Each module returns `PenaltyTerm`s (name, expression, weight) so a solve can report what each
+preference cost; `SessionModel` minimises their weighted sum. Weights come from
+`session.preferences`; a weight of 0 switches one off (no term).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import NamedTuple
+from models.context import Context, Module, PenaltyTerm, sum_of
 
-from ortools.sat.python import cp_model
-
-from models.context import Context, sum_of
-
-
-class PenaltyTerm(NamedTuple):
-    """One named cost: `weight` times the value of `expr`."""
-
-    name: str
-    expr: cp_model.LinearExprT
-    weight: int
-
-
-PreferenceFn = Callable[[Context], list[PenaltyTerm]]
+PreferenceFn = Module  # a preference's module: its penalty terms
 
 
 def carry_over(ctx: Context) -> list[PenaltyTerm]:
@@ -102,8 +89,8 @@ def preferred_periods(ctx: Context) -> list[PenaltyTerm]:
     return terms
 
 
-#: Preference name -> the function building its terms, in the order of `PREFERENCES`.
-PREFERENCE_TERMS: dict[str, PreferenceFn] = {
+#: Preference name -> its module, in the order of `PREFERENCES`.
+PREFERENCE_TERMS: dict[str, Module] = {
     "carry-over": carry_over,
     "carry-over-to-next-day": carry_over_to_next_day,
     "interpreted-meetings": interpreted_meetings,

@@ -57,10 +57,25 @@ class Variables:
     body_end: dict[Key, cp_model.LinearExpr] = field(default_factory=dict)  # offsets layout
     intervals: dict[Key, list[cp_model.IntervalVar]] = field(default_factory=dict)  # starts
 
-    # --- slot-level literals ---------------------------------------------------------------
+    # --- shared queries --------------------------------------------------------------------
 
     def has(self, activity: str, slot: Slot) -> bool:
+        """Whether the activity may have a part in `slot` (a variable exists for it)."""
         return (activity, slot.index) in self.part
+
+    def parts_of(self, activity: str) -> list[tuple[Slot, cp_model.IntVar]]:
+        """(slot, part) for every slot the activity may use, in time order."""
+        return [(s, self.part[(activity, s.index)]) for s in self.slots[activity]]
+
+    def meetings(self) -> list[tuple[str, Slot, cp_model.IntVar]]:
+        """(body, slot, held) for every meeting a body may hold, body by body in time order."""
+        return [
+            (body, s, self.held[(body, s.index)])
+            for body, slots in self.body_slots.items()
+            for s in slots
+        ]
+
+    # --- slot-level literals ---------------------------------------------------------------
 
     def part_before(self, activity: str, slot: Slot) -> cp_model.IntVar:
         """True iff the activity has a part in a slot strictly before `slot`."""

@@ -14,13 +14,14 @@ from typing import Any
 
 import pytest
 
-from models.replan import PIN_RULES, ReplanResult, replan
+from models.replan import ReplanResult, replan
 from scheduler.diff import MoveSize
 from scheduler.published import published_timetable
 from scheduler.result import SolveStatus
 from scheduler.session import Session
 from scheduler.timetable import Assignment, Timetable
 from scheduler.validation import validate
+from scheduler.validation.pins import PIN_RULES
 from tests.conftest import cop9_data, make_session, tiny_data
 
 WED, THU, FRI = dt.date(2018, 10, 17), dt.date(2018, 10, 18), dt.date(2018, 10, 19)
