@@ -1,29 +1,74 @@
-"""schedule: turn an agenda into an organization of work, with CP-SAT."""
+"""schedule: turn an agenda into an organization of work, with CP-SAT.
+
+The domain (sessions, timetables, results), files and pictures are imported with the package.
+The application on top of the CP-SAT model (`solve`, variants, comparisons: `scheduler.explore`,
+built on `scheduler.pipeline`) is imported on first use of one of its names, so that the model
+(`models`), which imports the domain, can be imported before or after `scheduler`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from scheduler.bundled import bundled_session_path
 from scheduler.errors import ExitCode, InputError
-from scheduler.explore import (
-    Outcome,
-    add_day,
-    add_meeting,
-    allow_evening_meetings,
-    compare_variants,
-    derive,
-    drop_day,
-    pin,
-    set_budget,
-    set_duration,
-    set_parallel_cap,
-    set_teams,
-    size_by_speakers,
-    solve,
-    solve_variants,
-)
 from scheduler.io.session_file import load_session, parse_session
 from scheduler.plots import plot_comparison, plot_timetable, save_plot
 from scheduler.result import SolveResult, SolveStatus
 from scheduler.session import Activity, Session, Slot
 from scheduler.timetable import Assignment, Meeting, Timetable
+
+if TYPE_CHECKING:
+    from scheduler.explore import (
+        Outcome,
+        add_day,
+        add_meeting,
+        allow_evening_meetings,
+        compare_variants,
+        derive,
+        drop_day,
+        pin,
+        set_budget,
+        set_duration,
+        set_parallel_cap,
+        set_teams,
+        size_by_speakers,
+        solve,
+        solve_variants,
+    )
+
+#: Names of `scheduler.explore` exported here, imported on first use.
+_APPLICATION = (
+    "Outcome",
+    "add_day",
+    "add_meeting",
+    "allow_evening_meetings",
+    "compare_variants",
+    "derive",
+    "drop_day",
+    "pin",
+    "set_budget",
+    "set_duration",
+    "set_parallel_cap",
+    "set_teams",
+    "size_by_speakers",
+    "solve",
+    "solve_variants",
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _APPLICATION:
+        value = getattr(importlib.import_module("scheduler.explore"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'scheduler' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_APPLICATION})
+
 
 __all__ = [
     "Activity",

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import typer
-
 from scheduler.cli.app import app
 from scheduler.cli.common import Lang, console, exit_with, load, planner_errors
+from scheduler.cli.options import CheckedTimetable, Language, Published, SessionFile
 from scheduler.errors import ExitCode, InputError
 from scheduler.rules import HARD_RULES
 
 
 @app.command("check")
 def check_command(
-    session: Path = typer.Argument(..., help="Session file (YAML)."),
-    timetable: Path | None = typer.Argument(
-        None, help="Timetable workbook whose Assignments sheet is checked.", show_default=False
-    ),
-    published: bool = typer.Option(
-        False, "--published", help="Check the session's published timetable instead."
-    ),
-    lang: Lang = typer.Option(Lang.en, "--lang", help="Language of the messages."),
+    session: SessionFile,
+    timetable: CheckedTimetable = None,
+    published: Published = False,
+    lang: Language = Lang.en,
 ) -> None:
     """List every rule a timetable breaks, by name, with the items and meetings involved."""
     from scheduler.io.workbook import read_assignments

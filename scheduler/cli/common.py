@@ -21,7 +21,7 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class Lang(StrEnum):
-    """Languages of the workbook and exports (messages are in French or English)."""
+    """The six official languages of the United Nations: of what is written and printed."""
 
     ar = "ar"
     zh = "zh"
@@ -62,6 +62,13 @@ def ensure_writable(path: Path, option: str = "--output") -> None:
         raise InputError(f"the folder {str(folder)!r} does not exist", file=path, field=option)
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise InputError("cannot be written (permission denied)", file=path, field=option)
+
+
+def ensure_all_writable(paths: dict[str, Path | None]) -> None:
+    """`ensure_writable` for each path given, by option name, in order."""
+    for option, path in paths.items():
+        if path is not None:
+            ensure_writable(path, option)
 
 
 def is_terminal() -> bool:

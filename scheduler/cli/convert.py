@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import typer
 import yaml
 
 from scheduler.cli.app import app
 from scheduler.cli.common import console, ensure_writable, planner_errors
+from scheduler.cli.options import ConvertSource, ConvertTarget
 from scheduler.errors import InputError
 from scheduler.session import Session
 
@@ -19,10 +19,7 @@ WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 
 
 @app.command("convert")
-def convert_command(
-    source: Path = typer.Argument(..., help="Session file (YAML) or session workbook (.xlsx)."),
-    target: Path = typer.Argument(..., help="File to write; its suffix chooses the form."),
-) -> None:
+def convert_command(source: ConvertSource, target: ConvertTarget) -> None:
     """Convert a session file to a session workbook, or back (comments of a YAML file are not
     carried over)."""
     from scheduler.io.session_file import load_session

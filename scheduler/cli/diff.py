@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import typer
 from rich.console import Console
 from rich.table import Table
 
 from scheduler.cli.app import app
 from scheduler.cli.common import console, ensure_writable, planner_errors
+from scheduler.cli.options import After, Before, DiffOutput, DiffSession
 from scheduler.diff import TimetableDiff
 
 _HEADINGS = {
@@ -22,14 +20,10 @@ _HEADINGS = {
 
 @app.command("diff")
 def diff_command(
-    before: Path = typer.Argument(..., help="Earlier timetable workbook (its Assignments sheet)."),
-    after: Path = typer.Argument(..., help="Later timetable workbook."),
-    output: Path | None = typer.Option(
-        None, "-o", "--output", help="Also write the differences as a workbook there."
-    ),
-    session: Path | None = typer.Option(
-        None, "--session", help="Session file: agenda order, titles and exact half-days."
-    ),
+    before: Before,
+    after: After,
+    output: DiffOutput = None,
+    session: DiffSession = None,
 ) -> None:
     """Print the differences between two timetables, and the interpreted meetings of each."""
     from scheduler.diff import compare

@@ -8,76 +8,30 @@ before the solver could tell, 2 for invalid input.
 
 from __future__ import annotations
 
-from enum import StrEnum
-from pathlib import Path
-
-import typer
-
 from scheduler.cli.app import app
-from scheduler.cli.common import console, err_console, exit_with, load, planner_errors
+from scheduler.cli.common import Lang, console, exit_with, load, planner_errors
+from scheduler.cli.options import Language, Seed, SessionFile, TimeLimitForAll, Workers
 from scheduler.errors import ExitCode
-from scheduler.session import Session
 
-
-class MessageLang(StrEnum):
-    """Languages of explanations."""
-
-    en = "en"
-    fr = "fr"
+#: The exit code each answer of the explainer calls for.
+EXIT_CODES = {"infeasible": ExitCode.INFEASIBLE, "feasible": ExitCode.OK}
 
 
 @app.command("explain")
 def explain_command(
-    session: Path = typer.Argument(..., help="Session file (YAML or session workbook)."),
-    lang: MessageLang = typer.Option(MessageLang.en, "--lang", help="Language of the text."),
-    time_limit: float | None = typer.Option(
-        None, "--time-limit", min=0.001, help="Seconds for all solves (default: the session's)."
-    ),
-    workers: int = typer.Option(1, "--workers", min=0, help="Solver threads; 0: all."),
-    seed: int | None = typer.Option(None, "--seed", min=0, help="Random seed of the search."),
+    session: SessionFile,
+    lang: Language = Lang.en,
+    time_limit: TimeLimitForAll = None,
+    workers: Workers = 1,
+    seed: Seed = None,
 ) -> None:
     """Explain why a session has no timetable: the rules that cannot all hold together."""
-    with planner_errors():
-        loaded, _ = load(session)
-    code = print_explanation(loaded, lang.value, time_limit, workers=workers, seed=seed)
-    if code is not ExitCode.OK:
-        raise exit_with(code)
-
-
-def explanation_text(
-    session: Session,
-    lang: str,
-    time_limit: float | None,
-    *,
-    workers: int | None = None,
-    seed: int | None = None,
-) -> tuple[str, ExitCode]:
-    """The explanation's text and the exit code it calls for (shared with `schedule solve`)."""
     from models.explain import explain
 
-    found = explain(
-        session,
-        lang="fr" if lang == "fr" else "en",
-        time_limit=time_limit,
-        workers=workers,
-        seed=seed,
-    )
-    code = {"infeasible": ExitCode.INFEASIBLE, "feasible": ExitCode.OK}.get(
-        found.status, ExitCode.NO_TIMETABLE
-    )
-    return found.text(), code
-
-
-def print_explanation(
-    session: Session,
-    lang: str,
-    time_limit: float | None,
-    *,
-    workers: int | None = None,
-    seed: int | None = None,
-    stderr: bool = False,
-) -> ExitCode:
-    """Print the explanation (on stdout, or stderr for `schedule solve`); the exit code."""
-    text, code = explanation_text(session, lang, time_limit, workers=workers, seed=seed)
-    (err_console if stderr else console).print(text, markup=False)
-    return code
+    with planner_errors():
+        loaded, _ = load(session)
+    found = explain(loaded, lang=lang.value, time_limit=time_limit, workers=workers, seed=seed)
+    console.print(found.text(), markup=False)
+    code = EXIT_CODES.get(found.status, ExitCode.NO_TIMETABLE)
+    if code is not ExitCode.OK:
+        raise exit_with(code)

@@ -7,18 +7,24 @@ Word document, the calendar of meetings, the daily programme, in any of the six 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import typer
-
 from scheduler.cli.app import app
 from scheduler.cli.common import (
     Lang,
     console,
-    ensure_writable,
+    ensure_all_writable,
     err_console,
     load,
     planner_errors,
+)
+from scheduler.cli.options import (
+    Docx,
+    Ics,
+    Language,
+    Programme,
+    Quiet,
+    SessionOfTimetable,
+    TimetableWorkbook,
+    Timezone,
 )
 from scheduler.errors import InputError
 from scheduler.session import Session
@@ -27,42 +33,25 @@ from scheduler.timetable import Timetable
 
 @app.command("export")
 def export_command(
-    timetable: Path = typer.Argument(..., help="Timetable workbook (its Assignments sheet)."),
-    session: Path | None = typer.Option(
-        None,
-        "--session",
-        "-s",
-        help="Session file the timetable was made for. Default: the bundled COP9 session.",
-        show_default=False,
-    ),
-    docx: Path | None = typer.Option(None, "--docx", help="Write the annex as a Word document."),
-    ics: Path | None = typer.Option(None, "--ics", help="Write the meetings as a calendar."),
-    programme: Path | None = typer.Option(
-        None, "--programme", help="Write the daily programme (a workbook)."
-    ),
-    lang: Lang = typer.Option(Lang.fr, "--lang", help="Language of what is written."),
-    timezone: str | None = typer.Option(
-        None,
-        "--timezone",
-        help="Time zone of the venue for the calendar, e.g. Europe/Vienna. "
-        "Default: local times without a zone.",
-    ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the output paths."),
+    timetable: TimetableWorkbook,
+    session: SessionOfTimetable = None,
+    docx: Docx = None,
+    ics: Ics = None,
+    programme: Programme = None,
+    lang: Language = Lang.fr,
+    timezone: Timezone = None,
+    quiet: Quiet = False,
 ) -> None:
     """Write the annex (Word), the calendar (iCalendar) or the daily programme of a timetable."""
-    from scheduler.io.docx_annex import write_annex_docx
-    from scheduler.io.ics import time_zone, write_ics
-    from scheduler.io.programme import write_programme
+    from scheduler.io.ics import time_zone
     from scheduler.io.workbook import read_assignments
     from scheduler.labels import missing_titles_warning
+    from scheduler.pipeline import Run, Targets, publish
 
-    outputs = ((docx, "--docx"), (ics, "--ics"), (programme, "--programme"))
     with planner_errors():
-        if not any(path for path, _ in outputs):
+        if docx is None and ics is None and programme is None:
             raise InputError("give at least one of --docx, --ics, --programme", field="usage")
-        for path, option in outputs:
-            if path is not None:
-                ensure_writable(path, option)
+        ensure_all_writable({"--docx": docx, "--ics": ics, "--programme": programme})
         time_zone(timezone)  # a bad zone is refused before anything is written
         loaded, _ = load(session)
         read = read_assignments(timetable)
@@ -70,16 +59,10 @@ def export_command(
             for warning in (_foreign(loaded, read), missing_titles_warning(loaded, lang.value)):
                 if warning:
                     err_console.print(f"warning: {warning}", markup=False)
-        written: list[Path] = []
-        if docx is not None:
-            write_annex_docx(docx, loaded, read, lang.value)
-            written.append(docx)
-        if ics is not None:
-            write_ics(ics, loaded, read, lang.value, timezone=timezone)
-            written.append(ics)
-        if programme is not None:
-            write_programme(programme, loaded, read, lang.value)
-            written.append(programme)
+        targets = Targets(
+            lang=lang.value, docx=docx, ics=ics, programme=programme, timezone=timezone
+        )
+        written = publish(Run.given(loaded, read), targets)
     for path in written:
         console.print(str(path), markup=False)
 

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import typer
-
 from scheduler.cli.app import app
 from scheduler.cli.common import console, ensure_writable, err_console, planner_errors
+from scheduler.cli.options import (
+    Bodies,
+    Days,
+    GeneratorSeed,
+    Items,
+    Profile,
+    Quiet,
+    Rooms,
+    SessionOutput,
+    Tight,
+)
 from scheduler.errors import InputError
 
 
 @app.command("generate")
 def generate_command(
-    profile: str = typer.Option(
-        ..., "--profile", help="treaty-cop, commission or climate (the shape of the session)."
-    ),
-    output: Path = typer.Option(..., "-o", "--output", help="Session file (YAML) to write."),
-    days: int | None = typer.Option(None, "--days", min=1, help="Working days."),
-    rooms: int | None = typer.Option(None, "--rooms", min=1, help="Rooms."),
-    bodies: int | None = typer.Option(None, "--bodies", min=1, help="Bodies."),
-    items: int | None = typer.Option(None, "--items", min=1, help="Agenda items."),
-    seed: int = typer.Option(0, "--seed", min=0, help="The same seed gives the same session."),
-    tight: bool = typer.Option(False, "--tight", help="Little slack: hard, still feasible."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the output path."),
+    profile: Profile,
+    output: SessionOutput,
+    days: Days = None,
+    rooms: Rooms = None,
+    bodies: Bodies = None,
+    items: Items = None,
+    seed: GeneratorSeed = 0,
+    tight: Tight = False,
+    quiet: Quiet = False,
 ) -> None:
     """Write a generated session: agenda, parallel bodies, rules, budget and teams."""
     from scheduler.generate import PROFILES, generate_session

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import typer
-
 from scheduler.cli.app import app
 from scheduler.cli.common import console, ensure_writable, err_console, planner_errors
+from scheduler.cli.options import AgendaDocument, DocumentLanguage, Quiet, SessionOutput
 
 
 @app.command("import-agenda")
 def import_agenda_command(
-    document: Path = typer.Argument(..., help="The agenda: plain text, .docx or .pdf."),
-    output: Path = typer.Option(..., "-o", "--output", help="Session file (YAML) to write."),
-    lang: str | None = typer.Option(
-        None, "--lang", help="Language of the document (fr, en). Default: detected."
-    ),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the output path."),
+    document: AgendaDocument,
+    output: SessionOutput,
+    lang: DocumentLanguage = None,
+    quiet: Quiet = False,
 ) -> None:
     """Read an agenda document and write a session file the planner only has to complete."""
     from scheduler.agenda_import import import_agenda

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import typer
-
 from scheduler.cli.app import app
 from scheduler.cli.common import console, ensure_writable, planner_errors
+from scheduler.cli.options import SchemaOutput
 
 
 @app.command("schema")
-def schema_command(
-    output: Path | None = typer.Option(None, "-o", "--output", help="Write it there."),
-) -> None:
+def schema_command(output: SchemaOutput = None) -> None:
     """Print (or write) the JSON Schema of session files."""
     from scheduler.io.atomic import write_text_atomically
     from scheduler.schema import session_json_schema_text

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
 from scheduler.cli.app import app
 from scheduler.cli.common import console, ensure_writable, planner_errors
+from scheduler.cli.options import Force, TemplateOutput
 from scheduler.errors import InputError
 
 
 @app.command("template")
 def template_command(
-    output: Path = typer.Option(Path("session.xlsx"), "-o", "--output", help="Workbook to write."),
-    force: bool = typer.Option(False, "--force", help="Replace the file if it exists."),
+    output: TemplateOutput = Path("session.xlsx"),
+    force: Force = False,
 ) -> None:
     """Write a blank session workbook: one sheet per part of the session, headers explained
     in their comments, drop-down lists for ids. Fill it in, then `schedule solve` it."""

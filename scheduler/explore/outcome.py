@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from scheduler.explore.explanation import explain as explain_infeasible
+from scheduler.pipeline import Explaining, Run, Settings, Targets, plan, publish
 from scheduler.result import SolveResult, SolveStatus
 from scheduler.session import Session
 from scheduler.timetable import ASSIGNMENT_COLUMNS, Timetable
-from scheduler.validation import Report, validate
+from scheduler.validation import Report
 from scheduler.validation.findings import FINDING_COLUMNS
 
 if TYPE_CHECKING:
@@ -181,11 +181,14 @@ class Outcome:
 
     def to_workbook(self, path: str | Path, lang: str = "en") -> Path:
         """Write the timetable workbook (annex, Assignments, Meetings, Solve sheets)."""
-        from scheduler.io.workbook import write_workbook
-
-        timetable = self._timetable_or_error()
-        write_workbook(path, self.session, timetable, self.result, self.validation, lang=lang)
-        return Path(path)
+        run = Run(
+            session=self.session,
+            timetable=self._timetable_or_error(),
+            result=self.result,
+            validation=self.validation,
+        )
+        (written,) = publish(run, Targets(lang=lang, workbook=Path(path)))
+        return written
 
     def _timetable_or_error(self) -> Timetable:
         if self.timetable is None:
@@ -213,11 +216,20 @@ def solve(
     answers in a notebook give `workers=1` and a short `time_limit`. `explain=False` skips
     the explanation of an infeasible session (it costs more solves).
     """
-    from models import solve as solve_model  # `models` imports `scheduler`: import on use
-
-    result = solve_model(session, time_limit=time_limit, workers=workers, seed=seed, hint=hint)
-    report = validate(session, result.timetable) if result.timetable is not None else None
-    why = None
-    if explain and result.status is SolveStatus.INFEASIBLE:
-        why = explain_infeasible(session, time_limit=time_limit, workers=workers, seed=seed)
-    return Outcome(name=name, session=session, result=result, validation=report, explanation=why)
+    settings = Settings(
+        time_limit=time_limit,
+        workers=workers,
+        seed=seed,
+        hint=hint,
+        precheck=False,  # always search, even when counting proves it vain
+        explaining=Explaining(workers=workers, seed=seed) if explain else None,
+    )
+    run = plan(session, settings=settings)
+    assert run.result is not None  # planned, not given
+    return Outcome(
+        name=name,
+        session=session,
+        result=run.result,
+        validation=run.validation,
+        explanation=run.explanation,
+    )

@@ -1,0 +1,151 @@
+"""Every option and argument of the `schedule` commands, declared once.
+
+A command's signature names the type and gives the default, which may differ by command
+(`--lang` is French for what is published, English for what is checked or explained):
+
+    def solve_command(lang: Language = Lang.fr, workers: Workers = None, quiet: Quiet = False)
+
+An option that means the same thing in several commands is one type here, with one help text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from scheduler.cli.common import Lang
+
+# --- shared by several commands -------------------------------------------------------------
+
+Language = Annotated[Lang, typer.Option("--lang", help="Language of what is written and printed.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the output paths.")]
+Workers = Annotated[int | None, typer.Option("--workers", min=0, help="Solver threads; 0: all.")]
+Seed = Annotated[int | None, typer.Option("--seed", min=0, help="Random seed of the search.")]
+SessionFile = Annotated[Path, typer.Argument(help="Session file (YAML or session workbook).")]
+Docx = Annotated[Path | None, typer.Option("--docx", help="Write the annex as a Word document.")]
+Ics = Annotated[Path | None, typer.Option("--ics", help="Write the meetings as a calendar.")]
+Programme = Annotated[
+    Path | None, typer.Option("--programme", help="Write the daily programme (a workbook).")
+]
+Timezone = Annotated[
+    str | None,
+    typer.Option(
+        "--timezone",
+        help="Time zone of the venue for the calendar, e.g. Europe/Vienna. "
+        "Default: local times without a zone.",
+    ),
+]
+SessionOutput = Annotated[
+    Path, typer.Option("-o", "--output", help="Session file (YAML) to write.")
+]
+
+# --- schedule solve ---------------------------------------------------------------------------
+
+SessionOrBundled = Annotated[
+    Path | None,
+    typer.Argument(
+        help="Session file (YAML or session workbook). Default: the bundled COP9 session.",
+        show_default=False,
+    ),
+]
+TimetableOutput = Annotated[
+    Path | None,
+    typer.Option("-o", "--output", help="Workbook to write. Default: <session>-timetable.xlsx"),
+]
+TimeLimit = Annotated[
+    float | None,
+    typer.Option("--time-limit", min=0.001, help="Seconds of search (default: the session's)."),
+]
+Log = Annotated[Path | None, typer.Option("--log", help="Write the solver's own log there.")]
+Plot = Annotated[
+    Path | None, typer.Option("--plot", help="Also draw the timetable (.png, .svg or .pdf).")
+]
+Keep = Annotated[
+    Path | None,
+    typer.Option(
+        "--keep",
+        help="Re-plan an earlier timetable workbook: its pinned rows stay, the fewest and "
+        "smallest changes move the rest.",
+    ),
+]
+
+# --- schedule explain -------------------------------------------------------------------------
+
+TimeLimitForAll = Annotated[
+    float | None,
+    typer.Option(
+        "--time-limit", min=0.001, help="Seconds for all solves (default: the session's)."
+    ),
+]
+
+# --- schedule check ---------------------------------------------------------------------------
+
+CheckedTimetable = Annotated[
+    Path | None,
+    typer.Argument(
+        help="Timetable workbook whose Assignments sheet is checked.", show_default=False
+    ),
+]
+Published = Annotated[
+    bool, typer.Option("--published", help="Check the session's published timetable instead.")
+]
+
+# --- schedule export --------------------------------------------------------------------------
+
+TimetableWorkbook = Annotated[
+    Path, typer.Argument(help="Timetable workbook (its Assignments sheet).")
+]
+SessionOfTimetable = Annotated[
+    Path | None,
+    typer.Option(
+        "--session",
+        "-s",
+        help="Session file the timetable was made for. Default: the bundled COP9 session.",
+        show_default=False,
+    ),
+]
+
+# --- schedule diff ----------------------------------------------------------------------------
+
+Before = Annotated[Path, typer.Argument(help="Earlier timetable workbook (its Assignments sheet).")]
+After = Annotated[Path, typer.Argument(help="Later timetable workbook.")]
+DiffOutput = Annotated[
+    Path | None,
+    typer.Option("-o", "--output", help="Also write the differences as a workbook there."),
+]
+DiffSession = Annotated[
+    Path | None,
+    typer.Option("--session", help="Session file: agenda order, titles and exact half-days."),
+]
+
+# --- schedule generate ------------------------------------------------------------------------
+
+Profile = Annotated[
+    str,
+    typer.Option("--profile", help="treaty-cop, commission or climate (the shape of the session)."),
+]
+Days = Annotated[int | None, typer.Option("--days", min=1, help="Working days.")]
+Rooms = Annotated[int | None, typer.Option("--rooms", min=1, help="Rooms.")]
+Bodies = Annotated[int | None, typer.Option("--bodies", min=1, help="Bodies.")]
+Items = Annotated[int | None, typer.Option("--items", min=1, help="Agenda items.")]
+GeneratorSeed = Annotated[
+    int, typer.Option("--seed", min=0, help="The same seed gives the same session.")
+]
+Tight = Annotated[bool, typer.Option("--tight", help="Little slack: hard, still feasible.")]
+
+# --- schedule template, convert, schema, import-agenda ----------------------------------------
+
+TemplateOutput = Annotated[Path, typer.Option("-o", "--output", help="Workbook to write.")]
+Force = Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")]
+ConvertSource = Annotated[
+    Path, typer.Argument(help="Session file (YAML) or session workbook (.xlsx).")
+]
+ConvertTarget = Annotated[Path, typer.Argument(help="File to write; its suffix chooses the form.")]
+SchemaOutput = Annotated[Path | None, typer.Option("-o", "--output", help="Write it there.")]
+AgendaDocument = Annotated[Path, typer.Argument(help="The agenda: plain text, .docx or .pdf.")]
+DocumentLanguage = Annotated[
+    str | None,
+    typer.Option("--lang", help="Language of the document (fr, en). Default: detected."),
+]

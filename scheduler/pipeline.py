@@ -1,0 +1,270 @@
+"""One pipeline from a session to what the secretariat publishes: plan, then publish.
+
+    run = plan(session, settings=Settings(time_limit=10, workers=1))
+    publish(run, Targets(lang="fr", workbook=Path("timetable.xlsx"), docx=Path("annex.docx")))
+
+`plan` solves the session (or re-plans an earlier timetable, keeping its pinned rows), checks
+the timetable with the independent validator and, when there is none, explains why. `publish`
+writes the timetable workbook, the Word annex, the calendar, the daily programme and the
+picture, each file atomically. `schedule solve`, `schedule export` and `scheduler.solve` are
+thin layers on these two: they only read options and print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+import models
+import models.replan
+from models import SolveProgress
+from scheduler.prechecks import precheck
+from scheduler.result import SolveResult, SolveStatus
+from scheduler.session import Session
+from scheduler.timetable import Timetable
+from scheduler.validation import Report, validate
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from models.explain import Explanation
+    from models.replan import PinConflict, ReplanResult
+    from scheduler.diff import TimetableDiff
+
+
+@dataclass(frozen=True, kw_only=True)
+class Explaining:
+    """How to explain an infeasible session: a few more solves, each of its rules dropped.
+
+    Unset values are the explainer's own defaults: one worker (the same conflict from run to
+    run) and the session's seed, as `schedule explain` gives them.
+    """
+
+    workers: int | None = None
+    seed: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """How to plan a session; unset solver settings come from the session's `solver:` block."""
+
+    time_limit: float | None = None  # seconds of search (per phase when re-planning)
+    workers: int | None = None  # solver threads; 0: all cores
+    seed: int | None = None
+    log_path: Path | None = None  # the solver's own log
+    on_solution: Callable[[SolveProgress], None] | None = None  # at each better timetable
+    hint: Timetable | None = None  # a timetable to start the search from (solving only)
+    lang: str = "en"  # of the explanation
+    precheck: bool = True  # an impossibility proven by counting stops before any search
+    explaining: Explaining | None = field(default_factory=Explaining)  # None: no explanation
+
+    def time_limit_for(self, session: Session) -> float:
+        """The time limit in force: this one, or the session's."""
+        return self.time_limit if self.time_limit is not None else session.solver.time_limit
+
+
+@dataclass(frozen=True, kw_only=True)
+class Run:
+    """A session planned (or a timetable given to publish), with its check and explanation.
+
+    `result` is the solver's (None for a timetable read from a workbook); `validation` is the
+    independent validator's report on the timetable; `explanation` says why there is none
+    (from `models.explain`, when the session is infeasible); `replanned` is the re-plan's own
+    answer when an earlier timetable was kept.
+    """
+
+    session: Session
+    timetable: Timetable | None
+    result: SolveResult | None = None
+    validation: Report | None = None
+    explanation: Explanation | None = None
+    replanned: ReplanResult | None = None
+    prechecked: bool = False  # proven impossible by counting: no search ran
+    settings: Settings = field(default_factory=Settings)
+
+    @classmethod
+    def given(cls, session: Session, timetable: Timetable) -> Run:
+        """A timetable that was not solved here (read from a workbook), ready to publish."""
+        return cls(session=session, timetable=timetable)
+
+    @property
+    def status(self) -> SolveStatus | None:
+        """The solver's status; None for a timetable given."""
+        return self.result.status if self.result is not None else None
+
+    @property
+    def conflicts(self) -> tuple[PinConflict, ...]:
+        """Rules that the kept timetable's pinned rows break by themselves (no search ran)."""
+        return self.replanned.conflicts if self.replanned is not None else ()
+
+    @property
+    def changes(self) -> TimetableDiff | None:
+        """Earlier timetable -> this one, when re-planned and solved."""
+        return self.replanned.changes if self.replanned is not None else None
+
+    @property
+    def time_limit(self) -> float:
+        """The time limit the search had."""
+        return self.settings.time_limit_for(self.session)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Targets:
+    """What to publish and where; a None path is not written.
+
+    `session_file` is recorded, with its SHA-256, on the workbook's `Solve` sheet; `timezone`
+    is the venue's, for the calendar (None: local times without a zone).
+    """
+
+    lang: str
+    workbook: Path | None = None
+    docx: Path | None = None
+    ics: Path | None = None
+    programme: Path | None = None
+    plot: Path | None = None
+    timezone: str | None = None
+    session_file: Path | None = None
+
+
+def plan(session: Session, *, previous: Timetable | None = None, settings: Settings) -> Run:
+    """Solve `session`, or re-plan `previous` keeping its pinned rows; check; explain a failure.
+
+    The timetable found is checked by the independent validator (`validation`). Without a
+    timetable, an infeasible session is explained (`explanation`) unless
+    `settings.explaining` is None; pinned rows that break rules by themselves are named in
+    `conflicts`, and then nothing is searched nor explained.
+    """
+    if settings.precheck and precheck(session):
+        return _without_timetable(
+            session, SolveResult(SolveStatus.INFEASIBLE, None), settings, prechecked=True
+        )
+    replanned = None
+    if previous is None:
+        result = models.solve(
+            session,
+            time_limit=settings.time_limit,
+            workers=settings.workers,
+            seed=settings.seed,
+            log_path=settings.log_path,
+            on_solution=settings.on_solution,
+            hint=settings.hint,
+        )
+    else:
+        replanned = models.replan.replan(
+            session,
+            previous,
+            time_limit=settings.time_limit,
+            workers=settings.workers,
+            seed=settings.seed,
+            log_path=settings.log_path,
+            on_solution=settings.on_solution,
+        )
+        result = replanned.result
+        if replanned.conflicts:
+            return Run(
+                session=session,
+                timetable=None,
+                result=result,
+                replanned=replanned,
+                settings=settings,
+            )
+    if result.timetable is None:
+        return _without_timetable(session, result, settings, replanned=replanned)
+    return Run(
+        session=session,
+        timetable=result.timetable,
+        result=result,
+        validation=validate(session, result.timetable),
+        replanned=replanned,
+        settings=settings,
+    )
+
+
+def publish(run: Run, targets: Targets) -> list[Path]:
+    """Write each target, atomically, in this order; the paths written.
+
+    Workbook, Word annex, calendar, daily programme, picture. An unwritable path or an unknown
+    language raises `InputError`; the files written before it stay, complete.
+    """
+    from scheduler.io.workbook import write_workbook
+
+    timetable = run.timetable
+    if timetable is None:
+        raise ValueError("nothing to publish: the run has no timetable")
+    session, lang = run.session, targets.lang
+    written: list[Path] = []
+    if targets.workbook is not None:
+        write_workbook(
+            targets.workbook,
+            session,
+            timetable,
+            run.result,
+            run.validation,
+            lang=lang,
+            session_file=targets.session_file,
+            changes=run.changes,
+        )
+        written.append(targets.workbook)
+    if targets.docx is not None:
+        from scheduler.io.docx_annex import write_annex_docx
+
+        write_annex_docx(targets.docx, session, timetable, lang)
+        written.append(targets.docx)
+    if targets.ics is not None:
+        from scheduler.io.ics import write_ics
+
+        write_ics(targets.ics, session, timetable, lang, timezone=targets.timezone)
+        written.append(targets.ics)
+    if targets.programme is not None:
+        from scheduler.io.programme import write_programme
+
+        write_programme(targets.programme, session, timetable, lang)
+        written.append(targets.programme)
+    if targets.plot is not None:
+        from scheduler.plots import save_plot
+
+        written.append(save_plot(targets.plot, session, timetable, lang=lang))
+    return written
+
+
+def _without_timetable(
+    session: Session,
+    result: SolveResult,
+    settings: Settings,
+    *,
+    prechecked: bool = False,
+    replanned: ReplanResult | None = None,
+) -> Run:
+    """The run of a session with no timetable, explained when proven infeasible."""
+    explanation = None
+    if result.status is SolveStatus.INFEASIBLE and settings.explaining is not None:
+        explanation = _explain(session, settings, settings.explaining)
+    return Run(
+        session=session,
+        timetable=None,
+        result=result,
+        explanation=explanation,
+        replanned=replanned,
+        prechecked=prechecked,
+        settings=settings,
+    )
+
+
+def _explain(session: Session, settings: Settings, explaining: Explaining) -> Explanation | None:
+    """The model's explanation of an infeasible session (None without an explainer)."""
+    # The explore package's hook finds the explainer on first use; importing it at the top
+    # would import `scheduler.explore`, whose `solve` is built on this module.
+    from scheduler.explore.explanation import explain
+
+    found = explain(
+        session,
+        lang=settings.lang,
+        time_limit=settings.time_limit,
+        workers=explaining.workers,
+        seed=explaining.seed,
+    )
+    return cast("Explanation | None", found)  # what `models.explain.explain` returns
+
+
+__all__ = ["Explaining", "Run", "Settings", "Targets", "plan", "publish"]
