@@ -7,11 +7,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from typer.testing import CliRunner
 
-from scheduler.errors import InputError, InputErrors
-from scheduler.io.workbook import read_assignments, write_workbook
+from scheduler.cli import app
+from scheduler.errors import ExitCode, InputError, InputErrors
+from scheduler.io.timetable_workbook import read_assignments, write_workbook
 from scheduler.published import published_timetable
 from scheduler.timetable import Assignment, Timetable
+from tests.conftest import COP9
 
 
 @pytest.fixture()
@@ -161,6 +164,38 @@ def test_every_bad_cell_is_reported_at_once(written):
     assert isinstance(error, InputErrors)
     assert [e.field for e in error.errors] == ["Assignments!G3", "Assignments!I7"]
     assert "'noon'" in error.message and "'ten'" in error.message
+
+
+def test_three_bad_cells_in_three_rows_are_reported_together(written):
+    error = _error(_edit(written, E3="soon", J5="3/2", K9="maybe"))
+    assert isinstance(error, InputErrors)
+    assert error.exit_code == ExitCode.INVALID_INPUT
+    assert [e.message for e in error.errors] == [
+        f"{written}: Assignments!E3: 'soon': not a date; write YYYY-MM-DD, e.g. 2018-10-15",
+        f"{written}: Assignments!J5: '3/2': not a part; write k/n with 1 <= k <= n, e.g. 1/2",
+        f"{written}: Assignments!K9: 'maybe': not TRUE or FALSE (yes/no, 1/0)",
+    ]
+    assert error.message == "\n".join(e.message for e in error.errors)
+
+
+def test_every_bad_cell_of_one_row_is_reported_in_column_order(written):
+    error = _error(_edit(written, K4="maybe", A4=None, G4="noon"))
+    assert isinstance(error, InputErrors)
+    assert [(e.field, e.problem) for e in error.errors] == [
+        ("Assignments!A4", "empty"),
+        ("Assignments!G4", "not a time; write HH:MM, e.g. 10:00"),
+        ("Assignments!K4", "not TRUE or FALSE (yes/no, 1/0)"),
+    ]
+    assert not error.errors[0].has_value  # an empty cell shows no value
+
+
+def test_check_prints_every_bad_cell_and_exits_2(written):
+    _edit(written, E3="soon", J5="3/2", K9="maybe")
+    result = CliRunner().invoke(app, ["check", str(COP9), str(written)])
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    for cell in ("Assignments!E3: 'soon'", "Assignments!J5: '3/2'", "Assignments!K9: 'maybe'"):
+        assert cell in result.output
+    assert "Traceback" not in result.output
 
 
 def test_a_missing_sheet(tmp_path):

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from scheduler.errors import InputError
 from scheduler.io.annex import annex_rows
-from scheduler.io.workbook import MEETING_COLUMNS, read_assignments, write_workbook
+from scheduler.io.timetable_workbook import MEETING_COLUMNS, read_assignments, write_workbook
 from scheduler.published import published_timetable
 from scheduler.result import SolveResult, SolveStatus
 from scheduler.rules import HARD_RULES
@@ -283,3 +283,11 @@ def test_an_unknown_language_is_refused_before_writing(cop9, tmp_path):
     with pytest.raises(InputError, match="no labels"):
         write_workbook(tmp_path / "t.xlsx", cop9, Timetable(), None, None, lang="xx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_earlier_module_still_gives_the_same_functions():
+    from scheduler.io import timetable_workbook, workbook, xlsx
+
+    for name in timetable_workbook.__all__:
+        assert getattr(workbook, name) is getattr(timetable_workbook, name)
+    assert workbook.open_workbook is xlsx.open_workbook

@@ -1,10 +1,12 @@
-"""The model's errors mapped back to the sheet and cell each value came from."""
+"""A model's errors mapped back to the sheet and cell each value came from, for any workbook."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from pathlib import Path
+
+from pydantic import ValidationError
 
 from scheduler.errors import InputError, InputErrors
 from scheduler.io.session_workbook.cells import Cells, Loc
@@ -22,6 +24,24 @@ def in_cells(errors: Iterable[InputError], cells: Cells, path: Path) -> InputErr
     """The model's errors, each naming the cell its value came from."""
     found = [_in_cell(error, cells, path) for error in errors]
     return found[0] if len(found) == 1 else InputErrors(found)
+
+
+def refused_cells(exc: ValidationError, cells: Cells, path: Path) -> InputError:
+    """A model's refusals of values read from cells (`from_cell`), each naming its cell.
+
+    `cells` holds the cell of each location the model sees, e.g. (3, "start") for the fourth
+    row's `start` when a list of rows is validated at once.
+    """
+    errors = [
+        InputError(
+            str(err["msg"]).removeprefix("Value error, "),
+            field="".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"]),
+            value=err.get("input"),
+            has_value=True,
+        )
+        for err in exc.errors(include_url=False)
+    ]
+    return in_cells(errors, cells, path)
 
 
 def _in_cell(error: InputError, cells: Cells, path: Path) -> InputError:

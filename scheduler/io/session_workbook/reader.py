@@ -34,7 +34,7 @@ from scheduler.io.session_workbook.layout import (
     weights,
 )
 from scheduler.io.session_workbook.values import from_cell, is_blank
-from scheduler.io.workbook import open_workbook
+from scheduler.io.xlsx import open_workbook
 from scheduler.session import UN_LANGUAGES, Session
 
 

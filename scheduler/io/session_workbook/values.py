@@ -1,4 +1,9 @@
-"""Cell values as the session model takes them: typed, trimmed, lists split."""
+"""The cell-to-value step of every workbook reader: cell values typed, trimmed, lists split.
+
+Both session workbooks and the timetable workbook's `Assignments` sheet read each cell through
+`from_cell`, then hand the values to a pydantic model, which refuses what it cannot take and
+names the value: what cannot be read here goes on as it is.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from scheduler.io.session_workbook.layout import Kind
 
 
 def is_blank(value: object) -> bool:
+    """An empty cell, or one holding only spaces."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 
@@ -19,8 +25,8 @@ _FALSE = {"false", "no", "0", "faux", "non"}
 
 
 def from_cell(value: object, kind: Kind) -> Any:
-    """A cell's value as the session model takes it; what cannot be read goes as it is, for
-    the model to refuse with the value named."""
+    """A cell's value as a model takes it; what cannot be read goes as it is, for the model to
+    refuse with the value named."""
     if is_blank(value):
         return None
     if isinstance(value, str) and kind not in ("text",):
@@ -65,10 +71,21 @@ def _as_date(value: Any) -> Any:
 def _as_time(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.time()
-    if isinstance(value, float) and 0 <= value < 1:  # an Excel time as a fraction of a day
-        minutes = round(value * 24 * 60)
-        return dt.time(minutes // 60, minutes % 60)
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
+        return _excel_time(value)
     return value
+
+
+def _excel_time(fraction: float) -> dt.time:
+    """A time Excel stores as a fraction of a day: to the minute when within a second of one
+    (what floating point leaves of a typed 10:30), else to the microsecond, seconds kept as a
+    time cell keeps them, for the model to refuse or keep."""
+    seconds = fraction * 86400
+    minutes = round(seconds / 60)
+    if abs(seconds - minutes * 60) < 1 and minutes < 24 * 60:
+        return dt.time(minutes // 60, minutes % 60)
+    whole, micro = divmod(min(round(seconds * 1_000_000), 86_400_000_000 - 1), 1_000_000)
+    return dt.time(whole // 3600, whole // 60 % 60, whole % 60, micro)
 
 
 def _as_ids(value: Any) -> Any:
