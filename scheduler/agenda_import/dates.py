@@ -1,4 +1,4 @@
-"""Dates, clock times and time ranges as UN documents write them, in French and English.
+"""Dates, clock times and time ranges as UN documents write them, in the six languages.
 
 "le lundi 15 octobre 2018 à 10 heures", "Monday, 15 October 2018, at 10 a.m.", "le jeudi à
 midi", "10 heures-13 heures", "3-6 p.m.": each is found with its position in the text, so the
@@ -12,18 +12,29 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scheduler.agenda_import.words import EN_MONTHS, FR_MONTHS, MONTHS, WEEKDAYS
+from scheduler.agenda_import.words import (
+    AR_MONTHS,
+    EN_MONTHS,
+    ES_MONTHS,
+    FR_MONTHS,
+    MONTHS,
+    RU_MONTHS,
+    WEEKDAYS,
+)
 
-_FR_MONTHS = "|".join(sorted(FR_MONTHS, key=len, reverse=True))
+_CASELESS = "|".join(sorted({**FR_MONTHS, **ES_MONTHS, **RU_MONTHS}, key=len, reverse=True))
+_AR_MONTHS = "|".join(sorted(AR_MONTHS, key=len, reverse=True))
 # English month names are capitalised: "may" in "States may 15" is no month.
 _EN_MONTHS = "|".join(m.capitalize() for m in EN_MONTHS)
-MONTH = rf"(?:(?i:{_FR_MONTHS})|{_EN_MONTHS})"
-WEEKDAY = r"(?i:" + "|".join(WEEKDAYS) + ")"
-_DAY = r"\d{1,2}(?:er|re|st|nd|rd|th)?"
+#: A month name; Arabic writes two, "آب/أغسطس", the second one is then skipped.
+MONTH = rf"(?:(?i:{_CASELESS})|{_EN_MONTHS}|(?:{_AR_MONTHS})(?:/(?:{_AR_MONTHS}))?)"
+WEEKDAY = r"(?i:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+_DAY = r"\d{1,2}(?:er|re|st|nd|rd|th|º|°)?"
+_OF = r"(?:de\s+|del\s+)?"  # Spanish "15 de octubre de 2018"
 
 _DAY_MONTH = re.compile(
-    rf"(?:\b(?P<wd>{WEEKDAY}),?\s+(?:le\s+|the\s+)?)?\b(?P<d>{_DAY})\s+(?P<m>{MONTH})\b"
-    rf"(?:,?\s+(?P<y>\d{{4}})\b)?"
+    rf"(?:\b(?P<wd>{WEEKDAY}),?\s+(?:le\s+|the\s+|el\s+)?)?\b(?P<d>{_DAY})\s+{_OF}(?P<m>{MONTH})"
+    rf"(?!\w)(?:,?\s+{_OF}(?P<y>\d{{4}})\b)?"
 )
 _MONTH_DAY = re.compile(
     rf"(?:\b(?P<wd>{WEEKDAY}),?\s+)?\b(?P<m>{_EN_MONTHS})\s+(?P<d>{_DAY})\b"
@@ -32,23 +43,30 @@ _MONTH_DAY = re.compile(
 _WEEKDAY_ALONE = re.compile(rf"\b(?P<wd>{WEEKDAY})\b")
 
 _CLOCK = (
-    r"(?:\d{1,2}(?:\s?[:.h]\s?\d{2})?(?:\s?(?:heures?|h\b|a\.\s?m\.|p\.\s?m\.|am\b|pm\b))?"
+    r"(?:\d{1,2}(?:\s?[:.h]\s?\d{2})?(?:\s?(?:heures?|horas?|h\b|a\.\s?m\.|p\.\s?m\.|am\b|pm\b))?"
     r"|midi|minuit|noon|midday|midnight)"
 )
 _TIME = re.compile(
     r"(?P<clock>(?:12\s+)?(?:midi|minuit|noon|midday|midnight)\b"
-    r"|\b\d{1,2}\s?[:.h]\s?\d{2}(?:\s?(?:heures?|a\.\s?m\.|p\.\s?m\.|am\b|pm\b))?"
-    r"|\b\d{1,2}\s?(?:heures?|h\b|a\.\s?m\.|p\.\s?m\.|am\b|pm\b))",
+    r"|\b\d{1,2}\s?[:.h]\s?\d{2}(?:\s?(?:heures?|horas?|a\.\s?m\.|p\.\s?m\.|am\b|pm\b))?"
+    r"|\b\d{1,2}\s?(?:heures?|horas?|h\b|a\.\s?m\.|p\.\s?m\.|am\b|pm\b))",
     re.IGNORECASE,
 )
 _RANGE = re.compile(
-    rf"(?P<a>{_CLOCK})\s*(?:[-–—]|\bà\b|\bto\b|\buntil\b)\s*(?P<b>{_CLOCK})", re.IGNORECASE
+    rf"(?P<a>{_CLOCK})\s*(?:[-–—]|\bà\b|\bto\b|\buntil\b|\ba\b)\s*(?P<b>{_CLOCK})", re.IGNORECASE
 )
 _SPAN = re.compile(
-    rf"(?:\b(?:du|from)\s+)?(?:{WEEKDAY},?\s+)?\b(?P<d1>{_DAY})(?:\s+(?P<m1>{MONTH}))?"
-    rf"(?:\s+(?P<y1>\d{{4}}))?\s*(?:[-–—]|\bau\b|\bto\b)\s*(?:{WEEKDAY},?\s+)?(?P<d2>{_DAY})\s+"
-    rf"(?P<m2>{MONTH}),?\s+(?P<y2>\d{{4}})\b"
+    rf"(?:\b(?:du|from|del)\s+)?(?:{WEEKDAY},?\s+)?\b(?P<d1>{_DAY})(?:\s+{_OF}(?P<m1>{MONTH}))?"
+    rf"(?:\s+{_OF}(?P<y1>\d{{4}}))?\s*(?:[-–—]|\bau\b|\bto\b|\bal?\b|\bпо\b)\s*"
+    rf"(?:{WEEKDAY},?\s+)?(?P<d2>{_DAY})\s+{_OF}(?P<m2>{MONTH}),?\s+{_OF}(?P<y2>\d{{4}})\b"
 )
+#: Chinese dates: "2018年10月15日至19日", "2011年4月11日至5月2日".
+_ZH_DATE = re.compile(
+    r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+    r"(?:\s*(?:至|到|-|–)\s*(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*日)?"
+)
+#: Digits split by extraction ("1 5 November 2015"): read as one number, and reported.
+SPLIT_DAY = re.compile(rf"(?<![\d\w])([1-3]) (\d)(?=\s+{_OF}{MONTH})")
 
 
 @dataclass(frozen=True)
@@ -69,7 +87,7 @@ class TimeMention:
 
 
 def _month(name: str) -> int:
-    return MONTHS[name.lower()]
+    return MONTHS[name.split("/")[0].lower()]
 
 
 def _make_date(year: int | None, month: int, day: int) -> dt.date | None:
@@ -94,6 +112,10 @@ def find_dates(text: str, year: int | None) -> list[DateMention]:
             weekday = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
             found.append(DateMention(m.start(), m.end(), date, weekday))
             taken.append((m.start(), m.end()))
+    for m in _ZH_DATE.finditer(text):
+        date = _make_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        found.append(DateMention(m.start(), m.end(), date, None))
+        taken.append((m.start(), m.end()))
     for m in _WEEKDAY_ALONE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -108,7 +130,7 @@ def parse_clock(text: str, meridiem: str | None = None) -> dt.time | None:
         return dt.time(12, 0)
     if t in {"minuit", "midnight", "12midnight"}:
         return dt.time(0, 0)
-    m = re.fullmatch(r"(\d{1,2})(?:[:.h](\d{2}))?(heures?|h|a\.m\.|p\.m\.|am|pm)?", t)
+    m = re.fullmatch(r"(\d{1,2})(?:[:.h](\d{2}))?(heures?|horas?|h|a\.m\.|p\.m\.|am|pm)?", t)
     if not m:
         return None
     hour, minute = int(m[1]), int(m[2] or 0)
@@ -159,6 +181,11 @@ def find_time_range(text: str) -> tuple[int, int, dt.time, dt.time] | None:
 
 def find_span(text: str) -> tuple[dt.date, dt.date] | None:
     """A span of days such as `15-19 October 2018` or `du 15 au 19 octobre 2018`."""
+    zh = next((z for z in _ZH_DATE.finditer(text) if z["d2"]), None)
+    if zh:
+        first = _make_date(int(zh["y"]), int(zh["m"]), int(zh["d"]))
+        last = _make_date(int(zh["y"]), int(zh["m2"] or zh["m"]), int(zh["d2"]))
+        return (first, last) if first and last and first <= last else None
     m = _SPAN.search(text)
     if not m:
         return None
