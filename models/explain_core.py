@@ -19,8 +19,7 @@ from enum import StrEnum
 
 from ortools.sat.python import cp_model
 
-from models.explain_horizon import Horizon, add_horizon, wide_model
-from models.model import SessionModel
+from models.explain_horizon import Horizon, wide_model
 from scheduler.prechecks import precheck
 from scheduler.rules import RuleInstance, rule_instances
 from scheduler.rules.subjects import SESSION
@@ -81,8 +80,8 @@ def holds(h: Horizon, enforced: Collection[RuleInstance], run: Solving) -> Verdi
         return Verdict.UNKNOWN
     keys = {i.key for i in enforced}
     m = wide_model(h, dropped=[i.key for i in instances_of(h) if i.key not in keys])
-    m.model.clear_objective()
-    return _verdict(run.solver().solve(m.model))
+    m.clear_objective()
+    return _verdict(m.solve_with(run.solver()))
 
 
 def minimal_conflict(h: Horizon, run: Solving) -> Conflict:
@@ -139,13 +138,13 @@ def _deletion_order(inst: RuleInstance) -> int:
 
 def _core(h: Horizon, run: Solving) -> tuple[Verdict, list[RuleInstance]]:
     """The session's verdict with every instance enforced and, if infeasible, a core."""
-    m = SessionModel(h.wide, guarded=True)
-    guards = {**add_horizon(m, h, guarded=True), **m.guards}
-    m.model.clear_objective()  # feasibility only: any witness will do
-    m.model.add_assumptions(list(guards.values()))
+    m = wide_model(h, guarded=True)
+    guards = m.guards  # the calendar's first, then the model's
+    m.clear_objective()  # feasibility only: any witness will do
+    m.assume_rules()
     solver = run.solver()
     solver.parameters.linearization_level = 2  # guarded linear rules into the LP too
-    verdict = _verdict(solver.solve(m.model))
+    verdict = _verdict(m.solve_with(solver))
     if verdict is not Verdict.INFEASIBLE:
         return verdict, []
     by_index = {literal.index: inst for inst, literal in guards.items()}

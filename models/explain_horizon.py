@@ -4,9 +4,10 @@
 own instances (`scheduler.rules.instances`) come from lines about items and bodies; the calendar is
 not one of them, since the slots it gives are the model's variables. To make it switchable,
 the explainer builds the model on a *wider* calendar (extra working days after the last one,
-holidays as working days, evening periods open) and forbids the extra slots behind one
-literal per calendar instance. With every literal on, the model is the session's; with one
-off, that part of the calendar gives way, and what the timetable then uses is what it buys.
+holidays as working days, evening periods open) and forbids the extra slots with one more
+model module, `calendar`, one switchable instance per part of the calendar. With every
+instance on, the model is the session's; with one off, that part of the calendar gives way,
+and what the timetable then uses is what it buys.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from ortools.sat.python import cp_model
-
-from models.model import SessionModel
+from models.context import Context, Module, PenaltyTerm
+from models.model import SessionModel, session_modules
 from scheduler.messages import Message
 from scheduler.messages.names import LongDay
 from scheduler.prechecks import DAYS, EVENINGS, holiday_key
@@ -72,40 +72,40 @@ def horizon(session: Session) -> Horizon:
     return Horizon(session, wide, tuple(extra), tuple(instances), forbidden)
 
 
-def add_horizon(
-    m: SessionModel, h: Horizon, *, guarded: bool, dropped: Collection[Key] = ()
-) -> dict[RuleInstance, cp_model.IntVar]:
-    """Forbid the wider calendar's extra slots in `m` (built on `h.wide`); the guards added.
+def calendar(h: Horizon) -> Module:
+    """The hard module closing the wider calendar's extra slots (see `closed_calendar`)."""
 
-    Each instance is enforced outright, behind a new literal (`guarded`), or left out
-    (`dropped`), like the model's own instances.
-    """
-    guards: dict[RuleInstance, cp_model.IntVar] = {}
-    for inst in h.instances:
-        if inst.key in dropped:
-            continue
-        when: list[cp_model.IntVar] = []
-        if guarded:
-            guards[inst] = m.model.new_bool_var(f"guard[{inst.rule}:{inst.subject}]")
-            when = [guards[inst]]
-        slots = h.forbidden[inst.key]
-        for (_, index), part in m.variables.part.items():
-            if index in slots:
-                m.context.clause([~part], when)
-    _pre_session_days(m, h, guarded=guarded, dropped=dropped)
-    return guards
+    def closed_calendar(ctx: Context) -> list[PenaltyTerm]:
+        """Hard: no part in a slot that a calendar instance of `h` forbids, and on a
+        pre-session day only while a rule fixes the activity there.
+
+        The calendar's instances are switched like the model's own (`Switches.extend`):
+        enforced outright, behind a literal when the model is guarded, or left out when
+        dropped.
+        """
+        ctx.switches.extend(h.instances)
+        for inst in h.instances:
+            when = ctx.switches.when(*inst.key)
+            if when is None:
+                continue
+            slots = h.forbidden[inst.key]
+            for a in ctx.session.activities:
+                for s, part in ctx.v.parts_of(a.id):
+                    if s.index in slots:
+                        ctx.clause([~part], when)
+        _pre_session_days(ctx, h)
+        return []
+
+    return closed_calendar
 
 
-def _pre_session_days(
-    m: SessionModel, h: Horizon, *, guarded: bool, dropped: Collection[Key]
-) -> None:
+def _pre_session_days(ctx: Context, h: Horizon) -> None:
     """A pre-session day stays open to an activity only while a rule fixes it there.
 
     The model keeps an activity's pre-session day among its slots even when the `date` or
     `fixed_start` putting it there is dropped; an explanation drops the line of the file, as
     a planner would, and then the activity belongs to the session days.
     """
-    literals = {i.key: lit for i, lit in m.guards.items()}
     pre = set(h.wide.session.pre_session_days)
     for a in h.wide.activities:
         fixes: dict[dt.date, list[Key]] = {}
@@ -113,25 +113,24 @@ def _pre_session_days(
             fixes.setdefault(a.date, []).append(("fixed-start", date_subject(a)))
         if a.fixed_start is not None and a.fixed_start.date() in pre:
             fixes.setdefault(a.fixed_start.date(), []).append(("fixed-start", a.id))
-        for s in m.variables.slots[a.id]:
+        for s, part in ctx.v.parts_of(a.id):
             if not s.pre_session:
                 continue
-            keys = [k for k in fixes.get(s.date, []) if k not in dropped]
-            if keys and not guarded:
+            whens = [w for k in fixes.get(s.date, []) if (w := ctx.switches.when(*k)) is not None]
+            if any(not w for w in whens):
                 continue  # fixed there outright
-            m.context.clause([~m.variables.part[(a.id, s.index)], *(literals[k] for k in keys)])
+            ctx.clause([~part, *(literal for w in whens for literal in w)])
 
 
-def wide_model(h: Horizon, dropped: Collection[Key] = ()) -> SessionModel:
-    """The session's model on the wider calendar, every instance but `dropped` enforced.
+def wide_model(h: Horizon, dropped: Collection[Key] = (), *, guarded: bool = False) -> SessionModel:
+    """The session's model on the wider calendar with its `calendar` module; every instance
+    but `dropped` enforced (outright, or behind a literal each when `guarded`).
 
     Enforced outright, instances prune the variable domains and reach the LP relaxation, so
-    this model answers far faster than a guarded one solved under assumptions.
+    such a model answers far faster than a guarded one solved under assumptions.
     """
-    calendar = {i.key for i in h.instances}
-    m = SessionModel(h.wide, dropped=[k for k in dropped if k not in calendar])
-    add_horizon(m, h, guarded=False, dropped=dropped)
-    return m
+    modules = {**session_modules(), "calendar": calendar(h)}
+    return SessionModel(h.wide, modules, guarded=guarded, dropped=dropped)
 
 
 def _days_instance(working: list[dt.date]) -> RuleInstance:

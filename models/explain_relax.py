@@ -19,15 +19,13 @@ from itertools import pairwise
 from ortools.sat.python import cp_model
 
 from models import explain_words as words
-from models.context import sum_of
+from models.context import Context, PenaltyTerm, sum_of
 from models.explain_core import Solving, Verdict
 from models.explain_horizon import DAYS, EVENINGS, Horizon, wide_model
-from models.extract import extract_timetable
-from models.model import SessionModel
 from scheduler.prechecks import precheck
 from scheduler.result import SolveStatus
 from scheduler.rules.instances import RuleInstance, when, who
-from scheduler.session import Session
+from scheduler.session import Activity, Session
 from scheduler.timetable import Timetable
 
 
@@ -56,22 +54,22 @@ def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Rel
         return _without(h, instance, cp_model.UNKNOWN)
     began = time.monotonic()
     m = wide_model(h, dropped=[instance.key])
-    measure = _measure(m, h, instance)
+    measure = measure_of(m.context, h, instance)
     amount: int | None = None
     first: Timetable | None = None
     if measure is not None:
-        objective = _objective(m)
-        m.model.minimize(measure)
+        preferences = [t for group in m.penalty_terms.values() for t in group]
+        m.minimize([PenaltyTerm(f"measure[{instance.rule}:{instance.subject}]", measure, 1)])
         solver = run.solver()
         solver.parameters.max_time_in_seconds = max(min(share / 2, run.deadline.left()), 0.01)
-        status = solver.solve(m.model)
+        status = m.solve_with(solver)
         if status == cp_model.INFEASIBLE:
             return _without(h, instance, status)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             amount = round(solver.objective_value)
-            first = extract_timetable(h.wide, m.variables, solver.value)
-            m.model.add(measure <= amount)
-        m.model.minimize(objective)
+            first = m.timetable(solver.value)
+            m.bound(measure, amount)
+        m.minimize(preferences)
     left = share - (time.monotonic() - began)
     result = m.solve(
         time_limit=max(min(left, run.deadline.left()), 0.01),
@@ -105,49 +103,88 @@ def _without(h: Horizon, instance: RuleInstance, status: object) -> Relaxation:
     )
 
 
-def _objective(m: SessionModel) -> cp_model.LinearExpr:
-    """The session's own objective, as `SessionModel` set it."""
-    return sum_of(t.weight * t.expr for group in m.penalty_terms.values() for t in group)  # type: ignore[misc]
-
-
 # --- measures: how far a dropped rule gives ----------------------------------------------
 
+#: How far a dropped instance gives, as an expression over the model (its context).
+Measure = Callable[[Context, Horizon, RuleInstance], cp_model.LinearExpr | None]
 
-def _measure(m: SessionModel, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr | None:
-    v, wide = m.variables, h.wide
-    slots = wide.slots
-    if inst.key == DAYS:
-        rank = {d: n for n, d in enumerate(h.extra_days, start=1)}
-        return sum_of(rank[slots[i].date] * held for (_, i), held in v.held.items()
-                      if slots[i].date in rank)  # fmt: skip
-    if inst.key == EVENINGS:
-        return sum_of(held for (_, i), held in v.held.items() if slots[i].period.evening)
-    if inst.rule == "within-periods":  # a holiday
-        closed = h.forbidden[inst.key]
-        return sum_of(held for (_, i), held in v.held.items() if i in closed)
-    if inst.rule == "interpretation-budget":
-        interpreted = {b.id for b in wide.bodies if b.interpreted}
-        return sum_of(held for (b, _), held in v.held.items() if b in interpreted)
-    if inst.rule in ("interpretation-teams", "parallel-cap"):
-        interpreted = {b.id for b in wide.bodies if b.interpreted}
-        only = inst.rule == "interpretation-teams"
-        per_slot: dict[int, list[cp_model.IntVar]] = {}
-        for (b, i), held in v.held.items():
-            if b in interpreted or not only:
-                per_slot.setdefault(i, []).append(held)
-        peak = m.model.new_int_var(0, len(wide.bodies), "explain-peak")
-        for held_here in per_slot.values():
-            m.model.add(peak >= sum_of(held_here))
-        return peak + 0
-    activity = next((a for a in wide.activities if a.id == inst.subject), None)
-    if activity is None:
+
+def _extra_days(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr:
+    """Meetings on the extra days, each weighted by its day's rank: few days, the earliest."""
+    rank = {d: n for n, d in enumerate(h.extra_days, start=1)}
+    return sum_of(rank[s.date] * held for _, s, held in ctx.meetings() if s.date in rank)
+
+
+def _evening_meetings(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr:
+    """Meetings in evening periods."""
+    return sum_of(held for _, s, held in ctx.meetings() if s.period.evening)
+
+
+def _holiday_meetings(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr:
+    """Meetings on the holiday."""
+    closed = h.forbidden[inst.key]
+    return sum_of(held for _, s, held in ctx.meetings() if s.index in closed)
+
+
+def _interpreted_meetings(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr:
+    """Interpreted meetings in all."""
+    return sum_of(held for _, _, held in ctx.meetings(interpreted_only=True))
+
+
+def _peak(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr:
+    """The most meetings at once: interpreted ones for the teams, all for the cap."""
+    per_slot = ctx.meetings_per_slot(interpreted_only=inst.rule == "interpretation-teams")
+    peak = ctx.model.new_int_var(0, len(ctx.session.bodies), "explain-peak")
+    for held_here in per_slot.values():
+        ctx.add(peak >= sum_of(held_here))
+    return peak + 0
+
+
+def _parts_late(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr | None:
+    """Parts in slots that end after the activity's deadline."""
+    a = _activity(ctx, inst)
+    if a is None or a.latest_end is None:
         return None
-    own = [(s, v.part[(activity.id, s.index)]) for s in v.slots[activity.id]]
-    if inst.rule == "deadline" and activity.latest_end is not None:
-        return sum_of(p for s, p in own if s.end > activity.latest_end)
-    if inst.rule == "earliest-start" and activity.earliest_start is not None:
-        return sum_of(p for s, p in own if s.start < activity.earliest_start)
-    return None
+    return sum_of(part for s, part in ctx.v.parts_of(a.id) if s.end > a.latest_end)
+
+
+def _parts_early(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr | None:
+    """Parts in slots that start before the activity's earliest start."""
+    a = _activity(ctx, inst)
+    if a is None or a.earliest_start is None:
+        return None
+    return sum_of(part for s, part in ctx.v.parts_of(a.id) if s.start < a.earliest_start)
+
+
+#: Measure key (`measure_key`) -> the measure the relaxed solve first makes smallest. Rules
+#: without one (an order, a fixed start) are re-solved for the session's objective alone.
+MEASURES: dict[str, Measure] = {
+    "days": _extra_days,  # calendar: the session's working days
+    "evenings": _evening_meetings,  # calendar: no evening meetings
+    "holiday": _holiday_meetings,  # calendar: a holiday
+    "interpretation-budget": _interpreted_meetings,
+    "interpretation-teams": _peak,
+    "parallel-cap": _peak,
+    "deadline": _parts_late,
+    "earliest-start": _parts_early,
+}
+
+
+def measure_key(inst: RuleInstance) -> str:
+    """`days`, `evenings` or `holiday` for the calendar's instances, else the rule's name."""
+    if inst.rule == "within-periods":
+        return inst.subject.split("@")[0]
+    return inst.rule
+
+
+def measure_of(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr | None:
+    """The measure of `inst` over the model in `ctx`, None when its rule has none."""
+    measure = MEASURES.get(measure_key(inst))
+    return None if measure is None else measure(ctx, h, inst)
+
+
+def _activity(ctx: Context, inst: RuleInstance) -> Activity | None:
+    return next((a for a in ctx.session.activities if a.id == inst.subject), None)
 
 
 # --- descriptions ------------------------------------------------------------------------

@@ -183,6 +183,11 @@ class SessionModel:
         self.model.clear_assumptions()
         self.model.add_assumptions(list(self.guards.values()))
 
+    def solve_with(self, solver: cp_model.CpSolver) -> object:
+        """Solve with a solver the caller configured (explanations share one time budget);
+        the CP-SAT status. Read the answer from `solver` (`timetable(solver.value)`)."""
+        return solver.solve(self.model)
+
     def timetable(self, value: Value) -> Timetable:
         """The timetable of a solution (`value` reads a variable, e.g. `solver.value`)."""
         return extract_timetable(self.session, self.variables, value)

@@ -26,6 +26,8 @@ class Switches:
         guarded: bool,
         dropped: Iterable[RuleInstance | tuple[str, str]] = (),
     ) -> None:
+        self.model = model
+        self.guarded = guarded
         self.instances = {i.key: i for i in instances}
         self.dropped = {d.key if isinstance(d, RuleInstance) else tuple(d) for d in dropped}
         self.guards: dict[RuleInstance, cp_model.IntVar] = {}
@@ -33,6 +35,16 @@ class Switches:
             for key, inst in self.instances.items():
                 if key not in self.dropped:
                     self.guards[inst] = model.new_bool_var(f"guard[{inst.rule}:{inst.subject}]")
+
+    def extend(self, instances: Iterable[RuleInstance]) -> None:
+        """Switch `instances` too, as the others are: the calendar's, which no line of the file
+        gives (`models.explain_horizon`). Their guards are created now and listed first."""
+        added: dict[RuleInstance, cp_model.IntVar] = {}
+        for inst in instances:
+            self.instances[inst.key] = inst
+            if self.guarded and inst.key not in self.dropped:
+                added[inst] = self.model.new_bool_var(f"guard[{inst.rule}:{inst.subject}]")
+        self.guards = {**added, **self.guards}
 
     def mode(self, rule: str, subject: str) -> Mode:
         inst = self.instances[(rule, subject)]  # a KeyError here is a bug: unregistered instance
