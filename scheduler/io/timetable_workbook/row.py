@@ -14,8 +14,9 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from scheduler.io.session_workbook.layout import Kind
-from scheduler.timetable import ASSIGNMENT_COLUMNS, Assignment
+from scheduler.timetable import Assignment
 
+# The kind of each column for `from_cell`, in the order of `ASSIGNMENT_COLUMNS`.
 CELL_KINDS: dict[str, Kind] = {
     "activity": "id",
     "title": "text",
@@ -30,7 +31,6 @@ CELL_KINDS: dict[str, Kind] = {
     "interpreted": "bool",
     "pinned": "bool",
 }
-assert tuple(CELL_KINDS) == ASSIGNMENT_COLUMNS  # one field per column, in the sheet's order
 
 
 class AssignmentRow(BaseModel):
