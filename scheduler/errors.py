@@ -17,6 +17,18 @@ class ExitCode(IntEnum):
     NO_TIMETABLE = 4  # no timetable found within the time limit
 
 
+#: A value quoted in a message is cut to this many characters: enough to recognise it.
+SHOWN_VALUE = 80
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it (strings in quotes), cut when long."""
+    text = repr(value) if isinstance(value, str) else str(value)
+    if len(text) <= SHOWN_VALUE:
+        return text
+    return f"{text[: SHOWN_VALUE - 1]}… ({len(text):,} characters)"
+
+
 class InputError(Exception):
     """Bad input, reported as `file: field: value: problem` and exit code 2."""
 
@@ -42,7 +54,7 @@ class InputError(Exception):
     def message(self) -> str:
         parts = [p for p in (self.file, self.field) if p]
         if self.has_value:
-            parts.append(repr(self.value) if isinstance(self.value, str) else str(self.value))
+            parts.append(shown(self.value))
         parts.append(self.problem)
         return ": ".join(parts)
 

@@ -27,6 +27,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
     StringConstraints,
     ValidationInfo,
     field_validator,
@@ -34,6 +35,12 @@ from pydantic import (
 )
 
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+#: A whole number of the file: `true` or `1e23` are refused, not read as 1 or truncated.
+Whole = Annotated[int, Strict()]
+#: A number of the file (minutes per speaker, seconds): a number, never `true`.
+Number = Annotated[float, Strict()]
+#: The largest count any field may hold; larger values are refused before they reach the solver.
+MAX_COUNT = 100_000
 Language = Literal["ar", "zh", "en", "fr", "ru", "es"]
 UN_LANGUAGES: tuple[Language, ...] = ("ar", "zh", "en", "fr", "ru", "es")
 
@@ -100,7 +107,7 @@ class SessionInfo(_Strict):
 
     body: Titles = Field(description="The body holding the session, per language")
     symbol: str | None = Field(default=None, description="Document symbol prefix, e.g. CTOC/COP")
-    number: int = Field(ge=1, description="Session number")
+    number: Whole = Field(ge=1, le=MAX_COUNT, description="Session number")
     venue: str
     languages: list[Language] = Field(default_factory=lambda: list(UN_LANGUAGES))
     days: list[dt.date] = Field(min_length=1, description="The working days of the session")
@@ -146,7 +153,9 @@ class Room(_Strict):
     id: Id
     name: str | None = None
     interpretation: bool = Field(description="Whether the room has interpretation booths")
-    capacity: int | None = Field(default=None, ge=1, description="Seats (information only)")
+    capacity: Whole | None = Field(
+        default=None, ge=1, le=MAX_COUNT, description="Seats (information only)"
+    )
 
 
 BodyKind = Literal["plenary", "working_group", "committee", "round_table", "informal", "other"]
@@ -167,8 +176,11 @@ class Body(_Strict):
     latest_end: dt.datetime | None = Field(
         default=None, description="Deadline for all its meetings (e.g. Thursday 12:00)"
     )
-    max_meetings_per_day: int | None = Field(
-        default=None, ge=1, description="At most this many of its meetings on any one day"
+    max_meetings_per_day: Whole | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_COUNT,
+        description="At most this many of its meetings on any one day",
     )
 
     _titles = field_validator("name", mode="before")(_titles)
@@ -230,23 +242,32 @@ class Item(_Placed):
     annex_title: Titles | None = Field(
         default=None, description="Shorter title used in the organization of work, if any"
     )
-    minutes: int | None = Field(default=None, ge=1, description="Estimated duration in minutes")
-    meetings: int | None = Field(default=None, ge=1, description="Duration in whole meetings")
+    minutes: Whole | None = Field(
+        default=None, ge=1, le=MAX_COUNT, description="Estimated duration in minutes"
+    )
+    meetings: Whole | None = Field(
+        default=None, ge=1, le=MAX_COUNT, description="Duration in whole meetings"
+    )
     share: bool = Field(default=True, description="May share a meeting with other items")
     run_on: bool = Field(
         default=True, description="May run on into the next meeting ('(continued)')"
     )
-    speakers: int | None = Field(
-        default=None, ge=0, description="Expected speakers (with minutes_per_speaker: the duration)"
-    )
-    minutes_per_speaker: float | None = Field(
-        default=None,
-        gt=0,
-        description="Speaking time each: minutes = speakers x minutes_per_speaker + allowance",
-    )
-    allowance: int | None = Field(
+    speakers: Whole | None = Field(
         default=None,
         ge=0,
+        le=MAX_COUNT,
+        description="Expected speakers (with minutes_per_speaker: the duration)",
+    )
+    minutes_per_speaker: Number | None = Field(
+        default=None,
+        gt=0,
+        le=1440,
+        description="Speaking time each: minutes = speakers x minutes_per_speaker + allowance",
+    )
+    allowance: Whole | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_COUNT,
         description="Minutes added to the speakers' time (chair, introductions, replies)",
     )
     documents: list[str] = Field(default_factory=list, description="Document symbols")
@@ -283,37 +304,54 @@ class Item(_Placed):
 class Meetings(_Placed):
     """The meetings of a parallel body, e.g. a working group's two meetings."""
 
-    meetings: int = Field(ge=1, description="Number of whole meetings")
+    meetings: Whole = Field(ge=1, le=MAX_COUNT, description="Number of whole meetings")
 
 
 class Preferences(_Strict):
     """Weights of the preferences (0 switches one off)."""
 
-    carry_over: int = Field(default=10, ge=0, description="Per item carried into another meeting")
-    carry_over_to_next_day: int = Field(
-        default=20, ge=0, description="Extra, per item carried over to another day"
+    carry_over: Whole = Field(
+        default=10, ge=0, le=MAX_COUNT, description="Per item carried into another meeting"
     )
-    interpreted_meeting: int = Field(default=1, ge=0, description="Per interpreted meeting used")
-    preferred_period: int = Field(
-        default=5, ge=0, description="Per activity held outside its preferred slots"
+    carry_over_to_next_day: Whole = Field(
+        default=20, ge=0, le=MAX_COUNT, description="Extra, per item carried over to another day"
+    )
+    interpreted_meeting: Whole = Field(
+        default=1, ge=0, le=MAX_COUNT, description="Per interpreted meeting used"
+    )
+    preferred_period: Whole = Field(
+        default=5, ge=0, le=MAX_COUNT, description="Per activity held outside its preferred slots"
     )
     # Re-planning (`schedule solve --keep`): the fewest moves first, then the smallest by these.
-    move_within_half_day: int = Field(
-        default=1, ge=0, description="Re-planning: per activity moved within the same half-day"
+    move_within_half_day: Whole = Field(
+        default=1,
+        ge=0,
+        le=MAX_COUNT,
+        description="Re-planning: per activity moved within the same half-day",
     )
-    move_to_other_period: int = Field(
-        default=2, ge=0, description="Re-planning: per activity moved to another period, same day"
+    move_to_other_period: Whole = Field(
+        default=2,
+        ge=0,
+        le=MAX_COUNT,
+        description="Re-planning: per activity moved to another period, same day",
     )
-    move_to_other_day: int = Field(
-        default=4, ge=0, description="Re-planning: per activity moved to another day"
+    move_to_other_day: Whole = Field(
+        default=4, ge=0, le=MAX_COUNT, description="Re-planning: per activity moved to another day"
     )
 
 
 class Interpretation(_Strict):
-    budget: int = Field(ge=0, description="Interpreted meetings granted for the session")
-    teams: int = Field(ge=0, description="Interpreted meetings that can run at the same time")
-    parallel_cap: int | None = Field(
-        default=None, ge=1, description="Meetings of any kind that may run at the same time"
+    budget: Whole = Field(
+        ge=0, le=MAX_COUNT, description="Interpreted meetings granted for the session"
+    )
+    teams: Whole = Field(
+        ge=0, le=MAX_COUNT, description="Interpreted meetings that can run at the same time"
+    )
+    parallel_cap: Whole | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_COUNT,
+        description="Meetings of any kind that may run at the same time",
     )
 
 
@@ -326,10 +364,16 @@ class PublishedEntry(_Strict):
     room: Id | None = None
 
 
+#: CP-SAT's random seed is a 32-bit integer.
+MAX_SEED = 2**31 - 1
+#: More search workers than this only thrash: CP-SAT's own portfolio stops growing long before.
+MAX_WORKERS = 256
+
+
 class SolverSettings(_Strict):
-    time_limit: float = Field(default=60.0, gt=0)
-    workers: int = Field(default=0, ge=0, description="0: all cores")
-    seed: int = Field(default=0, ge=0)
+    time_limit: Number = Field(default=60.0, gt=0, le=7 * 24 * 3600, description="Seconds")
+    workers: Whole = Field(default=0, ge=0, le=MAX_WORKERS, description="0: all cores")
+    seed: Whole = Field(default=0, ge=0, le=MAX_SEED, description="Random seed of the solver")
 
 
 class Session(_Strict):

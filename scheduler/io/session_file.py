@@ -31,10 +31,20 @@ def load_session(path: str | Path) -> Session:
     return parse_session(text, file=path)
 
 
+#: Nesting deeper than this is no session file (and would exhaust the parser's recursion).
+MAX_DEPTH = 50
+#: Values in the file once its aliases are expanded. A session at every documented size limit
+#: has a few hundred thousand; a YAML alias bomb has billions, and is refused before it is built.
+MAX_NODES = 2_000_000
+
+
 def parse_session(text: str, file: str | Path = "<session>") -> Session:
     """Parse the YAML text of a session file."""
     try:
-        data = yaml.safe_load(text)
+        _check_size(text, file)
+        data = yaml.load(text, Loader=_SessionLoader)
+    except InputError as exc:
+        raise (exc if exc.file else exc.in_file(file)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
@@ -46,6 +56,87 @@ def parse_session(text: str, file: str | Path = "<session>") -> Session:
             file=file,
         )
     return session_from_data(data, file=file)
+
+
+def _check_size(text: str, file: str | Path) -> None:
+    """Refuse nesting and alias expansion beyond the limits, from the parser's events alone.
+
+    The events come from an iterative parser, so a 1,000-deep file or an alias bomb costs a
+    pass over the text, never the recursion or memory of building what it describes.
+    """
+    depth = 0
+    nodes = 0
+    open_sizes: list[int] = []
+    open_anchors: list[str | None] = []
+    expanded: dict[str, int] = {}  # anchor -> values under it, its own aliases expanded
+
+    def count(n: int) -> None:
+        nonlocal nodes
+        nodes += n
+        for k in range(len(open_sizes)):
+            open_sizes[k] += n
+        if nodes > MAX_NODES:
+            raise InputError(
+                f"has more than {MAX_NODES:,} values once its aliases (*name) are expanded; "
+                "a session file needs far fewer",
+                file=file,
+            )
+
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise InputError(
+                    f"nested more than {MAX_DEPTH} levels deep; a session file needs a few",
+                    file=file,
+                    field=f"line {mark.line + 1}" if mark else None,
+                )
+            count(1)
+            open_sizes.append(1)
+            open_anchors.append(event.anchor)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            size, anchor = open_sizes.pop(), open_anchors.pop()
+            if anchor is not None:
+                expanded[anchor] = size
+        elif isinstance(event, yaml.ScalarEvent):
+            count(1)
+            if event.anchor is not None:
+                expanded[event.anchor] = 1
+        elif isinstance(event, yaml.AliasEvent):
+            count(expanded.get(event.anchor or "", 1))
+
+
+class _SessionLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key given twice in one mapping (YAML keeps the last)."""
+
+
+def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Any:
+    seen: dict[object, int] = {}
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            continue  # `<<: *defaults` then a key of its own is overriding, not a duplicate
+        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+        line = key_node.start_mark.line + 1
+        try:
+            first = seen.get(key)
+        except TypeError:
+            continue  # an unhashable key: YAML's constructor reports it
+        if first is not None:
+            raise InputError(
+                f"is given twice in one mapping (lines {first} and {line}); keep one",
+                field=f"line {line}",
+                value=key,
+            )
+        seen[key] = line
+    return loader.construct_mapping(node)
+
+
+_SessionLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    _mapping_without_duplicates,  # type: ignore[arg-type]
+)
 
 
 def session_from_data(data: dict[str, Any], file: str | Path = "<session>") -> Session:
