@@ -5,7 +5,6 @@ from __future__ import annotations
 import inspect
 import subprocess
 import sys
-import types
 
 import openpyxl
 import pandas as pd
@@ -95,41 +94,22 @@ def test_an_infeasible_variant_has_empty_tables_and_no_counts(short_of_budget):
 def test_the_explanation_comes_from_the_model_s_explainer(tiny, monkeypatch):
     calls = []
 
-    def explain(session, time_limit=None):  # accepts time_limit only: workers, seed not passed
-        calls.append((session, time_limit))
+    def explain(session, **settings):
+        calls.append((session, settings["time_limit"]))
         return "budget: 4 interpreted meetings needed, 3 granted"
 
-    monkeypatch.setitem(sys.modules, "models.explain", types.SimpleNamespace(explain=explain))
-    explanation_hook.explainer.cache_clear()
-    try:
-        outcome = solve(set_budget(tiny, 3), name="budget 3", **QUICK)
-    finally:
-        explanation_hook.explainer.cache_clear()
+    monkeypatch.setattr(explanation_hook, "explain", explain)
+    outcome = solve(set_budget(tiny, 3), name="budget 3", **QUICK)
     assert outcome.explanation == "budget: 4 interpreted meetings needed, 3 granted"
     assert calls == [(outcome.session, 20.0)]
 
 
-def test_no_explainer_means_no_explanation(tiny, monkeypatch):
-    monkeypatch.setitem(sys.modules, "models.explain", None)  # import fails: module missing
-    explanation_hook.explainer.cache_clear()
-    try:
-        assert explanation_hook.explainer() is None
-        assert solve(set_budget(tiny, 3), **QUICK).explanation is None
-    finally:
-        explanation_hook.explainer.cache_clear()
+def test_the_explainer_is_the_model_s():
+    """A plain import of the model's explainer: no lookup, no optional explainer."""
+    import models.explain
 
-
-def test_an_explainer_that_fails_to_import_is_an_error(monkeypatch):
-    def broken(name):
-        raise ModuleNotFoundError("No module named 'networkx'", name="networkx")
-
-    monkeypatch.setattr(explanation_hook.importlib, "import_module", broken)
-    explanation_hook.explainer.cache_clear()
-    try:
-        with pytest.raises(ModuleNotFoundError, match="networkx"):
-            explanation_hook.explainer()
-    finally:
-        explanation_hook.explainer.cache_clear()
+    assert explanation_hook.explain is models.explain.explain
+    assert explanation_hook.Explanation is models.explain.Explanation
 
 
 def test_compare_variants_one_row_each(tiny_outcome, short_of_budget):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from models.explain import Explanation
 from scheduler.pipeline import Explaining, Run, Settings, Targets, plan, publish
 from scheduler.result import SolveResult, SolveStatus
 from scheduler.session import Session
@@ -49,7 +50,7 @@ class Outcome:
     session: Session
     result: SolveResult  # the solver's own result (see `scheduler.result`)
     validation: Report | None  # the independent validator's report, when there is a timetable
-    explanation: object | None = None  # from `models.explain`, when infeasible and available
+    explanation: Explanation | None = None  # from `models.explain`, when infeasible
 
     # --- the solve -----------------------------------------------------------------------
 
