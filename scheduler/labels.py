@@ -100,6 +100,19 @@ class AnnexLabels(_Strict):
         return self
 
 
+class ClockInText(_Strict):
+    """How a clock time reads in a sentence, where it differs from the annex ("15:00")."""
+
+    hour: str
+    hour_minute: str
+
+    @model_validator(mode="after")
+    def _usable(self) -> ClockInText:
+        _check_format("in_text.hour", self.hour, hour=1)
+        _check_format("in_text.hour_minute", self.hour_minute, hour=1, minute=5)
+        return self
+
+
 class TimeLabels(_Strict):
     """How a period is printed: 24-hour ("10 heures") or 12-hour ("10 a.m.") clock."""
 
@@ -116,6 +129,14 @@ class TimeLabels(_Strict):
         description="Which time keeps a shared meridiem: end (3-6 p.m.) or start (下午3时至6时)",
     )
     noon: str | None = None
+    digits: str = Field(
+        default="{hour:02d}:{minute:02d}",
+        description="A clock time in tables and findings: 09:30",
+    )
+    in_text: ClockInText | None = Field(
+        default=None,
+        description="A clock time in a sentence (explanations), when not as the annex prints it",
+    )
 
     @model_validator(mode="after")
     def _usable(self) -> TimeLabels:
@@ -125,6 +146,7 @@ class TimeLabels(_Strict):
         _check_format("hour_minute", self.hour_minute, hour=1, minute=5)
         _check_format("range", self.range, start="a", end="b")
         _check_format("meridiem", self.meridiem, time="1", meridiem="a.m.")
+        _check_format("digits", self.digits, hour=1, minute=5)
         return self
 
 
@@ -256,6 +278,21 @@ class Labels(_Strict):
             else:
                 end_text = self._clock(end.hour % 12 or 12, end)
         return t.range.format(start=start_text, end=end_text)
+
+    def clock_digits(self, at: dt.time) -> str:
+        """A clock time in tables and findings: "09:30"."""
+        return self.time.digits.format(hour=at.hour, minute=at.minute)
+
+    def clock_text(self, at: dt.time) -> str:
+        """A clock time in a sentence: "15:00" / "15 heures" / "16 h 45" / "下午3时"."""
+        t = self.time
+        if t.in_text is not None:
+            if at.minute:
+                return t.in_text.hour_minute.format(hour=at.hour, minute=at.minute)
+            return t.in_text.hour.format(hour=at.hour)
+        if t.clock == 24:
+            return self._clock(at.hour, at)
+        return self._twelve(at)
 
     def ordinal(self, number: int) -> str:
         """`3` -> "3rd" / "3e": the form CLDR's ordinal rules give for this language."""

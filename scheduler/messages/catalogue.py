@@ -10,7 +10,8 @@ Two kinds of file make one catalogue:
 A template is a `str.format` pattern over the message's parameters. Where a count decides the
 wording, the template is a mapping of CLDR plural categories (`one`, `two`, `few`, `many`,
 `other`, `zero`) chosen by the parameter named in `plural` (default `count`) with Babel's
-plural rules for the language. A key missing in a language falls back to English; the
+plural rules for the language; an exact number (`"=0"`) comes before the categories, as in ICU
+MessageFormat. A key missing in a language falls back to English; the
 catalogue test names every such gap.
 """
 
@@ -47,7 +48,12 @@ _PLURAL_FORMS = {"zero", "one", "two", "few", "many", "other", "plural"}
 
 def _is_leaf(value: Mapping[str, object]) -> bool:
     """A plural template: a mapping of CLDR categories (with `other`), not a nested group."""
-    return "other" in value and set(value) <= _PLURAL_FORMS
+    return "other" in value and all(k in _PLURAL_FORMS or _is_exact(k) for k in value)
+
+
+def _is_exact(form: object) -> bool:
+    """An exact-number form of a plural template: `=0`, `=1`."""
+    return isinstance(form, str) and form.startswith("=") and form[1:].isdigit()
 
 
 def _general() -> Traversable:
@@ -109,8 +115,11 @@ def render(message: Message, lang: str) -> str:
     chosen = template(message.key, lang)
     if isinstance(chosen, Mapping):
         counted = dict(message.params).get(str(chosen.get("plural", "count")))
-        category = plural_category(lang, counted) if isinstance(counted, int) else "other"
-        chosen = chosen.get(category, chosen["other"])
+        if isinstance(counted, int) and f"={counted}" in chosen:
+            chosen = chosen[f"={counted}"]
+        else:
+            category = plural_category(lang, counted) if isinstance(counted, int) else "other"
+            chosen = chosen.get(category, chosen["other"])
     return chosen.format(**args)
 
 

@@ -8,49 +8,62 @@ from scheduler.session import Session
 from scheduler.timetable import Timetable
 from scheduler.validation.findings import Finding, Findings
 from scheduler.validation.parts import Facts, Part
-from scheduler.validation.wording import Act, BodyName, Clock, Listing, Mtg, Span
+from scheduler.validation.wording import Clock, Listing, Mtg, Span
 
 
 def _check_rows(found: Findings, facts: Facts) -> None:
     """Rows naming an unknown activity or the wrong body, or with bad times or minutes."""
     for p in facts.parts:
-        item, where = Act(p.activity_id), Mtg(p.meeting)
+        item, where = found.act(p.activity_id), Mtg(p.meeting)
         ids, keys = (p.activity_id,), (p.meeting,)
         if p.activity is None:
             found.add(
-                "an assignment in {where} names {item}",
-                "une affectation en {where} nomme {item}",
-                where=where, item=item, activities=ids, meetings=keys,
-            )  # fmt: skip
+                "unknown-activity",
+                where=where,
+                item=item,
+                activities=ids,
+                meetings=keys,
+            )
         elif p.body_id != p.activity.body:
             found.add(
-                "{item} is held by {held} in {where}, but belongs to {own}",
-                "{item} est tenu par {held} en {where}, mais relève de {own}",
-                item=item, held=BodyName(p.body_id), where=where, own=BodyName(p.activity.body),
-                activities=ids, meetings=keys,
-            )  # fmt: skip
+                "wrong-body",
+                item=item,
+                held=found.body(p.body_id),
+                where=where,
+                own=found.body(p.activity.body),
+                activities=ids,
+                meetings=keys,
+            )
         length = p.length
         if length is None:
             found.add(
-                "{item} in {where} has no valid start or end",
-                "{item} en {where} n'a pas de début ou de fin valide",
-                item=item, where=where, activities=ids, meetings=keys,
-            )  # fmt: skip
+                "no-times",
+                item=item,
+                where=where,
+                activities=ids,
+                meetings=keys,
+            )
         elif length <= 0:
             found.add(
-                "{item} in {where} ends at {end}, not after its start {start}",
-                "{item} en {where} se termine à {end}, pas après son début {start}",
-                item=item, where=where, end=Clock(p.clock_end), start=Clock(p.clock_start),
-                activities=ids, meetings=keys,
-            )  # fmt: skip
+                "ends-before-start",
+                item=item,
+                where=where,
+                end=Clock(p.clock_end),
+                start=Clock(p.clock_start),
+                activities=ids,
+                meetings=keys,
+            )
         elif p.minutes != length:
             found.add(
-                "{item} in {where} is marked {marked} minutes but runs {span} ({length})",
-                "{item} en {where} est noté {marked} minutes mais occupe {span} ({length})",
-                item=item, where=where, marked=repr(p.assignment.minutes),
-                span=Span(p.clock_start, p.clock_end), length=f"{length} min",
-                activities=ids, meetings=keys,
-            )  # fmt: skip
+                "minutes-mismatch",
+                item=item,
+                where=where,
+                marked=repr(p.assignment.minutes),
+                span=Span(p.clock_start, p.clock_end),
+                length=length,
+                activities=ids,
+                meetings=keys,
+            )
 
 
 def _numbering(parts: list[Part]) -> str:
@@ -64,12 +77,14 @@ def _check_whole_meetings(found: Findings, parts: list[Part]) -> None:
             continue  # unknown period or bad times: reported elsewhere
         if p.start != p.slot_start or p.end != p.slot_end:
             found.add(
-                "{item} runs {span} in {where} instead of filling its period {period}",
-                "{item} occupe {span} en {where} au lieu de toute la période {period}",
-                item=Act(p.activity_id), span=Span(p.start, p.end), where=Mtg(p.meeting),
+                "not-filling-period",
+                item=found.act(p.activity_id),
+                span=Span(p.start, p.end),
+                where=Mtg(p.meeting),
                 period=Span(p.slot_start, p.slot_end),
-                activities=(p.activity_id,), meetings=(p.meeting,),
-            )  # fmt: skip
+                activities=(p.activity_id,),
+                meetings=(p.meeting,),
+            )
 
 
 def check_full_duration(session: Session, timetable: Timetable) -> list[Finding]:
@@ -80,40 +95,46 @@ def check_full_duration(session: Session, timetable: Timetable) -> list[Finding]
     _check_rows(found, facts)
     for activity in session.activities:
         parts = facts.parts_of(activity.id)
-        item = Act(activity.id)
+        item = found.act(activity.id)
         if not parts:
             found.add(
-                "{item} is not in the timetable",
-                "{item} ne figure pas dans le calendrier",
-                item=item, activities=(activity.id,),
-            )  # fmt: skip
+                "missing",
+                item=item,
+                activities=(activity.id,),
+            )
             continue
         n = len(parts)
         ids, keys = (activity.id,), [p.meeting for p in parts]
         if any(p.number != k or p.count != n for k, p in enumerate(parts, start=1)):
             found.add(
-                "{item}: parts numbered {numbers} in time order, instead of {expected}",
-                "{item} : parties numérotées {numbers} dans l'ordre du temps, au lieu de "
-                "{expected}",
-                item=item, numbers=_numbering(parts),
+                "numbering",
+                item=item,
+                numbers=_numbering(parts),
                 expected=", ".join(f"{k}/{n}" for k in range(1, n + 1)),
-                activities=ids, meetings=keys,
-            )  # fmt: skip
+                activities=ids,
+                meetings=keys,
+            )
         if activity.minutes is not None:
             total = sum(p.minutes if p.minutes is not None else (p.length or 0) for p in parts)
             if total != activity.minutes:
                 found.add(
-                    "{item} takes {total} minutes in all instead of its {want}",
-                    "{item} occupe {total} minutes en tout au lieu de ses {want}",
-                    item=item, total=total, want=activity.minutes, activities=ids, meetings=keys,
-                )  # fmt: skip
+                    "total-minutes",
+                    item=item,
+                    total=total,
+                    want=activity.minutes,
+                    activities=ids,
+                    meetings=keys,
+                )
         if activity.meetings is not None:
             if n != activity.meetings:
                 found.add(
-                    "{item} is held in {n} meetings instead of {want}",
-                    "{item} se tient en {n} séances au lieu de {want}",
-                    item=item, n=n, want=activity.meetings, activities=ids, meetings=keys,
-                )  # fmt: skip
+                    "meetings-count",
+                    item=item,
+                    n=n,
+                    want=activity.meetings,
+                    activities=ids,
+                    meetings=keys,
+                )
             _check_whole_meetings(found, parts)
     return found
 
@@ -128,11 +149,12 @@ def check_no_running_on(session: Session, timetable: Timetable) -> list[Finding]
         parts = facts.parts_of(activity.id)
         if len(parts) > 1:
             found.add(
-                "{item} may not run on, but is taken in {n} parts",
-                "{item} ne peut se poursuivre, mais est traité en {n} parties",
-                item=Act(activity.id), n=len(parts),
-                activities=(activity.id,), meetings=[p.meeting for p in parts],
-            )  # fmt: skip
+                "runs-on",
+                item=found.act(activity.id),
+                n=len(parts),
+                activities=(activity.id,),
+                meetings=[p.meeting for p in parts],
+            )
     return found
 
 
@@ -156,12 +178,13 @@ def check_no_sharing(session: Session, timetable: Timetable) -> list[Finding]:
             )
             if others:
                 found.add(
-                    "{item} may not share a meeting, yet {where} also takes {others}",
-                    "{item} ne partage pas de séance, mais {where} traite aussi {others}",
-                    item=Act(activity.id), where=Mtg(meeting),
-                    others=Listing.of(Act(o) for o in others),
-                    activities=(activity.id, *others), meetings=(meeting,),
-                )  # fmt: skip
+                    "shared",
+                    item=found.act(activity.id),
+                    where=Mtg(meeting),
+                    others=Listing.of(found.act(o) for o in others),
+                    activities=(activity.id, *others),
+                    meetings=(meeting,),
+                )
     return found
 
 
@@ -175,7 +198,7 @@ def check_consecutive_meetings(session: Session, timetable: Timetable) -> list[F
         parts = facts.parts_of(activity.id)
         if activity.minutes is None or len(parts) < 2:
             continue
-        item = Act(activity.id)
+        item = found.act(activity.id)
         body_meetings = [m for m in facts.meetings if m[0] == activity.body]
         for before, after in itertools.pairwise(parts):
             first = facts.meeting_start(before.meeting)
@@ -191,35 +214,36 @@ def check_consecutive_meetings(session: Session, timetable: Timetable) -> list[F
             ]
             if between:
                 found.add(
-                    "{item} continues from {before} in {after}, but its body meets in between "
-                    "({between})",
-                    "{item} reprend de {before} en {after}, mais son organe siège entre-temps "
-                    "({between})",
-                    item=item, before=Mtg(before.meeting), after=Mtg(after.meeting),
+                    "body-meets-between",
+                    item=item,
+                    before=Mtg(before.meeting),
+                    after=Mtg(after.meeting),
                     between=Listing.of(Mtg(m) for m in between),
                     activities=(activity.id,),
                     meetings=(before.meeting, *between, after.meeting),
-                )  # fmt: skip
+                )
         for k, p in enumerate(parts):
             if not p.timed or p.slot_start is None:
                 continue
             ids, keys = (activity.id,), (p.meeting,)
             if k < len(parts) - 1 and p.end != p.slot_end:
                 found.add(
-                    "{item} runs on, but its part in {where} ends at {end}, before the end "
-                    "of the period ({period_end})",
-                    "{item} se poursuit, mais sa partie en {where} se termine à {end}, avant "
-                    "la fin de la période ({period_end})",
-                    item=item, where=Mtg(p.meeting), end=Clock(p.end),
-                    period_end=Clock(p.slot_end), activities=ids, meetings=keys,
-                )  # fmt: skip
+                    "ends-early",
+                    item=item,
+                    where=Mtg(p.meeting),
+                    end=Clock(p.end),
+                    period_end=Clock(p.slot_end),
+                    activities=ids,
+                    meetings=keys,
+                )
             if k > 0 and p.start != p.slot_start:
                 found.add(
-                    "{item} (continued) resumes in {where} at {start}, not at the start of "
-                    "the period ({period_start})",
-                    "{item} (suite) reprend en {where} à {start}, et non au début de la "
-                    "période ({period_start})",
-                    item=item, where=Mtg(p.meeting), start=Clock(p.start),
-                    period_start=Clock(p.slot_start), activities=ids, meetings=keys,
-                )  # fmt: skip
+                    "resumes-late",
+                    item=item,
+                    where=Mtg(p.meeting),
+                    start=Clock(p.start),
+                    period_start=Clock(p.slot_start),
+                    activities=ids,
+                    meetings=keys,
+                )
     return found

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from scheduler.messages import Message
+from scheduler.messages.terms import Act, Body
 from scheduler.rules import HARD_RULE_NAMES
 from scheduler.session import Session
-from scheduler.validation.wording import MeetingKey, Term, meeting_label, render
+from scheduler.validation.wording import MeetingKey, meeting_label
 
 #: Columns of `Report.to_frame()`.
 FINDING_COLUMNS: tuple[str, ...] = ("rule", "message", "activities", "meetings")
@@ -17,41 +19,23 @@ FINDING_COLUMNS: tuple[str, ...] = ("rule", "message", "activities", "meetings")
 
 @dataclass(frozen=True)
 class Finding:
-    """One violation of a hard rule, named as in `scheduler.rules`, with what it involves."""
+    """One violation of a hard rule, named as in `scheduler.rules`, with what it involves.
+
+    `message` is a key of the rule's wording file (`<rule>.<name>`) with its parameters; it
+    is put into words in the reader's language by `text(lang)`.
+    """
 
     rule: str
-    message_en: str
-    message_fr: str
+    message: Message
     activities: tuple[str, ...] = ()
     meetings: tuple[str, ...] = ()  # labels such as "plenary Thu 18 Oct AM"
 
     def text(self, lang: str = "en") -> str:
-        """The message in French or English (English for any other language)."""
-        return self.message_fr if lang == "fr" else self.message_en
+        """The message in `lang`, one of the six UN languages."""
+        return self.message.text(lang)
 
     def __str__(self) -> str:
-        return f"{self.rule}: {self.message_en}"
-
-
-def finding(
-    rule: str,
-    session: Session,
-    en: str,
-    fr: str,
-    /,
-    *,
-    activities: Iterable[str] = (),
-    meetings: Iterable[MeetingKey] = (),
-    **terms: Term | str | int,
-) -> Finding:
-    """A finding whose message templates `en` and `fr` name `terms` in each language."""
-    return Finding(
-        rule=rule,
-        message_en=render(en, session, "en", terms),
-        message_fr=render(fr, session, "fr", terms),
-        activities=tuple(dict.fromkeys(activities)),
-        meetings=tuple(dict.fromkeys(meeting_label(m) for m in meetings)),
-    )
+        return f"{self.rule}: {self.text('en')}"
 
 
 class Findings(list[Finding]):
@@ -62,20 +46,30 @@ class Findings(list[Finding]):
         self.rule = rule
         self.session = session
 
+    def act(self, activity_id: str) -> Act:
+        """An activity as findings name it: `item 4`, `Working Group ... (wg-ic-10)`."""
+        return Act.of(self.session, activity_id)
+
+    def body(self, body_id: str) -> Body:
+        """A body as findings name it: `Working Group on International Cooperation (wg-ic)`."""
+        return Body.of(self.session, body_id)
+
     def add(
         self,
-        en: str,
-        fr: str,
+        name: str,
         /,
         *,
         activities: Iterable[str] = (),
         meetings: Iterable[MeetingKey] = (),
-        **terms: Term | str | int,
+        **params: object,
     ) -> None:
-        """Report one violation; `en` and `fr` are templates naming `terms`."""
+        """Report one violation: the message `<rule>.<name>` of the rule's wording file."""
         self.append(
-            finding(
-                self.rule, self.session, en, fr, activities=activities, meetings=meetings, **terms
+            Finding(
+                rule=self.rule,
+                message=Message.of(f"{self.rule}.{name}", **params),
+                activities=tuple(dict.fromkeys(activities)),
+                meetings=tuple(dict.fromkeys(meeting_label(m) for m in meetings)),
             )
         )
 

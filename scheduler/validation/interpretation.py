@@ -21,12 +21,12 @@ def check_interpretation_booths(session: Session, timetable: Timetable) -> list[
             if room is None or room.interpretation:
                 continue  # an unknown room is reported by body-rooms
             found.add(
-                "{where} is interpreted, but room {room} has no interpretation booths",
-                "{where} a l'interprétation, mais la salle {room} n'a pas de cabines",
-                where=Mtg(meeting), room=room_id,
+                "no-booths",
+                where=Mtg(meeting),
+                room=room_id,
                 activities=[p.activity_id for p in parts if p.room_id == room_id],
                 meetings=(meeting,),
-            )  # fmt: skip
+            )
     return found
 
 
@@ -38,12 +38,12 @@ def check_interpretation_budget(session: Session, timetable: Timetable) -> list[
     budget = session.interpretation.budget
     if len(interpreted) > budget:
         found.add(
-            "{n} interpreted meetings, over the budget of {budget}",
-            "{n} séances avec interprétation, au-delà du budget de {budget}",
-            n=len(interpreted), budget=budget,
+            "over-budget",
+            n=len(interpreted),
+            budget=budget,
             activities=[p.activity_id for m in interpreted for p in facts.meetings[m]],
             meetings=interpreted,
-        )  # fmt: skip
+        )
     return found
 
 
@@ -56,12 +56,12 @@ def check_interpretation_teams(session: Session, timetable: Timetable) -> list[F
         interpreted = [m for m in meetings if facts.interpreted(m)]
         if len(interpreted) > teams:
             found.add(
-                "{n} interpreted meetings at once in {slot} ({listed}), but only {teams} "
-                "interpreter teams",
-                "{n} séances avec interprétation en même temps en {slot} ({listed}), pour "
-                "{teams} équipes d'interprètes seulement",
-                n=len(interpreted), slot=InSlot(slot), teams=teams,
-                listed=Listing.of(Mtg(m) for m in interpreted), meetings=interpreted,
+                "too-many",
+                n=len(interpreted),
+                slot=InSlot(slot),
+                teams=teams,
+                listed=Listing.of(Mtg(m) for m in interpreted),
+                meetings=interpreted,
                 activities=[p.activity_id for m in interpreted for p in facts.meetings[m]],
-            )  # fmt: skip
+            )
     return found

@@ -9,7 +9,7 @@ from scheduler.session import Session
 from scheduler.timetable import Timetable
 from scheduler.validation.findings import Finding, Findings
 from scheduler.validation.parts import Facts
-from scheduler.validation.wording import Act, At, Listing, Mtg
+from scheduler.validation.wording import At, Listing, Mtg
 
 
 def check_agenda_order(session: Session, timetable: Timetable) -> list[Finding]:
@@ -35,14 +35,14 @@ def check_agenda_order(session: Session, timetable: Timetable) -> list[Finding]:
             assert late.end is not None and early.start is not None
             if late.end > early.start:
                 found.add(
-                    "{next} ({next_where}) starts before {item} ({where}) ends, against the "
-                    "agenda order",
-                    "{next} ({next_where}) commence avant la fin de {item} ({where}), "
-                    "contrairement à l'ordre du jour",
-                    next=Act(b), next_where=Mtg(early.meeting),
-                    item=Act(a), where=Mtg(late.meeting),
-                    activities=(a, b), meetings=(late.meeting, early.meeting),
-                )  # fmt: skip
+                    "out-of-order",
+                    next=found.act(b),
+                    next_where=Mtg(early.meeting),
+                    item=found.act(a),
+                    where=Mtg(late.meeting),
+                    activities=(a, b),
+                    meetings=(late.meeting, early.meeting),
+                )
     return found
 
 
@@ -63,23 +63,27 @@ def check_first_last(session: Session, timetable: Timetable) -> list[Finding]:
             before = [p for p in others if p.start is not None and p.start < start]
             if before:
                 found.add(
-                    "{item} is marked first but starts {start}, after {others}",
-                    "{item} est marqué premier mais commence {start}, après {others}",
-                    item=Act(activity.id), start=At(start),
-                    others=Listing.of(Act(i) for i in dict.fromkeys(p.activity_id for p in before)),
+                    "not-first",
+                    item=found.act(activity.id),
+                    start=At(start),
+                    others=Listing.of(
+                        found.act(i) for i in dict.fromkeys(p.activity_id for p in before)
+                    ),
                     activities=(activity.id, *(p.activity_id for p in before)),
                     meetings=(own[0].meeting, *(p.meeting for p in before)),
-                )  # fmt: skip
+                )
         if activity.last:
             end = max(p.end for p in own if p.end is not None)
             after = [p for p in others if p.end is not None and p.end > end]
             if after:
                 found.add(
-                    "{item} is marked last but ends {end}, before {others}",
-                    "{item} est marqué dernier mais se termine {end}, avant {others}",
-                    item=Act(activity.id), end=At(end),
-                    others=Listing.of(Act(i) for i in dict.fromkeys(p.activity_id for p in after)),
+                    "not-last",
+                    item=found.act(activity.id),
+                    end=At(end),
+                    others=Listing.of(
+                        found.act(i) for i in dict.fromkeys(p.activity_id for p in after)
+                    ),
                     activities=(activity.id, *(p.activity_id for p in after)),
                     meetings=(own[-1].meeting, *(p.meeting for p in after)),
-                )  # fmt: skip
+                )
     return found

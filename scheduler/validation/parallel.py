@@ -6,7 +6,7 @@ from scheduler.session import Session
 from scheduler.timetable import Timetable
 from scheduler.validation.findings import Finding, Findings
 from scheduler.validation.parts import Facts, SlotKey
-from scheduler.validation.wording import Act, InSlot, Listing, Mtg
+from scheduler.validation.wording import InSlot, Listing, Mtg
 
 
 def _kept_apart(session: Session, entry: str) -> list[str]:
@@ -43,12 +43,13 @@ def check_not_in_parallel(session: Session, timetable: Timetable) -> list[Findin
                         continue
                     reported.add(key)
                     found.add(
-                        "{other} ({slot}) runs in parallel with {item}",
-                        "{other} ({slot}) se tient en même temps que {item}",
-                        other=Act(other), slot=InSlot(slot), item=Act(activity.id),
+                        "in-parallel",
+                        other=found.act(other),
+                        slot=InSlot(slot),
+                        item=found.act(activity.id),
                         activities=(other, activity.id),
                         meetings=(theirs[slot].meeting, mine[slot].meeting),
-                    )  # fmt: skip
+                    )
     return found
 
 
@@ -63,11 +64,12 @@ def check_parallel_cap(session: Session, timetable: Timetable) -> list[Finding]:
     for slot, meetings in facts.meetings_by_slot().items():
         if len(meetings) > cap:
             found.add(
-                "{n} meetings at once in {slot} ({listed}), over the cap of {cap}",
-                "{n} séances simultanées en {slot} ({listed}), au-delà du plafond de {cap}",
-                n=len(meetings), slot=InSlot(slot), cap=cap,
+                "over-cap",
+                n=len(meetings),
+                slot=InSlot(slot),
+                cap=cap,
                 listed=Listing.of(Mtg(m) for m in meetings),
                 activities=[p.activity_id for m in meetings for p in facts.meetings[m]],
                 meetings=meetings,
-            )  # fmt: skip
+            )
     return found

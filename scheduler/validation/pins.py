@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scheduler.messages import Message, word
+from scheduler.messages.terms import Listing
 from scheduler.rules import HARD_RULE_NAMES
 from scheduler.session import Session
 from scheduler.timetable import Assignment, Timetable
@@ -37,8 +39,10 @@ class PinConflict:
         return self.finding.rule
 
     def text(self, lang: str = "en") -> str:
-        rows = "; ".join(_row_label(r) for r in self.rows)
-        return f"{self.finding.text(lang)} [pinned: {rows}]" if rows else self.finding.text(lang)
+        if not self.rows:
+            return self.finding.text(lang)
+        rows = Listing.of((_row_label(r) for r in self.rows), "terms.semicolon")
+        return word("validation.pinned", lang, finding=self.finding.message, rows=rows)
 
 
 def pinned_conflicts(session: Session, previous: Timetable) -> list[PinConflict]:
@@ -71,33 +75,28 @@ def _row_conflicts(session: Session, pinned: list[Assignment]) -> list[PinConfli
     for row in pinned:
         if row.activity not in activities:
             conflicts.append(
-                _conflict(
-                    "full-duration",
-                    f"{row.activity} is pinned but is not an activity of the session",
-                    f"{row.activity} est épinglé mais n'est pas une activité de la session",
-                    [row],
-                )
+                _conflict("full-duration", "pinned-unknown", [row], activity=row.activity)
             )
         elif row.body != activities[row.activity].body:
             conflicts.append(
                 _conflict(
                     "full-duration",
-                    f"{row.activity} is pinned in a meeting of {row.body}, but belongs to "
-                    f"{activities[row.activity].body}",
-                    f"{row.activity} est épinglé dans une séance de {row.body}, mais relève de "
-                    f"{activities[row.activity].body}",
+                    "pinned-wrong-body",
                     [row],
+                    activity=row.activity,
+                    body=row.body,
+                    own=activities[row.activity].body,
                 )
             )
         elif (row.date, row.period) not in slots:
             conflicts.append(
                 _conflict(
                     "within-periods",
-                    f"{row.activity} is pinned to {row.date} {row.period}, not a slot of the "
-                    "session",
-                    f"{row.activity} est épinglé le {row.date} {row.period}, hors des créneaux "
-                    "de la session",
+                    "pinned-no-slot",
                     [row],
+                    activity=row.activity,
+                    date=str(row.date),
+                    period=row.period,
                 )
             )
     for activity in activities.values():
@@ -109,47 +108,53 @@ def _row_conflicts(session: Session, pinned: list[Assignment]) -> list[PinConfli
                 conflicts.append(
                     _conflict(
                         "fixed-start",
-                        f"{activity.id} is held on {activity.date} but pinned on {row.date}",
-                        f"{activity.id} se tient le {activity.date} mais est épinglé le {row.date}",
+                        "pinned-other-day",
                         [row],
+                        activity=activity.id,
+                        date=str(activity.date),
+                        pinned=str(row.date),
                     )
                 )
             elif activity.fixed_start is not None and row.start_at < activity.fixed_start:
                 conflicts.append(
                     _conflict(
                         "fixed-start",
-                        f"{activity.id} starts at {activity.fixed_start:%Y-%m-%d %H:%M} but is "
-                        f"pinned at {row.start_at:%Y-%m-%d %H:%M}",
-                        f"{activity.id} commence le {activity.fixed_start:%Y-%m-%d %H:%M} mais "
-                        f"est épinglé le {row.start_at:%Y-%m-%d %H:%M}",
+                        "pinned-early",
                         [row],
+                        activity=activity.id,
+                        start=f"{activity.fixed_start:%Y-%m-%d %H:%M}",
+                        pinned=f"{row.start_at:%Y-%m-%d %H:%M}",
                     )
                 )
         if activity.whole_meetings and len(rows) > (activity.meetings or 0):
             conflicts.append(
                 _conflict(
                     "full-duration",
-                    f"{activity.id} has {len(rows)} pinned meetings but needs {activity.meetings}",
-                    f"{activity.id} a {len(rows)} séances épinglées pour {activity.meetings}",
+                    "pinned-meetings",
                     rows,
+                    activity=activity.id,
+                    count=len(rows),
+                    want=activity.meetings or 0,
                 )
             )
         elif activity.minutes is not None and sum(r.minutes for r in rows) > activity.minutes:
             conflicts.append(
                 _conflict(
                     "full-duration",
-                    f"{activity.id} has {sum(r.minutes for r in rows)} pinned minutes but lasts "
-                    f"{activity.minutes}",
-                    f"{activity.id} a {sum(r.minutes for r in rows)} minutes épinglées pour une "
-                    f"durée de {activity.minutes}",
+                    "pinned-minutes",
                     rows,
+                    activity=activity.id,
+                    count=sum(r.minutes for r in rows),
+                    want=activity.minutes,
                 )
             )
     return conflicts
 
 
-def _conflict(rule: str, en: str, fr: str, rows: list[Assignment]) -> PinConflict:
-    finding = Finding(rule, en, fr, activities=tuple(dict.fromkeys(r.activity for r in rows)))
+def _conflict(rule: str, name: str, rows: list[Assignment], **params: object) -> PinConflict:
+    """A conflict of pinned rows: the message `<rule>.<name>` of the rule's wording file."""
+    message = Message.of(f"{rule}.{name}", **params)
+    finding = Finding(rule, message, activities=tuple(dict.fromkeys(r.activity for r in rows)))
     return PinConflict(finding, tuple(rows))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from scheduler.messages import Message
 from scheduler.rules import HARD_RULE_NAMES
 from scheduler.session import Session
 from scheduler.timetable import Timetable
@@ -58,7 +59,8 @@ CHECKS: dict[str, Check] = {
     "parallel-cap": check_parallel_cap,
 }
 
-#: Start of the message of a rule that could not be checked (a validator bug, never silent).
+#: Start of the English message of a rule that could not be checked (a validator bug, never
+#: silent): `validation.not-checked` in the catalogues.
 NOT_CHECKED = "could not be checked"
 
 
@@ -73,12 +75,6 @@ def validate(session: Session, timetable: Timetable) -> Report:
         try:
             findings.extend(CHECKS[name](session, timetable))
         except Exception as error:  # reported, not raised: see the docstring
-            findings.append(
-                Finding(
-                    name,
-                    f"{NOT_CHECKED}: {error!r}",
-                    f"n'a pas pu être vérifiée : {error!r}",
-                )
-            )
+            findings.append(Finding(name, Message.of("validation.not-checked", error=repr(error))))
     costs = preference_costs(session, timetable)
     return Report(findings=tuple(findings), objective=objective(costs), costs=costs)

@@ -6,7 +6,7 @@ from scheduler.session import Session
 from scheduler.timetable import Timetable
 from scheduler.validation.findings import Finding, Findings
 from scheduler.validation.parts import Facts, MeetingKey, Part, SlotKey
-from scheduler.validation.wording import Act, InSlot, Listing, Mtg, Span
+from scheduler.validation.wording import InSlot, Listing, Mtg, Span
 
 
 def check_body_one_at_a_time(session: Session, timetable: Timetable) -> list[Finding]:
@@ -24,22 +24,26 @@ def check_body_one_at_a_time(session: Session, timetable: Timetable) -> list[Fin
                 if q.start >= p.end:
                     break  # sorted by start: no later part overlaps p
                 found.add(
-                    "{item} ({where} {span}) overlaps {other} ({other_where} {other_span})",
-                    "{item} ({where} {span}) chevauche {other} ({other_where} {other_span})",
-                    item=Act(p.activity_id), where=Mtg(p.meeting), span=Span(p.start, p.end),
-                    other=Act(q.activity_id), other_where=Mtg(q.meeting),
+                    "overlap",
+                    item=found.act(p.activity_id),
+                    where=Mtg(p.meeting),
+                    span=Span(p.start, p.end),
+                    other=found.act(q.activity_id),
+                    other_where=Mtg(q.meeting),
                     other_span=Span(q.start, q.end),
-                    activities=(p.activity_id, q.activity_id), meetings=(p.meeting, q.meeting),
-                )  # fmt: skip
+                    activities=(p.activity_id, q.activity_id),
+                    meetings=(p.meeting, q.meeting),
+                )
     for meeting, parts in facts.meetings.items():
         rooms = list(dict.fromkeys(p.room_id for p in parts))
         if len(rooms) > 1:
             found.add(
-                "{where} is spread over rooms {rooms}",
-                "{where} est répartie entre les salles {rooms}",
-                where=Mtg(meeting), rooms=", ".join(rooms),
-                activities=[p.activity_id for p in parts], meetings=(meeting,),
-            )  # fmt: skip
+                "rooms-spread",
+                where=Mtg(meeting),
+                rooms=", ".join(rooms),
+                activities=[p.activity_id for p in parts],
+                meetings=(meeting,),
+            )
     return found
 
 
@@ -54,13 +58,14 @@ def check_room_one_meeting(session: Session, timetable: Timetable) -> list[Findi
     for (room, slot), meetings in users.items():
         if len(meetings) > 1:
             found.add(
-                "room {room} holds {n} meetings in {slot}: {listed}",
-                "la salle {room} accueille {n} séances en {slot} : {listed}",
-                room=room, n=len(meetings), slot=InSlot(slot),
+                "shared-room",
+                room=room,
+                n=len(meetings),
+                slot=InSlot(slot),
                 listed=Listing.of(Mtg(m) for m in meetings),
                 activities=[p.activity_id for m in meetings for p in facts.meetings[m]],
                 meetings=meetings,
-            )  # fmt: skip
+            )
     return found
 
 
@@ -74,16 +79,19 @@ def check_body_rooms(session: Session, timetable: Timetable) -> list[Finding]:
             ids = [p.activity_id for p in parts if p.room_id == room]
             if room not in facts.rooms:
                 found.add(
-                    "{where} is held in unknown room '{room}'",
-                    "{where} se tient dans une salle inconnue « {room} »",
-                    where=Mtg(meeting), room=room, activities=ids, meetings=(meeting,),
-                )  # fmt: skip
+                    "unknown-room",
+                    where=Mtg(meeting),
+                    room=room,
+                    activities=ids,
+                    meetings=(meeting,),
+                )
             elif body is not None and room not in body.rooms:
                 found.add(
-                    "{where} is held in room {room}, not one of its body's rooms ({allowed})",
-                    "{where} se tient dans la salle {room}, qui n'est pas une salle de son "
-                    "organe ({allowed})",
-                    where=Mtg(meeting), room=room, allowed=", ".join(body.rooms),
-                    activities=ids, meetings=(meeting,),
-                )  # fmt: skip
+                    "not-own-room",
+                    where=Mtg(meeting),
+                    room=room,
+                    allowed=", ".join(body.rooms),
+                    activities=ids,
+                    meetings=(meeting,),
+                )
     return found

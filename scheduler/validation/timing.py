@@ -8,7 +8,7 @@ from scheduler.session import Activity, Session
 from scheduler.timetable import Timetable
 from scheduler.validation.findings import Finding, Findings
 from scheduler.validation.parts import Facts, Part
-from scheduler.validation.wording import Act, At, Day, Listing, Mtg, Span
+from scheduler.validation.wording import At, Day, Listing, Mtg, Span
 
 
 def _fixed_to(activity: Activity | None, date: dt.date) -> bool:
@@ -30,35 +30,40 @@ def _check_meetings(found: Findings, facts: Facts) -> None:
         where = Mtg(meeting)
         if period is None:
             found.add(
-                "{where} names unknown period '{period}'",
-                "{where} nomme une période inconnue « {period} »",
-                where=where, period=period_id, activities=ids, meetings=keys,
-            )  # fmt: skip
+                "unknown-period",
+                where=where,
+                period=period_id,
+                activities=ids,
+                meetings=keys,
+            )
         elif period.evening and not info.evening_meetings:
             found.add(
-                "{where} is in an evening period, but evening meetings are not allowed",
-                "{where} se tient en soirée, alors que les séances du soir ne sont pas "
-                "autorisées",
-                where=where, activities=ids, meetings=keys,
-            )  # fmt: skip
+                "evening",
+                where=where,
+                activities=ids,
+                meetings=keys,
+            )
         if date is None:
             found.add(
-                "{where} has no valid date",
-                "{where} n'a pas de date valide",
-                where=where, activities=ids, meetings=keys,
-            )  # fmt: skip
+                "no-date",
+                where=where,
+                activities=ids,
+                meetings=keys,
+            )
         elif date in info.holidays:
             found.add(
-                "{where} is on a holiday",
-                "{where} tombe un jour férié",
-                where=where, activities=ids, meetings=keys,
-            )  # fmt: skip
+                "on-holiday",
+                where=where,
+                activities=ids,
+                meetings=keys,
+            )
         elif date not in info.days and date not in info.pre_session_days:
             found.add(
-                "{where} is not on a day of the session",
-                "{where} ne tombe pas un jour de la session",
-                where=where, activities=ids, meetings=keys,
-            )  # fmt: skip
+                "not-session-day",
+                where=where,
+                activities=ids,
+                meetings=keys,
+            )
 
 
 def _outside(part: Part) -> bool:
@@ -81,20 +86,25 @@ def check_within_periods(session: Session, timetable: Timetable) -> list[Finding
     _check_meetings(found, facts)
     pre_session = set(session.session.pre_session_days)
     for p in facts.parts:
-        item, ids, keys = Act(p.activity_id), (p.activity_id,), (p.meeting,)
+        item, ids, keys = found.act(p.activity_id), (p.activity_id,), (p.meeting,)
         if p.date in pre_session and not _fixed_to(p.activity, p.date):
             found.add(
-                "{item} is held on the pre-session day {day}, but is not fixed to it",
-                "{item} se tient le jour d'avant-session {day}, sans y être fixé",
-                item=item, day=Day(p.date), activities=ids, meetings=keys,
-            )  # fmt: skip
+                "pre-session-day",
+                item=item,
+                day=Day(p.date),
+                activities=ids,
+                meetings=keys,
+            )
         if _outside(p):
             found.add(
-                "{item} runs {span} in {where}, outside the period {period}",
-                "{item} occupe {span} en {where}, hors de la période {period}",
-                item=item, span=Span(p.start, p.end), where=Mtg(p.meeting),
-                period=Span(p.slot_start, p.slot_end), activities=ids, meetings=keys,
-            )  # fmt: skip
+                "outside-period",
+                item=item,
+                span=Span(p.start, p.end),
+                where=Mtg(p.meeting),
+                period=Span(p.slot_start, p.slot_end),
+                activities=ids,
+                meetings=keys,
+            )
     return found
 
 
@@ -104,26 +114,29 @@ def check_fixed_start(session: Session, timetable: Timetable) -> list[Finding]:
     facts = Facts(session, timetable)
     found = Findings("fixed-start", session)
     for activity in session.activities:
-        item = Act(activity.id)
+        item = found.act(activity.id)
         timed = facts.timed_parts_of(activity.id)
         if activity.fixed_start is not None and timed and timed[0].start != activity.fixed_start:
             found.add(
-                "{item} starts {start}, not at its fixed start {fixed}",
-                "{item} commence {start}, et non à l'heure fixée {fixed}",
-                item=item, start=At(timed[0].start), fixed=At(activity.fixed_start),
-                activities=(activity.id,), meetings=(timed[0].meeting,),
-            )  # fmt: skip
+                "not-at-fixed-start",
+                item=item,
+                start=At(timed[0].start),
+                fixed=At(activity.fixed_start),
+                activities=(activity.id,),
+                meetings=(timed[0].meeting,),
+            )
         if activity.date is None:
             continue
         elsewhere = [p for p in facts.parts_of(activity.id) if p.date != activity.date]
         if elsewhere:
             found.add(
-                "{item} is held on {day} only, but meets in {elsewhere}",
-                "{item} se tient le {day} seulement, mais siège en {elsewhere}",
-                item=item, day=Day(activity.date),
+                "other-day",
+                item=item,
+                day=Day(activity.date),
                 elsewhere=Listing.of(Mtg(p.meeting) for p in elsewhere),
-                activities=(activity.id,), meetings=[p.meeting for p in elsewhere],
-            )  # fmt: skip
+                activities=(activity.id,),
+                meetings=[p.meeting for p in elsewhere],
+            )
     return found
 
 
@@ -139,11 +152,13 @@ def check_earliest_start(session: Session, timetable: Timetable) -> list[Finding
         first = timed[0]  # in time order
         if first.start is not None and first.start < activity.earliest_start:
             found.add(
-                "{item} starts {start}, before its earliest start {limit}",
-                "{item} commence {start}, avant son début au plus tôt {limit}",
-                item=Act(activity.id), start=At(first.start), limit=At(activity.earliest_start),
-                activities=(activity.id,), meetings=(first.meeting,),
-            )  # fmt: skip
+                "too-early",
+                item=found.act(activity.id),
+                start=At(first.start),
+                limit=At(activity.earliest_start),
+                activities=(activity.id,),
+                meetings=(first.meeting,),
+            )
     return found
 
 
@@ -159,9 +174,11 @@ def check_deadline(session: Session, timetable: Timetable) -> list[Finding]:
         last = max(timed, key=lambda p: p.end or dt.datetime.min)
         if last.end is not None and last.end > activity.latest_end:
             found.add(
-                "{item} ends {end}, after its deadline {limit}",
-                "{item} se termine {end}, après son échéance {limit}",
-                item=Act(activity.id), end=At(last.end), limit=At(activity.latest_end),
-                activities=(activity.id,), meetings=(last.meeting,),
-            )  # fmt: skip
+                "late",
+                item=found.act(activity.id),
+                end=At(last.end),
+                limit=At(activity.latest_end),
+                activities=(activity.id,),
+                meetings=(last.meeting,),
+            )
     return found

@@ -37,6 +37,8 @@ OPTIONAL_KEYS = {
     "time.shared_meridiem",
     "time.keep_meridiem",
     "time.noon",
+    "time.in_text.hour",  # a clock time in a sentence, where it differs from the annex
+    "time.in_text.hour_minute",
     "days.capitalize",
     "days.first_of_month",
     "days.month_locales",

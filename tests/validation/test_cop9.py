@@ -46,7 +46,7 @@ def test_swapping_two_plenary_items_breaks_the_agenda_order(
     assert report.broken_rules() == ["agenda-order"]
     (found,) = report.findings
     assert found.activities == ("2b", "2c")
-    assert found.message_en == (
+    assert found.text("en") == (
         "item 2c (plenary Tue 16 Oct AM) starts before item 2b (plenary Tue 16 Oct PM) ends, "
         "against the agenda order"
     )
@@ -67,13 +67,13 @@ def test_the_working_group_beside_item_4(
     report = validate(cop9, Timetable.of([*rows, *group]))
     assert report.broken_rules() == ["deadline", "fixed-start", "not-in-parallel"]
     (clash,) = report.findings_of("not-in-parallel")
-    assert clash.message_en == (
+    assert clash.text("en") == (
         "item 4 (Thu 18 Oct AM) runs in parallel with Working Group on International "
         "Cooperation (wg-ic-10)"
     )
     assert clash.meetings == ("plenary Thu 18 Oct AM", "wg-ic Thu 18 Oct AM")
     (late,) = report.findings_of("deadline")
-    assert "after its deadline Thu 18 Oct 12:00" in late.message_en
+    assert "after its deadline Thu 18 Oct 12:00" in late.text("en")
 
 
 def _working_group_meetings(data: dict[str, Any], slots: list[tuple[str, str]]) -> Session:
@@ -109,7 +109,7 @@ def test_a_21st_interpreted_meeting_breaks_the_budget(meetings: int, rules: list
     assert report.broken_rules() == rules
     assert report.costs["interpreted-meetings"] == 10 + meetings
     if rules:
-        assert report.findings[0].message_en == ("21 interpreted meetings, over the budget of 20")
+        assert report.findings[0].text("en") == ("21 interpreted meetings, over the budget of 20")
 
 
 def test_three_interpreted_meetings_at_once(cop9: Session) -> None:

@@ -77,7 +77,7 @@ def test_the_base_timetable_breaks_no_rule() -> None:
 def test_full_duration_is_refused(timetable: Timetable, why: str) -> None:
     report = validate(tiny_session(), timetable)
     assert report.broken_rules() == ["full-duration"]
-    assert any(why in f.message_en for f in report.findings), report.findings
+    assert any(why in f.text("en") for f in report.findings), report.findings
 
 
 def test_full_duration_holds_when_an_item_is_split_differently() -> None:
@@ -127,7 +127,7 @@ def test_no_sharing_refuses_an_item_sharing_its_meeting() -> None:
     report = validate(tiny_session(items={"3": {"share": False}}), tiny_timetable())
     assert report.broken_rules() == ["no-sharing"]
     (found,) = report.findings
-    assert found.message_en == (
+    assert found.text("en") == (
         "item 3 may not share a meeting, yet plenary Mon 4 Mar PM also takes item 2"
     )
     assert found.activities == ("3", "2")
@@ -191,7 +191,7 @@ def test_consecutive_meetings_refuses_a_part_off_the_meeting_edge(
 ) -> None:
     report = validate(tiny_session(), tiny_timetable(*parts))
     assert report.broken_rules() == ["consecutive-meetings"]
-    assert [f.message_en for f in report.findings] == [why]
+    assert [f.text("en") for f in report.findings] == [why]
 
 
 def test_consecutive_meetings_refuses_a_meeting_in_between() -> None:

@@ -1,10 +1,14 @@
-"""Finding and Report: what the validator hands to the planner, in English and French."""
+"""Finding and Report: what the validator hands to the planner, in the six languages."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pandas as pd
 import pytest
 
+from scheduler.messages import Message
+from scheduler.messages.terms import Act, Moment
 from scheduler.rules import HARD_RULE_NAMES
 from scheduler.validation import Finding, Report, validate
 from tests.validation.layout import row, tiny_session, tiny_timetable
@@ -16,12 +20,24 @@ def _report() -> Report:
     return validate(tiny_session(bodies={"wg": {"latest_end": "2030-03-04T17:00"}}), timetable)
 
 
-def test_a_finding_speaks_english_and_french() -> None:
-    finding = Finding("deadline", "late", "en retard", ("4",), ("plenary Tue 5 Mar PM",))
-    assert finding.text("en") == "late"
-    assert finding.text("fr") == "en retard"
-    assert finding.text("es") == "late"
-    assert str(finding) == "deadline: late"
+def test_a_finding_speaks_the_six_languages() -> None:
+    late = Message.of(
+        "deadline.late",
+        item=Act("4", "item"),
+        end=Moment(dt.datetime(2030, 3, 5, 18), "short"),
+        limit=Moment(dt.datetime(2030, 3, 5, 17), "short"),
+    )
+    finding = Finding("deadline", late, ("4",), ("plenary Tue 5 Mar PM",))
+    assert finding.text("en") == "item 4 ends Tue 5 Mar 18:00, after its deadline Tue 5 Mar 17:00"
+    assert finding.text("fr") == (
+        "point 4 se termine mar. 5 mars 18:00, après son échéance mar. 5 mars 17:00"
+    )
+    assert finding.text("es") == (
+        "tema 4: termina el mar 5 de mar 18:00, después de su plazo (mar 5 de mar 17:00)"
+    )
+    assert str(finding) == (
+        "deadline: item 4 ends Tue 5 Mar 18:00, after its deadline Tue 5 Mar 17:00"
+    )
 
 
 def test_the_report_lists_broken_rules_sorted_once() -> None:
@@ -64,5 +80,5 @@ def test_to_frame_has_one_row_per_finding_in_the_chosen_language() -> None:
 
 def test_every_finding_has_both_messages() -> None:
     for finding in _report().findings:
-        assert finding.message_en and finding.message_fr
-        assert finding.message_en != finding.message_fr
+        assert finding.text("en") and finding.text("fr")
+        assert finding.text("en") != finding.text("fr")

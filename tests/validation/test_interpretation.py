@@ -24,7 +24,7 @@ def test_interpretation_booths_holds_for_an_uninterpreted_body_without_booths() 
 def test_interpretation_booths_refuses_an_interpreted_meeting_without_booths() -> None:
     report = validate(tiny_session(**NO_BOOTHS, bodies=WG_BOTH_ROOMS), tiny_timetable())
     assert report.broken_rules() == ["interpretation-booths"]
-    assert report.findings[0].message_en == (
+    assert report.findings[0].text("en") == (
         "wg Tue 5 Mar AM is interpreted, but room small has no interpretation booths"
     )
     assert report.findings[0].activities == ("wg-1",)
@@ -39,7 +39,7 @@ def test_interpretation_budget(budget: int, rules: list[str]) -> None:
 def test_interpretation_budget_counts_meetings_not_items() -> None:
     report = validate(tiny_session(interpretation={"budget": 3}), tiny_timetable())
     (found,) = report.findings
-    assert found.message_en == "4 interpreted meetings, over the budget of 3"
+    assert found.text("en") == "4 interpreted meetings, over the budget of 3"
     assert len(found.meetings) == 4
 
 
@@ -62,7 +62,7 @@ def test_interpretation_teams(session: Session, rules: list[str]) -> None:
 
 def test_interpretation_teams_names_the_slot_and_meetings() -> None:
     (found,) = validate(tiny_session(interpretation={"teams": 1}), PARALLEL).findings
-    assert found.message_en == (
+    assert found.text("en") == (
         "2 interpreted meetings at once in Tue 5 Mar AM (wg Tue 5 Mar AM, plenary Tue 5 Mar AM), "
         "but only 1 interpreter teams"
     )

@@ -23,7 +23,7 @@ def test_agenda_order_refuses_an_item_taken_too_early() -> None:
     report = validate(tiny_session(), THREE_BEFORE_TWO)
     assert report.broken_rules() == ["agenda-order"]
     (found,) = report.findings
-    assert found.message_en == (
+    assert found.text("en") == (
         "item 3 (plenary Mon 4 Mar AM) starts before item 2 (plenary Mon 4 Mar PM) ends, "
         "against the agenda order"
     )
@@ -70,7 +70,7 @@ def test_first_refuses_another_body_starting_earlier() -> None:
     )
     report = validate(tiny_session(**UNFIXED), timetable)
     assert report.broken_rules() == ["first-last"]
-    assert report.findings[0].message_en == (
+    assert report.findings[0].text("en") == (
         "item 1 is marked first but starts Mon 4 Mar 10:30, after Working group (wg-1)"
     )
 
@@ -78,7 +78,7 @@ def test_first_refuses_another_body_starting_earlier() -> None:
 def test_last_refuses_another_body_ending_later() -> None:
     report = validate(tiny_session(), tiny_timetable(row("4", "Tue AM", "10:00-11:00")))
     assert report.broken_rules() == ["first-last"]
-    assert report.findings[0].message_en == (
+    assert report.findings[0].text("en") == (
         "item 4 is marked last but ends Tue 5 Mar 11:00, before Working group (wg-1)"
     )
 

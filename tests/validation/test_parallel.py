@@ -20,8 +20,8 @@ def test_not_in_parallel_refuses_the_working_group_beside_item_2() -> None:
     report = validate(tiny_session(), tiny_timetable(row("wg-1", "Mon PM", "15:00-18:00")))
     assert report.broken_rules() == ["not-in-parallel"]
     (found,) = report.findings
-    assert found.message_en == "item 2 (Mon 4 Mar PM) runs in parallel with Working group (wg-1)"
-    assert found.message_fr == (
+    assert found.text("en") == "item 2 (Mon 4 Mar PM) runs in parallel with Working group (wg-1)"
+    assert found.text("fr") == (
         "point 2 (lun. 4 mars PM) se tient en même temps que Groupe de travail (wg-1)"
     )
     assert found.meetings == ("plenary Mon 4 Mar PM", "wg Mon 4 Mar PM")

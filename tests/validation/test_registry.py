@@ -39,7 +39,7 @@ def test_a_failing_check_is_reported_under_its_rule_not_raised(
     monkeypatch.setitem(CHECKS, "deadline", broken_check)
     report = validate(tiny_session(), tiny_timetable())
     assert report.broken_rules() == ["deadline"]
-    assert report.findings[0].message_en.startswith(NOT_CHECKED)
+    assert report.findings[0].text("en").startswith(NOT_CHECKED)
 
 
 @pytest.mark.parametrize("rule", HARD_RULE_NAMES)

@@ -46,7 +46,7 @@ def test_timestamps_where_dates_and_times_are_expected_are_accepted() -> None:
 def test_a_missing_time_is_a_full_duration_finding() -> None:
     report = validate(SESSION, _with("3", start=None))
     assert report.broken_rules() == ["full-duration"]
-    assert report.findings[0].message_en == (
+    assert report.findings[0].text("en") == (
         "item 3 in plenary Mon 4 Mar PM has no valid start or end"
     )
 
@@ -54,7 +54,7 @@ def test_a_missing_time_is_a_full_duration_finding() -> None:
 def test_a_date_that_is_not_a_date_is_a_within_periods_finding() -> None:
     report = validate(SESSION, _with("3", date="next Monday"))
     assert report.broken_rules() == ["within-periods"]
-    assert report.findings[0].message_en == "plenary ? PM has no valid date"
+    assert report.findings[0].text("en") == "plenary ? PM has no valid date"
 
 
 def test_wrong_part_numbers_and_minutes_are_full_duration_findings() -> None:
@@ -109,6 +109,6 @@ _ROWS = st.builds(
 def test_any_hand_edited_timetable_is_checked_without_crashing(rows: list[Assignment]) -> None:
     report = validate(SESSION, Timetable(tuple(rows)))
     assert set(report.broken_rules()) <= set(HARD_RULE_NAMES)
-    assert not [f for f in report.findings if f.message_en.startswith(NOT_CHECKED)]
+    assert not [f for f in report.findings if f.text("en").startswith(NOT_CHECKED)]
     assert report.objective == sum(report.costs.values())
     assert report.ok == (not report.findings)

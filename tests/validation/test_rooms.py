@@ -20,7 +20,7 @@ def test_body_one_at_a_time_refuses_overlapping_items() -> None:
     session = tiny_session(bodies={"plenary": {"order": "free"}})
     report = validate(session, tiny_timetable(row("3", "Mon PM", "16:30-17:00")))
     assert report.broken_rules() == ["body-one-at-a-time"]
-    assert report.findings[0].message_en == (
+    assert report.findings[0].text("en") == (
         "item 2 (plenary Mon 4 Mar PM 15:00-17:00) overlaps item 3 (plenary Mon 4 Mar PM "
         "16:30-17:00)"
     )
@@ -30,7 +30,7 @@ def test_body_one_at_a_time_refuses_a_meeting_in_two_rooms() -> None:
     session = tiny_session(bodies=TWO_ROOMS)
     report = validate(session, tiny_timetable(row("3", "Mon PM", "17:00-17:30", room="small")))
     assert report.broken_rules() == ["body-one-at-a-time"]
-    assert report.findings[0].message_en == (
+    assert report.findings[0].text("en") == (
         "plenary Mon 4 Mar PM is spread over rooms hall, small"
     )
 
@@ -52,7 +52,7 @@ def test_room_one_meeting_refuses_two_bodies_in_one_room() -> None:
     )
     assert report.broken_rules() == ["room-one-meeting"]
     (found,) = report.findings
-    assert found.message_en == (
+    assert found.text("en") == (
         "room small holds 2 meetings in Tue 5 Mar AM: wg Tue 5 Mar AM, plenary Tue 5 Mar AM"
     )
     assert set(found.activities) == {"wg-1", "4"}
@@ -76,7 +76,7 @@ def test_body_rooms_refuses_a_room_of_another_body() -> None:
         tiny_session(), tiny_timetable(row("4", "Tue PM", "15:00-16:00", room="small"))
     )
     assert report.broken_rules() == ["body-rooms"]
-    assert report.findings[0].message_en == (
+    assert report.findings[0].text("en") == (
         "plenary Tue 5 Mar PM is held in room small, not one of its body's rooms (hall)"
     )
 
@@ -86,4 +86,4 @@ def test_body_rooms_refuses_an_unknown_room() -> None:
         tiny_session(), tiny_timetable(row("4", "Tue PM", "15:00-16:00", room="attic"))
     )
     assert report.broken_rules() == ["body-rooms"]
-    assert report.findings[0].message_en == "plenary Tue 5 Mar PM is held in unknown room 'attic'"
+    assert report.findings[0].text("en") == "plenary Tue 5 Mar PM is held in unknown room 'attic'"

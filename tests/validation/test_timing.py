@@ -65,7 +65,7 @@ def test_within_periods_holds_for_an_allowed_evening_and_a_fixed_pre_session_day
 def test_within_periods_is_refused(session: Session, timetable: Timetable, why: str) -> None:
     report = validate(session, timetable)
     assert report.broken_rules() == ["within-periods"]
-    assert why in [f.message_en for f in report.findings]
+    assert why in [f.text("en") for f in report.findings]
 
 
 # --- fixed-start -----------------------------------------------------------------------------
@@ -85,7 +85,7 @@ def test_fixed_start_refuses_a_late_opening() -> None:
     )
     report = validate(tiny_session(), late)
     assert report.broken_rules() == ["fixed-start"]
-    assert report.findings[0].message_en == (
+    assert report.findings[0].text("en") == (
         "item 1 starts Mon 4 Mar 10:30, not at its fixed start Mon 4 Mar 10:00"
     )
 
@@ -137,10 +137,10 @@ def test_the_earlier_of_the_own_and_the_body_deadline_counts() -> None:
     )
     report = validate(session, tiny_timetable())
     assert report.broken_rules() == ["deadline"]
-    assert report.findings[0].message_en == (
+    assert report.findings[0].text("en") == (
         "Working group (wg-1) ends Tue 5 Mar 13:00, after its deadline Tue 5 Mar 12:00"
     )
-    assert report.findings[0].message_fr == (
+    assert report.findings[0].text("fr") == (
         "Groupe de travail (wg-1) se termine mar. 5 mars 13:00, après son échéance "
         "mar. 5 mars 12:00"
     )
