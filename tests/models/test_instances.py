@@ -36,8 +36,10 @@ class TestRegistry:
         )
         assert found[("parallel-cap", "session")].text("en") == "at most 2 meetings at once"
         assert found[("fixed-start", "1a")].text("en") == "item 1a: starts Monday 15 October 10:00"
-        assert found[("fixed-start", "wg-ic-10@2018-10-16")].text("en").endswith(
-            "held on Tuesday 16 October"
+        assert (
+            found[("fixed-start", "wg-ic-10@2018-10-16")]
+            .text("en")
+            .endswith("held on Tuesday 16 October")
         )
         assert ("fixed-start", "informal-consultations@2018-10-12") in found
         assert ("not-in-parallel", "wg-ic-10/4") in found

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from models.replan import ReplanResult, replan
+from models.replan import ReplanResult, replan, replan_model, scales
 from scheduler.diff import MoveSize
 from scheduler.published import published_timetable
 from scheduler.result import SolveStatus
@@ -228,3 +228,44 @@ def test_pins_no_timetable_completes_are_explained():
     assert (row.date, row.period, row.room) in {
         (a.date, a.period, a.room) for a in loose.result.timetable if a.activity == "3"
     }
+
+
+# --- the re-plan's model: the session's modules, plus pins and change terms --------------------
+
+
+def test_the_replan_model_adds_pins_and_change_terms(cop9, published):
+    previous = _pinned(published, lambda a: a.activity == "9")
+    model = replan_model(cop9, previous)
+    assert list(model.modules)[-6:-4] == ["pinned", "changes"]  # before the four preferences
+    assert model.terms["pinned"] == []
+    scale = scales(cop9, previous)
+    terms = {t.name: t for t in model.terms["changes"]}
+    assert terms["moved-slots[3]"].weight == scale.count
+    assert terms["move-size[3]"].weight == scale.size
+    assert terms["altered[3]"].weight == 1
+    placed = {a.activity for a in previous}
+    assert {n for n in terms if n.startswith("moved-slots[")} == {
+        f"moved-slots[{a}]" for a in placed
+    }
+    assert "changes" not in model.penalty_terms and "pinned" not in model.penalty_terms
+
+
+def test_the_levels_are_lexicographic(cop9, published):
+    """One more change outweighs every size and retiming; one more unit of size every retiming."""
+    scale = scales(cop9, published)
+    n = len({a.activity for a in published})
+    largest = max(
+        cop9.preferences.move_within_half_day,
+        cop9.preferences.move_to_other_period,
+        cop9.preferences.move_to_other_day,
+    )
+    assert scale.size > n  # the retimed count is at most n
+    assert scale.count > scale.size * n * largest + n
+
+
+def test_the_pinned_conflicts_are_the_check_layer_s():
+    import models.replan
+    import scheduler.validation.pins
+
+    assert models.replan.pinned_conflicts is scheduler.validation.pins.pinned_conflicts
+    assert models.replan.PinConflict is scheduler.validation.pins.PinConflict
