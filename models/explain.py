@@ -56,7 +56,7 @@ class Explanation:
         return self.minimal and all(r.feasible for r in self.relaxations)
 
     def text(self, lang: str | None = None) -> str:
-        """The explanation as a planner reads it, in French or English."""
+        """The explanation as a planner reads it, in any of the six UN languages."""
         from models.explain_text import render
 
         return render(self, lang or self.lang)

@@ -22,9 +22,11 @@ from models import explain_words as words
 from models.context import Context, PenaltyTerm, sum_of
 from models.explain_core import Solving, Verdict
 from models.explain_horizon import DAYS, EVENINGS, Horizon, wide_model
+from scheduler.messages import Message
+from scheduler.messages.terms import Activities, DaySpan, Joined, Listing, LongDay, Moment, Named
 from scheduler.prechecks import precheck
 from scheduler.result import SolveStatus
-from scheduler.rules.instances import RuleInstance, when, who
+from scheduler.rules.instances import RuleInstance, who_term
 from scheduler.session import Activity, Session
 from scheduler.timetable import Timetable
 
@@ -35,8 +37,7 @@ class Relaxation:
 
     instance: RuleInstance
     verdict: Verdict  # FEASIBLE: dropping this rule alone gives a timetable
-    text_en: str
-    text_fr: str
+    message: Message  # what dropping it allows, in words
     timetable: Timetable | None = None
     amount: int | None = None  # the dropped rule's measure in that timetable, when it has one
 
@@ -45,7 +46,7 @@ class Relaxation:
         return self.verdict is Verdict.FEASIBLE
 
     def text(self, lang: str = "en") -> str:
-        return self.text_fr if lang == "fr" else self.text_en
+        return self.message.text(lang)
 
 
 def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Relaxation:
@@ -82,25 +83,20 @@ def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Rel
     if timetable is None:
         infeasible = result.status is SolveStatus.INFEASIBLE
         return _without(h, instance, cp_model.INFEASIBLE if infeasible else cp_model.UNKNOWN)
-    en, fr = (_describe(h, instance, timetable, amount, lang) for lang in ("en", "fr"))
-    return Relaxation(instance, Verdict.FEASIBLE, en, fr, timetable, amount)
+    message = _describe(h, instance, timetable, amount)
+    return Relaxation(instance, Verdict.FEASIBLE, message, timetable, amount)
 
 
 def _without(h: Horizon, instance: RuleInstance, status: object) -> Relaxation:
     """No timetable without `instance` alone; the other conflict, when counting finds it."""
     if status == cp_model.INFEASIBLE:
-        en = "dropping it alone is not enough: another conflict remains"
-        fr = "l'abandonner seule ne suffit pas : un autre conflit subsiste"
         others = precheck(h.session, active=lambda key: key != instance.key)
         if others:
-            en, fr = f"{en} ({others[0].text('en')})", f"{fr} ({others[0].text('fr')})"
-        return Relaxation(instance, Verdict.INFEASIBLE, en, fr)
-    return Relaxation(
-        instance,
-        Verdict.UNKNOWN,
-        "not decided within the time limit",
-        "non déterminé dans le délai imparti",
-    )
+            why = Message.of("explain.relax.not-enough-because", other=others[0].message)
+        else:
+            why = Message.of("explain.relax.not-enough")
+        return Relaxation(instance, Verdict.INFEASIBLE, why)
+    return Relaxation(instance, Verdict.UNKNOWN, Message.of("explain.relax.undecided"))
 
 
 # --- measures: how far a dropped rule gives ----------------------------------------------
@@ -189,64 +185,50 @@ def _activity(ctx: Context, inst: RuleInstance) -> Activity | None:
 
 # --- descriptions ------------------------------------------------------------------------
 
-Describer = Callable[[Horizon, RuleInstance, Timetable, "int | None", str], str]
+#: What a timetable without the instance does that the instance forbade: a message or a term,
+#: said in the reader's language when the explanation is rendered.
+Describer = Callable[[Horizon, RuleInstance, Timetable, "int | None"], object]
 
 
-def _describe(
-    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
-) -> str:
+def _describe(h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None) -> Message:
     """`dropping it gives a timetable: ...`, with what the timetable does that the rule forbade."""
-    detail = _DESCRIBERS.get(inst.rule, _placement)(h, inst, timetable, amount, lang)
-    if lang == "fr":
-        return f"sans elle, un calendrier existe : {detail}"
-    return f"dropping it gives a timetable: {detail}"
+    detail = _DESCRIBERS.get(inst.rule, _placement)(h, inst, timetable, amount)
+    return Message.of("explain.relax.gives", detail=detail)
 
 
-def _calendar(
-    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
-) -> str:
+def _calendar(h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None) -> object:
     session = h.wide
     closed = {session.slots[i].date for i in h.forbidden[inst.key]}
-    fr = lang == "fr"
     if inst.key == EVENINGS:
         evening = {p.id for p in session.session.periods if p.evening}
         used = [m for m in timetable.meetings() if m.period in evening]
-        what = ("séance en soirée", "séances en soirée") if fr else (
-            "evening meeting", "evening meetings")  # fmt: skip
+        head = Message.of("count.evening-meetings", count=len(used))
     else:
         used = [m for m in timetable.meetings() if m.date in closed]
-        what = ("séance", "séances") if fr else ("meeting", "meetings")
-    head = words.counted(len(used), *what)
+        head = Message.of("count.meetings", count=len(used))
     if inst.key == DAYS:
         days = sorted({m.date for m in used})
-        names = words.joined((words.day(d, lang) for d in days), lang)
-        if fr:
-            head = f"{words.counted(len(days), 'jour', 'jours')} de plus ({names}), {head}"
-        else:
-            more = f"{len(days)} more {'day' if len(days) == 1 else 'days'}"
-            head = f"{more} ({names}), {head}"
+        names = Joined.of(LongDay(d) for d in days)
+        head = Message.of("explain.calendar.more-days", count=len(days), days=names, meetings=head)
     elif inst.key != EVENINGS:  # a holiday
-        head = f"{head} le {words.day(min(closed), lang)}" if fr else (
-            f"{head} on {words.day(min(closed), lang)}")  # fmt: skip
-    return f"{head}{words.colon(lang)} {words.meetings(session, used, lang)}" if used else head
+        head = Message.of("explain.calendar.on-holiday", meetings=head, day=LongDay(min(closed)))
+    if not used:
+        return head
+    return Message.of(
+        "explain.calendar.with-meetings", head=head, listed=words.meetings(session, used)
+    )
 
 
-def _budget(
-    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
-) -> str:
+def _budget(h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None) -> object:
     budget = h.session.interpretation.budget
     used = timetable.interpreted_meetings()
     over = used - budget
-    if lang == "fr":
-        more = f" ({over} de plus que {budget})" if over > 0 else ""
-        return f"{used} séances avec interprétation{more}"
-    more = f" ({over} more than {budget})" if over > 0 else ""
-    return f"{used} interpreted meetings{more}"
+    if over > 0:
+        return Message.of("explain.budget.over", used=used, over=over, budget=budget)
+    return Message.of("explain.budget.used", used=used)
 
 
-def _at_once(
-    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
-) -> str:
+def _at_once(h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None) -> object:
     session = h.wide
     teams = inst.rule == "interpretation-teams"
     limit = session.interpretation.teams if teams else (session.interpretation.parallel_cap or 0)
@@ -255,51 +237,44 @@ def _at_once(
         if m.interpreted or not teams:
             by_slot.setdefault((m.date, m.period), []).append(m.body)
     busy = [(k, b) for k, b in sorted(by_slot.items()) if len(b) > limit]
-    texts = []
+    slots = []
     for (date, period), bodies in busy:
         p = next(p for p in session.session.periods if p.id == period)
-        names = words.joined((session.body(b).name.get(lang) for b in bodies), lang)
-        texts.append(f"{words.span(date, p.start, p.end, lang)} ({names})")
+        names = Joined.of(Named.by(session.body(b).name.get) for b in bodies)
+        slots.append(Message.of("explain.at-once.slot", span=DaySpan(date, p.start, p.end),
+                                bodies=names))  # fmt: skip
     peak = max((len(b) for _, b in busy), default=limit)
-    if lang == "fr":
-        kind = "séances avec interprétation" if teams else "séances"
-        return f"{peak} {kind} en même temps : {words.semicolon(lang).join(texts)}"
-    kind = "interpreted meetings" if teams else "meetings"
-    return f"{peak} {kind} at once: {'; '.join(texts)}"
+    key = "explain.at-once.interpreted" if teams else "explain.at-once.any"
+    return Message.of(key, peak=peak, slots=Listing.of(slots, "terms.semicolon"))
 
 
-def _placement(
-    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
-) -> str:
+def _placement(h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None) -> object:
     """Where the instance's activity (or activities) are then taken."""
     session = h.wide
     ids = [i for i in inst.subject.split("@")[0].split("/") if _is_activity(session, i)]
     if not ids:
-        return words.meetings(session, timetable.meetings(), lang)
-    colon = words.colon(lang)
-    return words.semicolon(lang).join(
-        f"{who(session, i, lang)}{colon} {words.parts(timetable, i, lang)}" for i in ids
-    )
+        return words.meetings(session, timetable.meetings())
+    return Listing.of(
+        (Message.of("explain.placement", who=who_term(session, i), parts=words.parts(timetable, i))
+         for i in ids),
+        "terms.semicolon",
+    )  # fmt: skip
 
 
-def _deadline(
-    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
-) -> str:
+def _deadline(h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None) -> object:
     session = h.wide
     a = session.activity(inst.subject)
     end = max(p.end_at for p in timetable.parts_of(a.id))
     assert a.latest_end is not None
-    base = _placement(h, inst, timetable, amount, lang)
+    base = _placement(h, inst, timetable, amount)
     if end <= a.latest_end:
         return base
-    if lang == "fr":
-        return f"{base}, et se termine le {when(end, 'fr')}"
-    return f"{base}, ending {when(end, 'en')}"
+    return Message.of("explain.deadline", placement=base, end=Moment(end))
 
 
 def _not_in_parallel(
-    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
-) -> str:
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None
+) -> object:
     session = h.wide
     first, other = inst.subject.split("/", 1)
     mine = {(p.date, p.period) for p in timetable.parts_of(first)}
@@ -314,56 +289,49 @@ def _not_in_parallel(
         }
     shared = sorted(mine & theirs)
     if not shared:
-        return _placement(h, inst, timetable, amount, lang)
+        return _placement(h, inst, timetable, amount)
     periods = {p.id: p for p in session.session.periods}
-    at = words.joined(
-        (words.span(d, periods[k].start, periods[k].end, lang) for d, k in shared), lang
+    at = Joined.of(DaySpan(d, periods[k].start, periods[k].end) for d, k in shared)
+    return Message.of(
+        "explain.parallel", first=who_term(session, first), other=who_term(session, other), at=at
     )
-    a, b = who(session, first, lang), who(session, other, lang)
-    if lang == "fr":
-        return f"{a} et {b} se tiennent en même temps le {at}"
-    return f"{a} and {b} meet at the same time on {at}"
 
 
 def _agenda_order(
-    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
-) -> str:
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None
+) -> object:
     session = h.wide
-    swapped: list[str] = []
+    swapped: list[Message] = []
     for a, c in pairwise(session.body_activities(inst.subject)):
         a_end = max(p.end_at for p in timetable.parts_of(a.id))
         c_start = min(p.start_at for p in timetable.parts_of(c.id))
         if c_start < a_end:
-            x, y = who(session, c.id, lang), who(session, a.id, lang)
-            swapped.append(f"{x} avant {y}" if lang == "fr" else f"{x} before {y}")
+            later, earlier = who_term(session, c.id), who_term(session, a.id)
+            swapped.append(Message.of("explain.before", later=later, earlier=earlier))
     if not swapped:
-        return _placement(h, inst, timetable, amount, lang)
-    body = session.body(inst.subject).name.get(lang)
-    verb = " examine " if lang == "fr" else " takes "
-    return body + verb + words.joined(swapped, lang)
+        return _placement(h, inst, timetable, amount)
+    body = Named.by(session.body(inst.subject).name.get)
+    return Message.of("explain.agenda", body=body, swapped=Joined.of(swapped))
 
 
-def _first_last(
-    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None, lang: str
-) -> str:
+def _first_last(h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None) -> object:
     session = h.wide
     a = session.activity(inst.subject)
-    base = _placement(h, inst, timetable, amount, lang)
+    base = _placement(h, inst, timetable, amount)
     days = set(session.session.days)
     mine = timetable.parts_of(a.id)
     others = [p for p in timetable if p.activity != a.id and p.date in days]
     if a.first:
         start = min(p.start_at for p in mine)
         beyond = sorted({p.activity for p in others if p.start_at < start})
-        word = ("commencent avant", "start before it")
+        key = "explain.start-before"
     else:
         end = max(p.end_at for p in mine)
         beyond = sorted({p.activity for p in others if p.end_at > end})
-        word = ("se terminent après", "end after it")
+        key = "explain.end-after"
     if not beyond:
         return base
-    listed = words.activities(session, beyond, lang)
-    return f"{base}{words.semicolon(lang)}{listed} {word[0] if lang == 'fr' else word[1]}"
+    return Message.of(key, placement=base, listed=Activities.of(session, beyond))
 
 
 _DESCRIBERS: dict[str, Describer] = {

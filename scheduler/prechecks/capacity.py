@@ -10,10 +10,12 @@ import datetime as dt
 import math
 from collections.abc import Iterator
 
+from scheduler.messages import Message
+from scheduler.messages.terms import Moment
 from scheduler.prechecks.calendar import Calendar, Supply
-from scheduler.prechecks.findings import Key, PrecheckFinding
+from scheduler.prechecks.findings import Key, PrecheckFinding, finding
 from scheduler.prechecks.windows import Window, empty
-from scheduler.prechecks.wording import when
+from scheduler.prechecks.wording import body_name
 from scheduler.session import Session
 
 
@@ -59,46 +61,27 @@ def _within(w: Window, start: dt.datetime, end: dt.datetime) -> bool:
 def _capacity_finding(
     session: Session, body: str, supply: Supply, whole: int, minutes: int, why: set[Key]
 ) -> PrecheckFinding:
-    name_en, name_fr = session.body(body).name.get("en"), session.body(body).name.get("fr")
+    name = body_name(session, body)
     shown = supply.slots or []
     start = max(supply.start, shown[0].start) if shown else supply.start
     end = min(supply.end, shown[-1].end) if shown else supply.end
-    span_en = f"from {when(start, 'en')} to {when(end, 'en')}"
-    span_fr = f"du {when(start, 'fr')} au {when(end, 'fr')}"
+    span = Message.of("precheck.from-to", start=Moment(start), end=Moment(end))
+    instances = tuple(sorted(why))
     length = supply.uniform()
+
+    def said(key: str, **params: object) -> PrecheckFinding:
+        return finding("capacity", "full-duration", key, instances, name=name, span=span, **params)
+
     if not minutes:
         n = len(supply.full)
-        en = (f"{name_en} needs {_n(whole, 'meeting', 'meetings')} {span_en}; "
-              f"{_n(n, 'whole period fits', 'whole periods fit')} in that time")  # fmt: skip
-        fr = (f"{name_fr} : il faut {_n(whole, 'séance', 'séances')} {span_fr} ; "
-              f"{_n(n, 'période entière y tient', 'périodes entières y tiennent')}")  # fmt: skip
-    elif length is not None:
+        meetings = Message.of("count.meetings", count=whole)
+        fits = Message.of("precheck.capacity.fits", count=n)
+        return said("capacity.whole", whole=whole, n=n, meetings=meetings, fits=fits)
+    if length is not None:
         needed = whole + math.ceil(minutes / length)
-        detail_en = _needs_detail(whole, minutes, length, "en")
-        detail_fr = _needs_detail(whole, minutes, length, "fr")
-        en = f"{name_en} needs {needed} meetings{detail_en} {span_en}; {len(shown)} exist"
-        fr = f"{name_fr} : il faut {needed} séances{detail_fr} {span_fr} ; il y en a {len(shown)}"
-    else:
-        need = minutes + sum(sorted(s.minutes for s in supply.full)[:whole])
-        extra_en = f" ({whole} of them in whole meetings)" if whole else ""
-        extra_fr = f" (dont {whole} séances entières)" if whole else ""
-        en = (f"{name_en} needs {need} minutes of meetings{extra_en} {span_en}; "
-              f"{supply.minutes} exist")  # fmt: skip
-        fr = (f"{name_fr} : il faut {need} minutes de séance{extra_fr} {span_fr} ; il y en a "
-              f"{supply.minutes}")  # fmt: skip
-    return PrecheckFinding("capacity", "full-duration", en, fr, tuple(sorted(why)))
-
-
-def _needs_detail(whole: int, minutes: int, length: int, lang: str) -> str:
-    if not minutes:
-        return ""
-    if lang == "fr":
-        text = f"{minutes} minutes, à {length} minutes par séance"
-        return f" ({whole} séances entières et {text})" if whole else f" ({text})"
-    text = f"{minutes} minutes at {length} minutes a meeting"
-    return f" ({whole} whole meetings and {text})" if whole else f" ({text})"
-
-
-def _n(count: int, one: str, many: str) -> str:
-    """`1 meeting`, `2 meetings`."""
-    return f"{count} {one if count == 1 else many}"
+        key = "capacity.meetings-with-whole" if whole else "capacity.meetings"
+        return said(key, needed=needed, whole=whole, minutes=minutes, length=length,
+                    exist=len(shown))  # fmt: skip
+    need = minutes + sum(sorted(s.minutes for s in supply.full)[:whole])
+    key = "capacity.minutes-with-whole" if whole else "capacity.minutes"
+    return said(key, need=need, whole=whole, exist=supply.minutes)

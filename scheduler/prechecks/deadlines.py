@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scheduler.prechecks.findings import PrecheckFinding
+from scheduler.messages.terms import Moment
+from scheduler.prechecks.findings import PrecheckFinding, finding
 from scheduler.prechecks.windows import Window
-from scheduler.prechecks.wording import when, who
+from scheduler.prechecks.wording import who
 from scheduler.session import Session
 
 
@@ -17,18 +18,13 @@ def empty_windows(session: Session, windows: dict[str, Window]) -> Iterator[Prec
         lo = w.lo
         assert lo.at is not None
         if w.hi.at is not None and lo.at >= w.hi.at:
-            end, verb_en, verb_fr = w.hi, "end by", "se terminer"
+            end, key = w.hi, "end-by"
         elif w.ls.at is not None and lo.at > w.ls.at:
-            end, verb_en, verb_fr = w.ls, "start by", "commencer"
+            end, key = w.ls, "start-by"
         else:
             continue
         assert end.at is not None
-        en, fr = who(session, a.id, "en"), who(session, a.id, "fr")
-        yield PrecheckFinding(
-            "window", "deadline",
-            f"{en} may not start before {when(lo.at, 'en')} but must {verb_en} "
-            f"{when(end.at, 'en')}",
-            f"{fr} ne peut commencer avant le {when(lo.at, 'fr')} mais doit {verb_fr} au plus "
-            f"tard le {when(end.at, 'fr')}",
-            tuple(sorted(lo.why | end.why)),
+        yield finding(
+            "window", "deadline", key, tuple(sorted(lo.why | end.why)),
+            who=who(session, a.id), start=Moment(lo.at), end=Moment(end.at),
         )  # fmt: skip

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from scheduler.messages import Message
 from scheduler.rules.subjects import (  # noqa: F401  (re-exported)
     BUDGET,
     CAP,
@@ -26,13 +27,20 @@ Active = Callable[[Key], bool]
 
 @dataclass(frozen=True)
 class PrecheckFinding:
-    """One proven impossibility, in English and French, with the rule instances behind it."""
+    """One proven impossibility, as a message (`precheck.*`), with the rule instances behind it."""
 
     check: str  # fixed-time, order, window, capacity, budget, teams, parallel-cap
     rule: str  # the rule of scheduler.rules it is about
-    text_en: str
-    text_fr: str
+    message: Message
     instances: tuple[Key, ...] = ()
 
     def text(self, lang: str = "en") -> str:
-        return self.text_fr if lang == "fr" else self.text_en
+        """The finding in `lang`, one of the six UN languages."""
+        return self.message.text(lang)
+
+
+def finding(
+    check: str, rule: str, key: str, instances: tuple[Key, ...], /, **params: object
+) -> PrecheckFinding:
+    """A pre-check finding whose words are the catalogue's `precheck.<key>`."""
+    return PrecheckFinding(check, rule, Message.of(f"precheck.{key}", **params), instances)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from scheduler.messages import Message
+from scheduler.messages.terms import DaySpan, Listing
 from scheduler.prechecks.calendar import Calendar, Supply
 from scheduler.prechecks.findings import (
     BUDGET,
@@ -19,9 +21,10 @@ from scheduler.prechecks.findings import (
     Active,
     Key,
     PrecheckFinding,
+    finding,
 )
 from scheduler.prechecks.windows import Window, empty
-from scheduler.prechecks.wording import clock, day
+from scheduler.prechecks.wording import body_name
 from scheduler.session import Session, Slot
 
 
@@ -45,17 +48,12 @@ def over_budget(session: Session, cal: Calendar, on: Active) -> Iterator[Prechec
     every = max(p.minutes for p in session.session.periods)
     if cal.evenings_closed and every > longest:
         why.add(EVENINGS)
-    parts = {
-        lang: ", ".join(f"{session.body(b).name.get(lang)} {n}" for b, n in needs)
-        for lang in ("en", "fr")
-    }
-    yield PrecheckFinding(
-        "budget", "interpretation-budget",
-        f"the interpreted bodies need at least {total} meetings ({parts['en']}; periods of at "
-        f"most {longest} minutes); the budget is {budget}",
-        f"les organes avec interprétation ont besoin d'au moins {total} séances ({parts['fr']} ; "
-        f"périodes d'au plus {longest} minutes) ; le budget est de {budget}",
-        tuple(sorted(why)),
+    parts = Listing.of(
+        Message.of("precheck.body-count", body=body_name(session, b), count=n) for b, n in needs
+    )
+    yield finding(
+        "budget", "interpretation-budget", "budget", tuple(sorted(why)),
+        total=total, needs=parts, longest=longest, budget=budget,
     )  # fmt: skip
 
 
@@ -82,23 +80,16 @@ def simultaneous(
             if len(bodies) <= limit:
                 continue
             why = {key}.union(*bodies.values())
-            names = {lang: ", ".join(session.body(b).name.get(lang) for b in bodies)
-                     for lang in ("en", "fr")}  # fmt: skip
-            at_en = f"{day(slot.date, 'en')} {slot.start:%H:%M}-{slot.end:%H:%M}"
-            at_fr = f"{day(slot.date, 'fr')}, {clock(slot.start, 'fr')}-{clock(slot.end, 'fr')}"
+            names = Listing.of(body_name(session, b) for b in bodies)
+            at = DaySpan(slot.date, slot.start.time(), slot.end.time())
             if only_interpreted:
-                en = (f"{at_en}: {len(bodies)} interpreted meetings must be held ({names['en']}); "
-                      f"there are {limit} interpretation teams")  # fmt: skip
-                fr = (f"{at_fr} : {len(bodies)} séances avec interprétation doivent se tenir "
-                      f"({names['fr']}) ; il y a {limit} équipes d'interprètes")  # fmt: skip
-                rule, check = "interpretation-teams", "teams"
+                rule, check, words = "interpretation-teams", "teams", "teams"
             else:
-                en = (f"{at_en}: {len(bodies)} meetings must be held ({names['en']}); at most "
-                      f"{limit} may run at once")  # fmt: skip
-                fr = (f"{at_fr} : {len(bodies)} séances doivent se tenir ({names['fr']}) ; au "
-                      f"plus {limit} en même temps")  # fmt: skip
-                rule, check = "parallel-cap", "parallel-cap"
-            yield PrecheckFinding(check, rule, en, fr, tuple(sorted(why)))
+                rule, check, words = "parallel-cap", "parallel-cap", "cap"
+            yield finding(
+                check, rule, words, tuple(sorted(why)),
+                at=at, n=len(bodies), bodies=names, limit=limit,
+            )  # fmt: skip
 
 
 def _forced_meetings(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scheduler.prechecks.calendar import Calendar
-from scheduler.prechecks.findings import Active, Key, PrecheckFinding
-from scheduler.prechecks.wording import who
+from scheduler.prechecks.findings import Active, Key, PrecheckFinding, finding
+from scheduler.prechecks.wording import body_name, listing, who
 from scheduler.session import Session
 
 
@@ -19,40 +19,26 @@ def order_cycles(session: Session, cal: Calendar, on: Active) -> Iterator[Preche
     for body in session.bodies:
         activities = [a for a in session.body_activities(body.id) if cal.fixed_day(a) is None]
         order: Key = ("agenda-order", body.id)
-        name_en, name_fr = body.name.get("en"), body.name.get("fr")
-        for mark, word_en, word_fr in (("first", "first", "premier"), ("last", "last", "dernier")):
+        name = body_name(session, body.id)
+        for mark in ("first", "last"):
             marked = [a for a in activities if getattr(a, mark) and on(("first-last", a.id))]
             if len(marked) > 1:
                 ids = [a.id for a in marked]
-                yield PrecheckFinding(
-                    "order", "first-last",
-                    f"{name_en}: {_list(session, ids, 'en')} are all marked {word_en}; a body "
-                    "takes one thing at a time",
-                    f"{name_fr} : {_list(session, ids, 'fr')} sont tous marqués « {word_fr} » ; "
-                    "un organe ne traite qu'une chose à la fois",
-                    tuple(("first-last", i) for i in ids),
+                yield finding(
+                    "order", "first-last", f"all-{mark}", tuple(("first-last", i) for i in ids),
+                    name=name, listed=listing(session, ids),
                 )  # fmt: skip
             if body.order != "agenda" or len(activities) < 2 or not on(order):
                 continue
             for a in marked:
                 index = activities.index(a)
                 if mark == "first" and index > 0:
-                    other = activities[index - 1]
+                    other, key = activities[index - 1], "first-after"
                 elif mark == "last" and index + 1 < len(activities):
-                    other = activities[index + 1]
+                    other, key = activities[index + 1], "last-before"
                 else:
                     continue
-                where_en = "before" if mark == "first" else "after"
-                where_fr = "avant" if mark == "first" else "après"
-                yield PrecheckFinding(
-                    "order", "first-last",
-                    f"{who(session, a.id, 'en')} is {word_en}, but the agenda of the {name_en} "
-                    f"takes {who(session, other.id, 'en')} {where_en} it",
-                    f"{who(session, a.id, 'fr')} passe en {word_fr}, mais l'ordre du jour "
-                    f"({name_fr}) place {who(session, other.id, 'fr')} {where_fr}",
-                    (("first-last", a.id), order),
+                yield finding(
+                    "order", "first-last", key, (("first-last", a.id), order),
+                    who=who(session, a.id), name=name, other=who(session, other.id),
                 )  # fmt: skip
-
-
-def _list(session: Session, ids: list[str], lang: str) -> str:
-    return ", ".join(who(session, i, lang) for i in ids)

@@ -1,35 +1,29 @@
-"""How pre-check findings name days, times and activities, in English and French."""
+"""How pre-check findings name activities and bodies: terms made from the session.
+
+Days and times are terms of `scheduler.messages.terms` (`Moment`, `LongDay`, `DaySpan`), said
+in the reader's language when the finding is rendered.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Iterable
 
-from babel.dates import format_date
-
+from scheduler.messages import Term
+from scheduler.messages.terms import Listing, Named
+from scheduler.rules.instances import who_term
 from scheduler.session import Session
 
 
-def day(date: dt.date, lang: str) -> str:
-    """`Thursday 18 October` / `jeudi 18 octobre`."""
-    return format_date(date, "EEEE d MMMM", locale="fr" if lang == "fr" else "en")
+def who(session: Session, ref: str) -> Term | str:
+    """An item or a body's meetings, as a planner names them: `item 4` / `le point 4`."""
+    return who_term(session, ref)
 
 
-def clock(moment: dt.datetime, lang: str) -> str:
-    if lang != "fr":
-        return f"{moment:%H:%M}"
-    return f"{moment.hour} heures" if moment.minute == 0 else f"{moment.hour} h {moment:%M}"
+def body_name(session: Session, body: str) -> Named:
+    """A body's own name in each language."""
+    return Named.by(session.body(body).name.get)
 
 
-def when(moment: dt.datetime, lang: str) -> str:
-    """`Thursday 18 October 12:00` / `jeudi 18 octobre à 12 heures`."""
-    if lang == "fr":
-        return f"{day(moment.date(), 'fr')} à {clock(moment, 'fr')}"
-    return f"{day(moment.date(), 'en')} {clock(moment, 'en')}"
-
-
-def who(session: Session, ref: str, lang: str) -> str:
-    """An item or a body's meetings, as a planner names them."""
-    activity = session.activity(ref)
-    if activity.kind == "item":
-        return f"le point {ref}" if lang == "fr" else f"item {ref}"
-    return activity.label(lang)
+def listing(session: Session, refs: Iterable[str]) -> Listing:
+    """Several activities: `item 2, item 3`."""
+    return Listing.of(who(session, r) for r in refs)
