@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scheduler.bundled import bundled_session_path
 from scheduler.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "instances" / "generated"
-COP9_FILE = ROOT / "instances" / "ctoc-cop9-2018.yaml"
+COP9_FILE = bundled_session_path()  # the COP9 session is package data
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import models
+import models.explain
 import models.replan
 from models import SolveProgress
 from scheduler.prechecks import precheck
@@ -29,8 +30,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from models.explain import Explanation
-    from models.replan import PinConflict, ReplanResult
+    from models.replan import ReplanResult
     from scheduler.diff import TimetableDiff
+    from scheduler.validation.pins import PinConflict
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -251,20 +253,15 @@ def _without_timetable(
     )
 
 
-def _explain(session: Session, settings: Settings, explaining: Explaining) -> Explanation | None:
-    """The model's explanation of an infeasible session (None without an explainer)."""
-    # The explore package's hook finds the explainer on first use; importing it at the top
-    # would import `scheduler.explore`, whose `solve` is built on this module.
-    from scheduler.explore.explanation import explain
-
-    found = explain(
+def _explain(session: Session, settings: Settings, explaining: Explaining) -> Explanation:
+    """The model's explanation of an infeasible session: the rules that cannot all hold."""
+    return models.explain.explain(
         session,
         lang=settings.lang,
         time_limit=settings.time_limit,
         workers=explaining.workers,
         seed=explaining.seed,
     )
-    return cast("Explanation | None", found)  # what `models.explain.explain` returns
 
 
 __all__ = ["Explaining", "Run", "Settings", "Targets", "plan", "publish"]

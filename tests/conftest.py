@@ -9,12 +9,13 @@ from typing import Any
 import pytest
 import yaml
 
+from scheduler.bundled import bundled_session_path
 from scheduler.io.session_file import load_session, session_from_data
 from scheduler.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
-COP9 = ROOT / "instances" / "ctoc-cop9-2018.yaml"
+COP9 = bundled_session_path()  # the one COP9 file, shipped with the package
 TINY = DATA / "tiny.yaml"
 
 

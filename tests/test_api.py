@@ -98,7 +98,9 @@ def test_the_explanation_comes_from_the_model_s_explainer(tiny, monkeypatch):
         calls.append((session, settings["time_limit"]))
         return "budget: 4 interpreted meetings needed, 3 granted"
 
-    monkeypatch.setattr(explanation_hook, "explain", explain)
+    import models.explain
+
+    monkeypatch.setattr(models.explain, "explain", explain)
     outcome = solve(set_budget(tiny, 3), name="budget 3", **QUICK)
     assert outcome.explanation == "budget: 4 interpreted meetings needed, 3 granted"
     assert calls == [(outcome.session, 20.0)]

@@ -26,7 +26,7 @@ from scheduler.errors import ExitCode
 from scheduler.io.workbook import read_assignments
 from scheduler.result import SolveStatus
 from scheduler.session import MAX_DAYS, MAX_ENTRIES, MAX_PLACEMENTS
-from tests.conftest import COP9, TINY, tiny_data
+from tests.conftest import COP9, ROOT, TINY, tiny_data
 
 runner = CliRunner()
 MONDAY = dt.date(2030, 3, 4)
@@ -146,7 +146,7 @@ def test_too_many_placements(tmp_path):
 def test_the_largest_generated_session_is_within_the_limits():
     from scheduler.io.session_file import load_session
 
-    for path in (Path(COP9).parent / "generated").glob("*.yaml"):
+    for path in (ROOT / "instances" / "generated").glob("*.yaml"):
         load_session(path)  # raises if refused
 
 

@@ -77,7 +77,7 @@ def test_solve_then_check_round_trip(tmp_path):
     assert runner.invoke(app, ["solve", "-o", str(out), "-q"]).exit_code == 0
     result = runner.invoke(app, ["check", str(COP9), str(out)])
     assert result.exit_code == ExitCode.OK, result.output
-    assert "all 18 rules hold (objective 42)" in result.output
+    assert "all 19 rules hold (objective 42)" in result.output
 
 
 def test_check_published_annex():

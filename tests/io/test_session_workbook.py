@@ -22,9 +22,9 @@ from scheduler.io.session_workbook import (
     write_session_workbook,
 )
 from scheduler.session import Session, Titles
-from tests.conftest import ROOT, TINY, make_session, tiny_data
+from tests.conftest import COP9, ROOT, TINY, make_session, tiny_data
 
-SESSION_FILES = [*sorted((ROOT / "instances").rglob("*.yaml")), TINY]
+SESSION_FILES = [COP9, *sorted((ROOT / "instances").rglob("*.yaml")), TINY]
 
 
 def _every_field() -> dict[str, Any]:

@@ -1,0 +1,145 @@
+"""The pipeline under every front end: plan (solve or re-plan, check, explain), then publish."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import openpyxl
+import pytest
+
+import models
+import models.explain
+from scheduler.explore import set_budget
+from scheduler.io.workbook import ASSIGNMENTS, CHANGES, read_assignments
+from scheduler.pipeline import Explaining, Run, Settings, Targets, plan, publish
+from scheduler.result import SolveStatus
+from scheduler.timetable import Timetable
+
+QUICK = Settings(workers=1, seed=0, time_limit=20.0)
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tiny) -> Run:
+    return plan(tiny, settings=QUICK)
+
+
+def _pinned(timetable: Timetable, activities: set[str]) -> Timetable:
+    return Timetable.of(
+        dataclasses.replace(part, pinned=part.activity in activities) for part in timetable
+    )
+
+
+def test_plan_solves_and_checks(tiny_run):
+    assert tiny_run.status is SolveStatus.OPTIMAL
+    assert tiny_run.timetable is not None and tiny_run.result is not None
+    assert tiny_run.timetable is tiny_run.result.timetable
+    assert tiny_run.validation is not None and tiny_run.validation.ok
+    assert tiny_run.explanation is None and tiny_run.replanned is None
+    assert tiny_run.changes is None and tiny_run.conflicts == ()
+    assert tiny_run.time_limit == 20.0 and not tiny_run.prechecked
+
+
+def test_unset_settings_come_from_the_session(tiny):
+    assert Settings().time_limit_for(tiny) == tiny.solver.time_limit
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        QUICK.workers = 2  # type: ignore[misc]
+
+
+def test_an_impossibility_found_by_counting_is_explained_without_searching(tiny, monkeypatch):
+    monkeypatch.setattr(models, "solve", lambda *a, **k: pytest.fail("searched anyway"))
+    run = plan(set_budget(tiny, 3), settings=dataclasses.replace(QUICK, lang="fr"))
+    assert run.prechecked and run.status is SolveStatus.INFEASIBLE and run.timetable is None
+    assert run.explanation is not None and run.explanation.status == "infeasible"
+    assert "budget" in run.explanation.text() and run.explanation.lang == "fr"
+
+
+def test_without_prechecks_the_solver_proves_it_and_no_explanation_is_asked(tiny):
+    settings = dataclasses.replace(QUICK, precheck=False, explaining=None)
+    run = plan(set_budget(tiny, 3), settings=settings)
+    assert not run.prechecked and run.status is SolveStatus.INFEASIBLE
+    assert run.explanation is None and run.validation is None
+
+
+def test_the_explanation_has_its_own_settings(tiny, monkeypatch):
+    seen: list[dict[str, object]] = []
+
+    def explain(session, **settings):
+        seen.append(settings)
+        return None
+
+    monkeypatch.setattr(models.explain, "explain", explain)
+    settings = dataclasses.replace(QUICK, explaining=Explaining(workers=2, seed=5))
+    plan(set_budget(tiny, 3), settings=settings)
+    assert seen == [{"lang": "en", "time_limit": 20.0, "workers": 2, "seed": 5}]
+
+
+def test_progress_and_the_solver_log(tiny, tmp_path):
+    progress: list[object] = []
+    log = tmp_path / "solver.log"
+    settings = dataclasses.replace(QUICK, on_solution=progress.append, log_path=log)
+    assert plan(tiny, settings=settings).status is SolveStatus.OPTIMAL
+    assert progress and log.read_text(encoding="utf-8")
+
+
+def test_replan_keeps_the_pinned_rows(tiny, tiny_run):
+    assert tiny_run.timetable is not None
+    previous = _pinned(tiny_run.timetable, {"1", "wg-1"})
+    run = plan(tiny, previous=previous, settings=QUICK)
+    assert run.status is SolveStatus.OPTIMAL and run.replanned is not None
+    assert run.changes is not None and run.changes.count == 0
+    assert run.validation is not None and run.validation.ok
+    kept = {(p.activity, p.date, p.period, p.start) for p in previous if p.pinned}
+    assert run.timetable is not None
+    assert kept == {(p.activity, p.date, p.period, p.start) for p in run.timetable if p.pinned}
+
+
+def test_pinned_rows_that_break_rules_stop_before_any_search(tiny, tiny_run, monkeypatch):
+    assert tiny_run.timetable is not None
+    last_day = max(p.date for p in tiny_run.timetable)
+    first_day = min(p.date for p in tiny_run.timetable)
+    moved = Timetable.of(  # the opening, fixed on the first morning, pinned on the last day
+        dataclasses.replace(p, pinned=True, date=last_day if p.activity == "1" else p.date)
+        for p in tiny_run.timetable
+        if p.date == first_day or p.activity == "1"
+    )
+    run = plan(tiny, previous=moved, settings=QUICK)
+    assert run.conflicts and run.timetable is None and run.explanation is None
+    assert run.status is SolveStatus.INFEASIBLE
+
+
+def test_publish_writes_every_target_in_order(tiny_run, tmp_path):
+    targets = Targets(
+        lang="en",
+        workbook=tmp_path / "t.xlsx",
+        docx=tmp_path / "annex.docx",
+        ics=tmp_path / "s.ics",
+        programme=tmp_path / "p.xlsx",
+        plot=tmp_path / "t.png",
+        timezone="Europe/Vienna",
+    )
+    written = publish(tiny_run, targets)
+    assert written == [targets.workbook, targets.docx, targets.ics, targets.programme, targets.plot]
+    assert all(p.stat().st_size > 0 for p in written)
+    assert tiny_run.timetable is not None
+    assert len(read_assignments(tmp_path / "t.xlsx")) == len(tiny_run.timetable)
+
+
+def test_publish_a_replanned_timetable_adds_the_changes_sheet(tiny, tiny_run, tmp_path):
+    assert tiny_run.timetable is not None
+    run = plan(tiny, previous=_pinned(tiny_run.timetable, {"1"}), settings=QUICK)
+    (path,) = publish(run, Targets(lang="fr", workbook=tmp_path / "r.xlsx"))
+    assert {ASSIGNMENTS, CHANGES} <= set(openpyxl.load_workbook(path).sheetnames)
+
+
+def test_publish_a_timetable_given_rather_than_solved(tiny, tiny_run, tmp_path):
+    assert tiny_run.timetable is not None
+    given = Run.given(tiny, tiny_run.timetable)
+    assert given.status is None and given.validation is None
+    assert publish(given, Targets(lang="ar", ics=tmp_path / "s.ics")) == [tmp_path / "s.ics"]
+
+
+def test_nothing_to_publish_without_a_timetable(tiny, tmp_path):
+    run = plan(set_budget(tiny, 3), settings=dataclasses.replace(QUICK, explaining=None))
+    with pytest.raises(ValueError, match="no timetable"):
+        publish(run, Targets(lang="en", workbook=tmp_path / "t.xlsx"))
+    assert not (tmp_path / "t.xlsx").exists()
