@@ -6,6 +6,7 @@ from scheduler.cli.app import app
 from scheduler.cli.common import Lang, console, exit_with, load, planner_errors
 from scheduler.cli.options import CheckedTimetable, Language, Published, SessionFile
 from scheduler.errors import ExitCode, InputError
+from scheduler.messages import word
 from scheduler.rules import HARD_RULES
 
 
@@ -37,19 +38,22 @@ def check_command(
             assert timetable is not None
             checked = read_assignments(timetable)
         report = validate(loaded, checked)
-    what = "published timetable" if published else str(timetable)
+    said = lang.value
+    what = word("cli.check.published", said) if published else str(timetable)
     if report.ok:
-        console.print(
-            f"{what}: all {len(HARD_RULES)} rules hold (objective {report.objective}).",
-            markup=False,
-        )
+        ok = word("cli.check.ok", said, what=what, n=len(HARD_RULES), objective=report.objective)
+        console.print(ok, markup=False)
         return
     broken = report.broken_rules()
-    console.print(
-        f"{what}: {len(report.findings)} finding(s), "
-        f"{len(broken)} rule(s) broken: {', '.join(broken)}",
-        markup=False,
+    summary = word(
+        "cli.check.broken",
+        said,
+        what=what,
+        count=len(report.findings),
+        rules=len(broken),
+        names=", ".join(broken),
     )
+    console.print(summary, markup=False)
     for finding in report.findings:
         console.print(f"  {finding.rule}: {finding.text(lang.value)}", markup=False)
     raise exit_with(ExitCode.RULES_BROKEN)
