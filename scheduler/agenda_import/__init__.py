@@ -10,36 +10,53 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scheduler.agenda_import.agenda import AgendaList, parse_agenda
+from scheduler.agenda_import.agenda import AgendaList, parse_agenda, split_run_together
 from scheduler.agenda_import.annex import Annex, annex_start, parse_annex
 from scheduler.agenda_import.annotations import Facts, read_facts
 from scheduler.agenda_import.bodies import StatedDeadline
 from scheduler.agenda_import.build import PLACEHOLDER, build_session
 from scheduler.agenda_import.cleaning import Vocabulary, normalise_characters, page_lines
 from scheduler.agenda_import.reading import read_document
-from scheduler.agenda_import.result import ImportResult
-from scheduler.agenda_import.words import detect_language
+from scheduler.agenda_import.result import DRAFT_NEEDS_PLANNER, ImportResult, ImportStatus
+from scheduler.agenda_import.words import UN_LANGUAGES, guess_language
+from scheduler.errors import InputError
 
-__all__ = ["PLACEHOLDER", "ImportResult", "StatedDeadline", "import_agenda"]
+__all__ = [
+    "DRAFT_NEEDS_PLANNER",
+    "MAX_CHARACTERS",
+    "PLACEHOLDER",
+    "ImportResult",
+    "ImportStatus",
+    "StatedDeadline",
+    "import_agenda",
+]
 
-READ_LANGUAGES = ("fr", "en")
+#: Larger texts are refused: an annotated agenda with its annex is some 100,000 characters;
+#: import is linear, so this bounds it to a few seconds.
+MAX_CHARACTERS = 5_000_000
 
 
 def import_agenda(path: Path, lang: str | None = None) -> ImportResult:
     """Read an annotated provisional agenda and draft its session file.
 
-    `lang` is the document's language (`fr`, `en`); None detects it. Raises `InputError` only
-    when the file cannot be opened at all; a garbled document gives a partial draft and says so
-    in the report.
+    `lang` is the document's language, one of the six UN languages; None detects it from the
+    text (and the report says which). Raises `InputError` when the file cannot be opened, is
+    larger than `MAX_CHARACTERS`, or is written in none of the six languages; a garbled document
+    gives a partial draft and says so in the report (`status`).
     """
     path = Path(path)
     text, notes = read_document(path)
+    if len(text) > MAX_CHARACTERS:
+        raise InputError(
+            f"has {len(text):,} characters, more than the {MAX_CHARACTERS:,} an agenda can "
+            "have: give the agenda and its annex only",
+            file=path,
+        )
     if not text.strip():
         notes.append("the document has no text")
-    language = (lang or detect_language(text)).lower()
-    if language not in READ_LANGUAGES:
-        notes.append(f"language {language!r}: only French and English wording is recognised")
+    language = _language(text, lang, path, notes)
     lines, symbols = page_lines(text)
+    lines = split_run_together(lines)
     vocabulary = Vocabulary(normalise_characters(text))
     agenda = parse_agenda(lines, vocabulary, language)
     annex_at = annex_start(lines, agenda.end)
@@ -49,14 +66,40 @@ def import_agenda(path: Path, lang: str | None = None) -> ImportResult:
     draft = build_session(
         language, agenda, facts, annex, [s for s, _ in symbols.most_common()], notes
     )
-    return ImportResult(
+    result = ImportResult(
         session_data=draft.data,
         report=draft.report,
         comments=draft.comments,
         source=path.name,
         language=language,
         deadlines=draft.deadlines,
+        items_read=len(agenda.items),
     )
+    result.assess()
+    return result
+
+
+def _language(text: str, lang: str | None, path: Path, notes: list[str]) -> str:
+    """The language to read `text` in: given, or detected and stated in the report."""
+    if lang is not None:
+        if lang.lower() not in UN_LANGUAGES:
+            raise InputError(
+                f"language {lang!r} is not read: give one of {', '.join(UN_LANGUAGES)}",
+                file=path,
+            )
+        return lang.lower()
+    guess = guess_language(text)
+    if guess.lang is None:
+        raise InputError(
+            "is written in none of the six UN languages read (ar, zh, en, fr, ru, es); "
+            "give its text in one of them, or --lang if it is one",
+            file=path,
+        )
+    if guess.assumed and text.strip():
+        notes.append("language: too little text to tell; English is assumed (give --lang)")
+    elif not guess.assumed:
+        notes.append(f"language: {guess.lang}, detected from the text")
+    return guess.lang
 
 
 def _facts(

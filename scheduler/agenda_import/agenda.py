@@ -1,10 +1,17 @@
 """The provisional agenda proper: numbered items, lettered sub-items, one clean title each.
 
-Items are numbered `1.`, `2.`, ... and sub-items lettered `a)` or `(a)`, in sequence; a title
-runs over lines until it ends with `:` (it has sub-items), `;` or `.` (the last one). Lists
-without that punctuation are read too: a line then continues a title when it starts in lower
-case or the title ends mid-phrase. Only numbers and letters in sequence count, so a quoted
-"2." inside a paragraph is not taken for an item.
+Items are numbered `1.`, `2.`, ... (`1 -` in Arabic) and sub-items lettered `a)` or `(a)`
+(Cyrillic `а)`, Arabic `(أ)`), in sequence; a title runs over lines until it ends with `:` (it
+has sub-items), `;` or `.` (the last one). Lists without that punctuation are read too: a line
+then continues a title when it starts in lower case or the title ends mid-phrase. Only numbers
+and letters in sequence count, so a quoted "2." inside a paragraph is not taken for an item.
+
+Real documents also give the list run together on one line ("1. Opening. 2. Election of
+officers. ..."), split here before reading, or no list at all but the items as headings of
+the annotations ("Point 1. Élection du Bureau", "Point 1 de l'ordre du jour. Ouverture de la
+réunion", "A. Opening of the meeting (item 1 of the provisional agenda)"), read when no list
+is found. Segment headings ("I. Preparatory segment") are not items; when a second segment
+numbers its items from 1 again, only the first segment is read, and the report says so.
 """
 
 from __future__ import annotations
@@ -15,8 +22,18 @@ from dataclasses import dataclass, field
 from scheduler.agenda_import.cleaning import Vocabulary, clean_phrase, join_lines
 from scheduler.agenda_import.words import AGENDA_HEADING, ANNOTATIONS_HEADING, fold
 
-ITEM_LINE = re.compile(r"^(\d{1,2})\.\s+(\S.*)$")
-SUB_ITEM_LINE = re.compile(r"^(?:\((?P<a>[a-z])\)|(?P<b>[a-z])\))\s+(?P<title>\S.*)$")
+ITEM_LINE = re.compile(r"^(\d{1,2})(?:\.|\s*-)\s*(?=\S)(?![\d.])(\S.*)$")
+#: Sub-item letters of each script, in order, and the Latin letter each stands for.
+_LETTERS = {
+    **{c: c for c in "abcdefghijklmnopqrstuvwxyz"},
+    **dict(zip("абвгдежзиклмнопрстуфхцчшщэюя", "abcdefghijklmnopqrstuvwxyz", strict=False)),
+    **dict(zip(["أ", "ب", "ج", "د", "هـ", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م"],
+               "abcdeefghijklm", strict=True)),
+}  # fmt: skip
+_LETTER = "|".join(sorted(_LETTERS, key=len, reverse=True))
+SUB_ITEM_LINE = re.compile(
+    rf"^(?:[(（](?P<a>{_LETTER})[)）]|(?P<b>{_LETTER})\))\s*(?P<title>\S.*)$"
+)
 _ROMAN_LINE = re.compile(r"^\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)\s+\S")
 _OPEN_END = re.compile(
     r"([,(\-/]|\b(de|des|du|la|le|les|et|à|aux|au|en|sur|of|the|and|to|in|on|for|with|a|an))$",
@@ -56,6 +73,111 @@ class AgendaList:
     notes: list[str]
 
 
+def sub_letter(match: re.Match[str]) -> str:
+    """The Latin letter of a `SUB_ITEM_LINE` match (`б)` is b, `(ب)` is b)."""
+    return _LETTERS[match["a"] or match["b"]]
+
+
+# A list run together: "...; (b) Election of officers; ... 2. Review of ..." on one line.
+_RUN_TOGETHER = re.compile(
+    rf"(?<=[.;:])\s+(?=(?:\d{{1,2}}\.\s|[(（](?:{_LETTER})[)）]\s|(?:{_LETTER})\)\s))"
+)
+_MARKERS = re.compile(rf"(?:^|\s)(?:\d{{1,2}}\.|[(（](?:{_LETTER})[)）]|(?:{_LETTER})\))\s")
+_SENTENCE_AFTER = re.compile(r"(?<=[a-z\u00e0-\u024f)][.;])\s+(?=[A-Z\u00c0-\u00de*])")
+
+
+def split_run_together(lines: list[str]) -> list[str]:
+    """Lines holding several items ("1. Opening. 2. Review."), one item per line.
+
+    Only a line with at least three item or sub-item marks is split, so a sentence quoting
+    "article 63, paragraph 4 (c)" stays whole. Text after the last item's full stop (a page
+    footer run in, the annotations) goes to a line of its own.
+    """
+    out: list[str] = []
+    for line in lines:
+        if len(_MARKERS.findall(line)) < 3:
+            out.append(line)
+            continue
+        first = re.search(r"(?:^|\s)(?=1\.\s)", line)  # "... Provisional agenda 1. Opening"
+        if first and first.end() > 0:
+            out.append(line[: first.start()])
+            line = line[first.end() :]
+        pieces = _RUN_TOGETHER.split(line)
+        last = _SENTENCE_AFTER.split(pieces[-1], maxsplit=1)
+        out.extend([*pieces[:-1], *last])
+    return out
+
+
+# Items as headings of the annotations, when there is no list.
+_HEADING_ITEM = re.compile(
+    rf"(?:^|(?<=\s))(?:Point|Item|Tema|Punto|Пункт|البند|项目)\s+(?P<n>\d{{1,2}})"
+    rf"(?:\s*(?:[(（](?P<l1>{_LETTER})[)）]|(?P<l2>{_LETTER})\)))?"
+    r"(?:\s+(?:de l'ordre du jour|of the (?:provisional )?agenda|del programa(?: provisional)?"
+    r"|повестки дня|من جدول الأعمال))?\s*[.:]\s*(?P<title>\S.*?)(?=\s+\d{1,2}\.\s|$)",
+    re.IGNORECASE,
+)
+_LETTERED_HEADING = re.compile(
+    r"^[A-Z]\.\s*(?P<title>\S.*?)\s*\((?:item|point|tema|пункт)\s+(?P<n>\d{1,2})"
+    rf"(?:\s*[(（](?P<l1>{_LETTER})[)）]|\s*(?P<l2>{_LETTER})\))?\s+(?:of|de|del)\b[^)]*\)\s*$",
+    re.IGNORECASE,
+)
+SEGMENT_LINE = re.compile(
+    r"^(?:[IVX]+\.\s*)?(?P<name>[\w-]+(?:\s[\w-]+)?\s+(?:segment|s[ée]gment|serie de sesiones"
+    r"|serie de sessions|этап|الجزء))\b",
+    re.IGNORECASE,
+)
+
+
+def heading_items(lines: list[str], vocabulary: Vocabulary, lang: str) -> AgendaList | None:
+    """Items read from headings ("Point 2 de l'ordre du jour. ..."), in sequence; None if none."""
+    items: list[AgendaItem] = []
+    first = None
+    found: list[tuple[int, re.Match[str]]] = []
+    for i, raw in enumerate(lines):
+        lettered = _LETTERED_HEADING.match(raw.strip())
+        matches = [lettered] if lettered else list(_HEADING_ITEM.finditer(raw.strip()))
+        found.extend((i, m) for m in matches)
+    for i, m in found:
+        number, letter = int(m["n"]), m["l1"] or m["l2"]
+        letter = _LETTERS[letter] if letter else None
+        last = items[-1] if items else None
+        if last is None:
+            ok = number == 1 and letter is None
+        elif letter is None:
+            ok = number == last.number + 1
+        else:
+            ok = number == last.number and ord(letter) == ord(last.letter or "`") + 1
+        if not ok:
+            continue
+        first = i if first is None else first
+        items.append(AgendaItem(number, letter, [m["title"]]))
+    if not items:
+        return None
+    for it in items:
+        it.title = _title(it.lines, vocabulary, lang)
+    note = "agenda: no numbered list; the items were read from the headings of the annotations"
+    # The annotations are the whole text: what precedes the first heading (the opening) too.
+    return AgendaList(items, first or 0, 0, [note])
+
+
+def _paragraphs(items: list[AgendaItem]) -> bool:
+    """Whether numbered "items" are paragraphs of a note rather than agenda titles.
+
+    Titles begin with a capital letter (or a letter of a script without case) and hold one
+    phrase; numbered paragraphs run to sentences ("... (OSE): a) pidió ...", "。" inside).
+    """
+    if not items:
+        return False
+    odd = 0
+    for item in items:
+        text = item.title
+        lower = text[:1].islower()
+        sentences = bool(re.search(r"[.。!?]\s*\S", text.rstrip(".。"))) and len(text) > 120
+        if lower or sentences or len(text) > 300:
+            odd += 1
+    return odd * 2 > len(items)
+
+
 def _start(lines: list[str]) -> int | None:
     """Index of the line `1. ...` that opens the list, after the agenda heading if any."""
     heading = next((i for i, line in enumerate(lines) if AGENDA_HEADING.match(fold(line))), 0)
@@ -83,6 +205,9 @@ def parse_agenda(lines: list[str], vocabulary: Vocabulary, lang: str) -> AgendaL
     lines = [line.strip() for line in lines]
     start = _start(lines)
     if start is None:
+        by_headings = heading_items(lines, vocabulary, lang)
+        if by_headings is not None:
+            return by_headings
         return AgendaList([], 0, 0, ["no numbered agenda list ('1. ...') was found"])
     limit = next(
         (i for i in range(start, len(lines)) if ANNOTATIONS_HEADING.match(fold(lines[i]))),
@@ -91,9 +216,21 @@ def parse_agenda(lines: list[str], vocabulary: Vocabulary, lang: str) -> AgendaL
     items: list[AgendaItem] = []
     notes: list[str] = []
     end = limit if limit is not None else len(lines)
+    terminated = 0  # how many titles, all but the current one, end with ; : or .
+    segment: str | None = None
     for i in range(start, limit if limit is not None else len(lines)):
         line = lines[i]
         if not line:
+            continue
+        if SEGMENT_LINE.match(line) and not ITEM_LINE.match(line):
+            if items and segment is not None:
+                notes.append(
+                    f"agenda: a second segment ({line!r}) follows; only the items of the first "
+                    f"({segment!r}) were read: import the other segment's items separately"
+                )
+                end = i
+                break
+            segment = line
             continue
         current = items[-1] if items else None
         item = ITEM_LINE.match(line)
@@ -103,12 +240,16 @@ def parse_agenda(lines: list[str], vocabulary: Vocabulary, lang: str) -> AgendaL
             number = int(item.group(1))
             if number > expected:
                 notes.append(f"agenda: item(s) {expected} to {number - 1} not found in the list")
+            if current is not None and _TERMINATED.search(" ".join(current.lines)):
+                terminated += 1
             items.append(AgendaItem(number, None, [item.group(2)]))
             continue
         if current is not None and sub:
-            letter = sub["a"] or sub["b"]
+            letter = sub_letter(sub)
             last_letter = current.letter or chr(ord("a") - 1)
             if ord(letter) == ord(last_letter) + 1:
+                if _TERMINATED.search(" ".join(current.lines)):
+                    terminated += 1
                 items.append(AgendaItem(current.number, letter, [sub["title"]]))
                 continue
         if current is not None and _ROMAN_LINE.match(line):
@@ -123,7 +264,8 @@ def parse_agenda(lines: list[str], vocabulary: Vocabulary, lang: str) -> AgendaL
                 break
             notes.append(f"agenda: line not read as part of a title: {line!r}")
             continue
-        if _uses_terminators(items[:-1]) or line[0].islower() or _OPEN_END.search(so_far):
+        uses_terminators = terminated > 0 and terminated * 2 >= len(items) - 1
+        if uses_terminators or line[0].islower() or _OPEN_END.search(so_far):
             current.lines.append(line)
             continue
         if limit is None:
@@ -132,6 +274,20 @@ def parse_agenda(lines: list[str], vocabulary: Vocabulary, lang: str) -> AgendaL
         notes.append(f"agenda: line not read as part of a title: {line!r}")
     for it in items:
         it.title = _title(it.lines, vocabulary, lang)
+    heading_line = any(AGENDA_HEADING.match(fold(line)) for line in lines[:start])
+    if _paragraphs(items) or (not heading_line and (_paragraphs(items[:1]) or len(items) < 2)):
+        by_headings = heading_items(lines, vocabulary, lang)
+        if by_headings is not None:
+            return by_headings
+        return AgendaList(
+            [], 0, 0,
+            ["no agenda list: the numbered lines found are paragraphs of a note, not agenda "
+             "items (is this the annotated provisional agenda?)"],
+        )  # fmt: skip
+    if not heading_line:
+        by_headings = heading_items(lines, vocabulary, lang)
+        if by_headings is not None and len(by_headings.items) >= len(items):
+            return by_headings
     if items and not _uses_terminators(items):
         notes.append("agenda: titles end with no punctuation; check where each title ends")
     return AgendaList(items, start, end, notes)

@@ -19,10 +19,21 @@ from scheduler.agenda_import.words import (
     ANNEX_HEADING,
     BODY_KEYWORDS,
     CONTINUED,
+    FOOTNOTE_MARK,
     INFORMAL_CONSULTATIONS,
     ORGANIZATION_OF_WORK,
     fold,
 )
+
+#: A day of the annex with no meetings: "Monday, 5 September  Official United Nations holiday".
+HOLIDAY = re.compile(
+    r"(holiday|jour f[ée]ri[ée]|f[ée]ri[ée]|feriado|d[ií]a festivo|праздни|عطلة|假日)", re.I
+)
+#: The header of an annex whose agenda item numbers have a column of their own.
+_ITEM_COLUMN = re.compile(
+    r"(agenda item|point de l.ordre du jour|tema del programa|пункт повестки|البند|议程项目)", re.I
+)
+_BARE_NUMBER = re.compile(r"^(\d{1,2})((?:\s*\(?[a-z]\))?)\s+(?=[^\W\d_])")
 
 _DAY_LINE = re.compile(rf"^(?:{WEEKDAY}),?\s+(?:le\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\s+{MONTH}")
 _DAY_LINE_US = re.compile(rf"^(?:{WEEKDAY}),?\s+{MONTH}\s+\d{{1,2}}")
@@ -66,12 +77,13 @@ class AnnexSlot:
 class Annex:
     slots: list[AnnexSlot]
     notes: list[str]
+    holidays: list[dt.date] = field(default_factory=list)
 
 
 def annex_start(lines: list[str], after: int) -> int | None:
     """Index of the annex heading, or of its "organization of work" title."""
     for i in range(after, len(lines)):
-        folded = fold(lines[i])
+        folded = fold(FOOTNOTE_MARK.sub("", lines[i]))
         if ANNEX_HEADING.match(folded) or ORGANIZATION_OF_WORK.match(folded):
             return i
     return None
@@ -202,8 +214,10 @@ def parse_annex(
     """The annex table from line `start` on: one `AnnexSlot` per day and period."""
     slots: list[AnnexSlot] = []
     notes: list[str] = []
+    holidays: list[dt.date] = []
     date: dt.date | None = None
     cell: list[str] = []
+    item_column = False  # "Date and time | Agenda item | Title": "6 Provisions on ..."
 
     def close() -> None:
         if slots and cell:
@@ -213,6 +227,16 @@ def parse_annex(
     for line in lines[start:]:
         if not line:
             continue
+        if not slots and _ITEM_COLUMN.search(line) and not find_time_range(line):
+            item_column = True
+            continue
+        day_line = bool(_DAY_LINE.match(line) or _DAY_LINE_US.match(line))
+        same_day = bool(slots) and slots[-1].date == date
+        holiday = not same_day and not day_line and HOLIDAY.search(line)
+        if date is not None and holiday and find_time_range(line) is None:
+            if date not in holidays:
+                holidays.append(date)
+            continue
         if _DAY_LINE.match(line) or _DAY_LINE_US.match(line):
             close()
             mentions = find_dates(line, year)
@@ -220,6 +244,9 @@ def parse_annex(
             if date is None:
                 notes.append(f"annex: the day {line!r} has no year; give the session dates")
             line = line[mentions[0].end :].strip(" ,") if mentions else ""
+            if date is not None and HOLIDAY.search(line) and find_time_range(line) is None:
+                holidays.append(date)
+                continue
             if not line:
                 continue
         found = find_time_range(line)
@@ -230,8 +257,10 @@ def parse_annex(
             slots.append(AnnexSlot(date, found[2], found[3]))
             line = line[found[1] :].strip()
         if slots and line:
+            if item_column:
+                line = _BARE_NUMBER.sub(r"Item \1\2. ", line)
             cell.append(line)
     close()
     for slot in slots:
         _read_cell(slot, known_bodies, vocabulary, lang)
-    return Annex(slots, notes)
+    return Annex(slots, notes, holidays)

@@ -14,13 +14,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from scheduler.agenda_import.agenda import ITEM_LINE, SUB_ITEM_LINE, AgendaItem
+from scheduler.agenda_import.agenda import ITEM_LINE, SUB_ITEM_LINE, AgendaItem, sub_letter
 from scheduler.agenda_import.cleaning import SYMBOL, Vocabulary, clean_phrase, join_lines
 from scheduler.agenda_import.dates import (
     DateMention,
     find_dates,
     find_span,
     find_times,
+    span_position,
 )
 from scheduler.agenda_import.words import (
     BODY_KEYWORDS,
@@ -33,6 +34,7 @@ from scheduler.agenda_import.words import (
     PARALLEL,
     WITHOUT_INTERPRETATION,
     WORKING_DAYS,
+    chinese_number,
     fold,
     number,
     ordinal,
@@ -97,6 +99,8 @@ class Facts:
     opening_time: dt.time | None = None
     working_days: int | None = None
     interpreted_meetings: int | None = None
+    cover_symbol: str | None = None  # the document's symbol as the cover gives it
+    cover_body: str | None = None  # the body's name as the cover gives it
     deadlines: list[Deadline] = field(default_factory=list)
     announcements: list[Announcement] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -121,7 +125,7 @@ def _heading_text(lines: list[str], i: int, item: AgendaItem) -> str | None:
         rest = m.group(2)
     else:
         m = SUB_ITEM_LINE.match(line)
-        if not m or (m["a"] or m["b"]) != item.letter:
+        if not m or sub_letter(m) != item.letter:
             return None
         rest = m["title"]
     following = next((x.strip() for x in lines[i + 1 : i + 4] if x.strip()), "")
@@ -214,7 +218,7 @@ def read_opening(facts: Facts, sentences: list[Sentence]) -> Sentence | None:
             re.IGNORECASE,
         )
         if m:
-            facts.session_number = facts.session_number or ordinal(m["ord"])
+            facts.session_number = facts.session_number or session_ordinal(m["ord"])
             body = re.sub(r"^(la |le |l'|les |the )", "", m["body"].strip(), flags=re.I)
             facts.body_name = facts.body_name or body[:1].upper() + body[1:]
         place = re.search(r"\b(?:à|in)\s+([A-Z][\w-]+)", sentence.text)
@@ -224,18 +228,124 @@ def read_opening(facts: Facts, sentences: list[Sentence]) -> Sentence | None:
     return None
 
 
+#: "Distr.: General 19 August 2015": the date a document is issued, never a session date.
+_ISSUED = re.compile(
+    r"\bDistr\.?\s*:?\s*(?:general|générale?|general|limited|restricted|restreinte|limitada)?"
+    r"\s*,?\s*\d{1,2}\s+(?:de\s+)?[^\W\d_]+(?:\s+de)?\s+\d{4}",
+    re.IGNORECASE,
+)
+_ISSUED_LINE = re.compile(r"^\d{1,2}\s+(?:de\s+)?[^\W\d_]+(?:\s+de)?\s+\d{4}$")
+# "Sixth session", "Quinzième session", "13 er período de sesiones", "19º período de sesiones",
+# "Quatrième réunion", "Twenty-Seventh Meeting of the Parties", "Шестьдесят шестая сессия",
+# "第五十四届会议"; the number is read by `session_ordinal`.
+_SESSION = re.compile(
+    r"(?:^|(?<=\s))(?P<ord>(?:[\w-]+\s)?[\w-]+?(?:\s?(?:er|º|°|o|a|ª))?)\*?\s+"
+    r"(?:session|sesión|réunion|meeting|período de sesiones|periodo de sesiones|сессия)\b",
+    re.IGNORECASE,
+)
+_ZH_SESSION = re.compile(r"第([零〇一二两三四五六七八九十百\d]+)届(?:常)?会")
+_RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+            "семьдесят": 70, "восемьдесят": 80, "девяносто": 90}  # fmt: skip
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+            "eighty": 80, "ninety": 90}  # fmt: skip
+# "St. Petersburg, Russian Federation, 2-6 November", "Abidjan (Côte d'Ivoire), 11-13 mai",
+# "نيويورك، 19-23": the place just before the dates.
+_PLACE = re.compile(
+    r"(?P<place>(?:[A-ZÀ-Ý][\w'’.-]*|el|de|la|du)(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|el|de|la|du)){0,3}"
+    r"|[\u0600-\u06ff]+|[\u0400-\u04ff-]+)"
+    r"(?:\s*\([^)]{2,40}\)|,\s*[A-ZÀ-Ý][\w ]{2,40}?)?\s*[,،]?\s*$"
+)
+_BODY_START = re.compile(
+    r"\b(Conference of the|Commission on|Committee (?:on|of|for)|Governing Council|Meeting of"
+    r" the|Ad Hoc Committee|Working Group|Conférence des|Commission (?:des|de la|du)|Comité (?:des|"
+    r"de la|du|de l)|Groupe de travail|Conferencia de|Comisión de|Consejo de|Órgano|Organo"
+    r"|Конференция|Комиссия|Комитет|مؤتمر|لجنة)",
+    re.IGNORECASE,
+)
+_BODY_END = re.compile(
+    r"\s+(?:Distr\b|Original\b|Item\s+\d|Point\s+\d|Tema\s+\d|Punto\s+\d|Пункт\s+\d"
+    r"|[A-Z]+/\S+|\d)|\s*\*"
+)
+
+
+def session_ordinal(words: str) -> int | None:
+    """`Sixth`, `13 er`, `19º`, `Twenty-Seventh`, `Шестьдесят шестая` as a number."""
+    words = words.strip().lower()
+    value = ordinal(words) or ordinal(words.replace(" ", ""))
+    if value:
+        return value
+    parts = re.split(r"[\s-]+", words)
+    if len(parts) == 2:
+        tens = _EN_TENS.get(parts[0]) or _RU_TENS.get(parts[0])
+        unit = ordinal(parts[1])
+        if tens and unit and unit < 10:
+            return tens + unit
+    return None
+
+
+def _read_session_number(text: str) -> tuple[int, int] | None:
+    """The session's number and where its mention starts in `text`."""
+    zh = _ZH_SESSION.search(text)
+    if zh:
+        value = chinese_number(zh.group(1))
+        return (value, zh.start()) if value else None
+    for m in _SESSION.finditer(text):
+        words = m["ord"].split()
+        for k in range(len(words)):
+            value = session_ordinal(" ".join(words[k:]))
+            if value:
+                return value, m.start() + m.group().find(words[k])
+    return None
+
+
+def _body_name(text: str, session_at: int | None, venue: str | None) -> str | None:
+    """The body named on the cover: the name closest before the session's number."""
+    limit = session_at if session_at is not None else min(len(text), 600)
+    starts = [m for m in _BODY_START.finditer(text) if m.start() < limit]
+    if not starts and session_at is not None:  # "Twenty-Seventh Meeting of the Parties to ..."
+        starts = [m for m in _BODY_START.finditer(text, session_at, session_at + 40)][:1]
+        session_at = None
+    if not starts:
+        return None
+    rest = text[starts[-1].start() :]
+    stops = [len(rest)]
+    if session_at is not None and session_at > starts[-1].start():
+        stops.append(session_at - starts[-1].start())
+    end = _BODY_END.search(rest)
+    if end:
+        stops.append(end.start())
+    if venue and venue in rest:
+        stops.append(rest.index(venue))
+    name = re.sub(r"\s+", " ", rest[: min(stops)]).strip(" ,.:،")
+    if name.isupper():
+        name = name[:1] + name[1:].lower()
+    return name if 8 <= len(name) <= 160 else None
+
+
 def read_title_block(facts: Facts, lines: list[str]) -> None:
-    """Session number, venue and dates from the lines before the agenda (`Vienna, 15-19 ...`)."""
-    for line in lines:
+    """Symbol, body, session number, venue and dates from the cover (`Vienna, 15-19 ...`).
+
+    The cover may come as lines or run together on one line ("United Nations CAC/COSP/2015/1
+    Conference ... Sixth session St. Petersburg, Russian Federation, 2-6 November 2015");
+    the issue date ("Distr.: General 19 August 2015") is left out first.
+    """
+    cover = [_ISSUED.sub(" ", line) for line in lines if not _ISSUED_LINE.match(line.strip())]
+    for line in cover:
         span = find_span(line)
         if span and facts.span is None:
             facts.span = span
-            place = re.match(r"^([A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+){0,2}),", line)
-            if place:
-                facts.venue = place.group(1)
-        m = re.match(r"^([\w-]+)\s+session$", line.strip(), re.IGNORECASE)
-        if m and ordinal(m.group(1)):
-            facts.session_number = ordinal(m.group(1))
+            before = line[: span_position(line)].rstrip()
+            place = _PLACE.search(before)
+            if place and not facts.venue:
+                facts.venue = place["place"].strip(" ،,")
+    text = " ".join(cover)
+    found = _read_session_number(text)
+    if found:
+        facts.session_number = found[0]
+    symbol = _SYMBOL.search(text)
+    if symbol and re.search(r"\d", symbol.group()):
+        facts.cover_symbol = symbol.group().rstrip(".")
+    facts.cover_body = _body_name(text, found[1] if found else None, facts.venue)
 
 
 def read_counts(facts: Facts, text: str) -> None:
@@ -366,7 +476,7 @@ def read_facts(
 ) -> Facts:
     """Read the title block and the annotations (lines `annotations[0]` to `[1]`)."""
     facts = Facts()
-    read_title_block(facts, lines[:agenda_start])
+    read_title_block(facts, lines[:agenda_start] if agenda_start > 0 else lines[:40])
     start, end = annotations
     facts.sections = find_sections(lines, start, end, items)
     bounds = sorted(facts.sections.items(), key=lambda kv: kv[1][0])

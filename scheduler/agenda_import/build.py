@@ -36,8 +36,10 @@ from scheduler.agenda_import.dates import working_days
 from scheduler.agenda_import.words import (
     CLOSING_ITEM,
     INFORMALS_NAME,
+    INFORMALS_NAMES,
     PARALLEL,
     PLENARY_NAME,
+    PLENARY_NAMES,
     fold,
 )
 from scheduler.agenda_import.yaml_text import FieldPath
@@ -90,9 +92,17 @@ class SessionBuilder:
         self.planned: list[PlannedSlot] = []
         self.wording: dict[str, str] = {}
         self.bodies: list[OtherBody] = []
+        self.holidays: list[dt.date] = []
 
     def text(self, value: str) -> dict[str, str]:
         return {self.lang: value}
+
+    def _both(self, pair: dict[str, str], six: dict[str, str]) -> dict[str, str]:
+        """A fixed name: French and English, plus the document's language when it is another."""
+        names = dict(pair)
+        if self.lang not in names and self.lang in six:
+            names = {self.lang: six[self.lang], **names}
+        return names
 
     # --- the parts of the file, in the order they are decided ------------------------------
 
@@ -137,6 +147,9 @@ class SessionBuilder:
         if facts.span:
             first, last = facts.span
             base = [d for d in working_days(first, 366) if d <= last]
+            opening = facts.opening_date
+            if opening and first <= opening <= last and opening not in base:
+                base = sorted([opening, *base])  # a session opening on a Sunday
             source = f"the dates on the cover ({first:%d %B %Y} to {last:%d %B %Y})"
         elif facts.opening_date and facts.working_days:
             base = working_days(facts.opening_date, facts.working_days)
@@ -180,6 +193,11 @@ class SessionBuilder:
                 f"session.days: the annotations speak of {facts.working_days} working days but "
                 f"{len(days)} days were found; check the dates"
             )
+        holidays = sorted(set(self.annex.holidays)) if self.annex else []
+        if holidays:
+            days = [d for d in days if d not in holidays]
+            self.holidays = [h for h in holidays if days and days[0] < h < days[-1]]
+            self.draft.note(("session", "holidays"), "the annex's rows without meetings")
         if facts.opening_date and days and facts.opening_date != days[0]:
             self.draft.report.append(
                 f"session.days: the opening ({facts.opening_date}) is not the first day ({days[0]})"
@@ -191,8 +209,10 @@ class SessionBuilder:
     def _session_info(self) -> dict[str, Any]:
         facts, note = self.facts, self.draft.note
         info: dict[str, Any] = {}
-        if facts.body_name:
-            info["body"] = self.text(facts.body_name)
+        if facts.body_name or facts.cover_body:
+            info["body"] = self.text(facts.body_name or facts.cover_body or "")
+            if not facts.body_name:
+                note(("session", "body"), "from the cover")
         else:
             info["body"] = self.text(PLACEHOLDER)
             note(("session", "body"), "TO COMPLETE", "session.body: the body's name was not found")
@@ -218,7 +238,7 @@ class SessionBuilder:
         info["pre_session_days"] = pre
         if pre:
             note(("session", "pre_session_days"), "from the meetings announced before the session")
-        info["holidays"] = []
+        info["holidays"] = list(self.holidays)
         info["periods"] = [p.as_data() for p in self.periods]
         if self.annex:
             note(("session", "periods"), "from the times in the annex")
@@ -226,9 +246,10 @@ class SessionBuilder:
         return info
 
     def _symbol(self) -> str | None:
-        if not self.symbols:
+        symbols = self.symbols or ([self.facts.cover_symbol] if self.facts.cover_symbol else [])
+        if not symbols:
             return None
-        parts = self.symbols[0].split("/")
+        parts = symbols[0].split("/")
         for n, part in enumerate(parts):
             if n > 0 and part.isdigit() and len(part) == 4:
                 return "/".join(parts[:n])
@@ -252,12 +273,17 @@ class SessionBuilder:
         budget = self.facts.interpreted_meetings
         data: dict[str, Any] = {}
         if budget is None:
-            budget = sum(by_row) if by_row else 2 * max(len(self.days), 1)
+            # Every period of every day for each team: a placeholder that never makes the draft
+            # infeasible, and that a partial annex (a few published meetings) cannot shrink.
+            usable = [p for p in self.periods if not p.evening]
+            teams = max(max(by_row, default=1), 1 + (1 if interpreted else 0))
+            budget = max(sum(by_row), max(len(self.days), 1) * len(usable) * teams)
             note(
                 ("interpretation", "budget"),
-                "TO COMPLETE: the number of meetings with interpretation is not stated",
-                "interpretation.budget: not stated; "
-                + ("the annex's interpreted meetings are assumed" if by_row else "placeholder"),
+                "TO COMPLETE: the number of meetings with interpretation is not stated "
+                f"(placeholder: every period of every day, {budget})",
+                f"interpretation.budget: not stated; TO COMPLETE (placeholder {budget}: every "
+                "period of every day, so that the draft can be solved)",
             )
         data["budget"] = budget
         if by_row:
@@ -295,7 +321,7 @@ class SessionBuilder:
             {
                 "id": "plenary",
                 "kind": "plenary",
-                "name": dict(PLENARY_NAME),
+                "name": self._both(PLENARY_NAME, PLENARY_NAMES),
                 "rooms": ["plenary-hall"],
                 "interpreted": True,
             }
@@ -303,8 +329,9 @@ class SessionBuilder:
         for body in self.bodies:
             n = len(data)
             name = self.text(body.name)
-            if body.kind == "informal" and fold(body.name) == fold(INFORMALS_NAME[self.lang]):
-                name = dict(INFORMALS_NAME)
+            own = INFORMALS_NAMES.get(self.lang, "")
+            if body.kind == "informal" and fold(body.name) == fold(own):
+                name = self._both(INFORMALS_NAME, INFORMALS_NAMES)
             entry: dict[str, Any] = {
                 "id": body.id,
                 "kind": body.kind,

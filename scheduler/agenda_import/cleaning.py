@@ -20,6 +20,7 @@ from scheduler.agenda_import.words import (
     ANNEX_HEADING,
     ANNOTATIONS_HEADING,
     DOCUMENTATION_HEADING,
+    FOOTNOTE_MARK,
     ORGANIZATION_OF_WORK,
     fold,
 )
@@ -86,7 +87,7 @@ def is_furniture(line: str) -> bool:
 
 def is_heading(line: str) -> bool:
     """A section heading of an annotated agenda (agenda, annotations, documentation, annex)."""
-    folded = fold(line)
+    folded = fold(FOOTNOTE_MARK.sub("", line.strip()))
     return any(
         p.match(folded)
         for p in (

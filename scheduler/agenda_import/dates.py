@@ -33,7 +33,7 @@ _DAY = r"\d{1,2}(?:er|re|st|nd|rd|th|º|°)?"
 _OF = r"(?:de\s+|del\s+)?"  # Spanish "15 de octubre de 2018"
 
 _DAY_MONTH = re.compile(
-    rf"(?:\b(?P<wd>{WEEKDAY}),?\s+(?:le\s+|the\s+|el\s+)?)?\b(?P<d>{_DAY})\s+{_OF}(?P<m>{MONTH})"
+    rf"(?:\b(?P<wd>{WEEKDAY}),?\s+(?:le\s+|the\s+|el\s+)?)?\b(?P<d>{_DAY})\s*{_OF}(?P<m>{MONTH})"
     rf"(?!\w)(?:,?\s+{_OF}(?P<y>\d{{4}})\b)?"
 )
 _MONTH_DAY = re.compile(
@@ -197,6 +197,14 @@ def find_span(text: str) -> tuple[dt.date, dt.date] | None:
     if first is None or last is None or last < first:
         return None
     return first, last
+
+
+def span_position(text: str) -> int:
+    """Where the first span of days in `text` begins (its length if there is none)."""
+    zh = _ZH_DATE.search(text)
+    m = _SPAN.search(text)
+    starts = [x.start() for x in (zh, m) if x is not None]
+    return min(starts, default=len(text))
 
 
 def on_weekday(weekday: int, days: Sequence[dt.date]) -> list[dt.date]:

@@ -54,8 +54,6 @@ WEEKDAYS: dict[str, int] = {
     "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الخميس": 3, "الجمعة": 4,
     "السبت": 5, "الأحد": 6,
 }  # fmt: skip
-#: Chinese weekdays ("星期一", "周一"), kept apart: they are not separate words.
-ZH_WEEKDAYS: dict[str, int] = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 
 _FR_ORDINALS = (
     "deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième "
@@ -80,9 +78,7 @@ _RU_ORDINALS = (
     "семнадцатая восемнадцатая девятнадцатая двадцатая"
 )
 _RU_VALUES = (1, 2, 3, 4, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20)
-_AR_ORDINALS = (
-    "الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة"
-)
+_AR_ORDINALS = "الأولى الثانية الثالثة الرابعة الخامسة السادسة السابعة الثامنة التاسعة العاشرة"
 ORDINALS: dict[str, int] = {
     "premier": 1,
     "première": 1,
@@ -276,7 +272,9 @@ FUTURE_MEETING = re.compile(
 )
 OPENING = re.compile(
     r"(s'ouvrira|sera ouverte|s'ouvre|commencera|débutera|will open|will be opened|"
-    r"opens on|will commence|will begin|will start)",
+    r"to be opened|opens on|will commence|will begin|will start|se inaugurará|se abrirá|"
+    r"comenzará|dará comienzo|apertura [^.]{0,80}tendrá lugar|откроется|будет открыта|"
+    r"начнется|يفتتح|ستفتتح|تفتتح|开幕)",
     re.IGNORECASE,
 )
 PARALLEL = re.compile(r"(parallèlement|en parallèle|in parallel|parallel to|concurrently)", re.I)
