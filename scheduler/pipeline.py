@@ -253,8 +253,16 @@ def _without_timetable(
     )
 
 
+def explain(session: Session, *, settings: Settings) -> Explanation:
+    """Why `session` has no timetable: the few rules that cannot all hold, and what each buys.
+
+    Without a search for the best timetable: the explainer only asks which rules give way
+    (`models.explain`), with `settings.explaining`'s workers and seed, within the time limit.
+    """
+    return _explain(session, settings, settings.explaining or Explaining())
+
+
 def _explain(session: Session, settings: Settings, explaining: Explaining) -> Explanation:
-    """The model's explanation of an infeasible session: the rules that cannot all hold."""
     return models.explain.explain(
         session,
         lang=settings.lang,
@@ -264,4 +272,4 @@ def _explain(session: Session, settings: Settings, explaining: Explaining) -> Ex
     )
 
 
-__all__ = ["Explaining", "Run", "Settings", "Targets", "plan", "publish"]
+__all__ = ["Explaining", "Run", "Settings", "Targets", "explain", "plan", "publish"]

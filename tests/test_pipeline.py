@@ -11,7 +11,7 @@ import models
 import models.explain
 from scheduler.explore import set_budget
 from scheduler.io.workbook import ASSIGNMENTS, CHANGES, read_assignments
-from scheduler.pipeline import Explaining, Run, Settings, Targets, plan, publish
+from scheduler.pipeline import Explaining, Run, Settings, Targets, explain, plan, publish
 from scheduler.result import SolveStatus
 from scheduler.timetable import Timetable
 
@@ -71,6 +71,12 @@ def test_the_explanation_has_its_own_settings(tiny, monkeypatch):
     settings = dataclasses.replace(QUICK, explaining=Explaining(workers=2, seed=5))
     plan(set_budget(tiny, 3), settings=settings)
     assert seen == [{"lang": "en", "time_limit": 20.0, "workers": 2, "seed": 5}]
+
+
+def test_explain_alone_as_schedule_explain_does(tiny):
+    assert explain(tiny, settings=QUICK).status == "feasible"
+    found = explain(set_budget(tiny, 3), settings=dataclasses.replace(QUICK, explaining=None))
+    assert found.status == "infeasible" and found.conflict
 
 
 def test_progress_and_the_solver_log(tiny, tmp_path):

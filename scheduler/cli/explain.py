@@ -26,11 +26,13 @@ def explain_command(
     seed: Seed = None,
 ) -> None:
     """Explain why a session has no timetable: the rules that cannot all hold together."""
-    from models.explain import explain
+    from scheduler.pipeline import Explaining, Settings, explain
 
     with planner_errors():
         loaded, _ = load(session)
-    found = explain(loaded, lang=lang.value, time_limit=time_limit, workers=workers, seed=seed)
+    explaining = Explaining(workers=workers, seed=seed)
+    settings = Settings(time_limit=time_limit, lang=lang.value, explaining=explaining)
+    found = explain(loaded, settings=settings)
     console.print(found.text(), markup=False)
     code = EXIT_CODES.get(found.status, ExitCode.NO_TIMETABLE)
     if code is not ExitCode.OK:
