@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -14,7 +15,10 @@ from scheduler.errors import InputError
 def open_workbook(path: Path) -> Workbook:
     """Open any workbook for reading; unreadable files are input errors naming the file."""
     try:
-        return load_workbook(path, data_only=True)
+        book = load_workbook(path, data_only=True)
+        if _uncached_booleans(path):
+            _keep_formulas(book, load_workbook(path, read_only=True))
+        return book
     except FileNotFoundError:
         raise InputError("no such file", file=path) from None
     except IsADirectoryError:
@@ -23,3 +27,42 @@ def open_workbook(path: Path) -> Workbook:
         raise InputError(f"cannot be read as an Excel workbook (.xlsx): {exc}", file=path) from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})", file=path) from None
+
+
+# A cell whose formula is TRUE() or FALSE() and whose cached value is missing or empty.
+_UNCACHED_BOOLEAN = re.compile(
+    rb"<(?:\w+:)?f(?:\s[^>]*)?>\s*(?:TRUE|FALSE)\s*\(\s*\)\s*</(?:\w+:)?f>\s*(?:<(?:\w+:)?v\s*/>|"
+    rb"<(?:\w+:)?v>\s*</(?:\w+:)?v>|</(?:\w+:)?c>)",
+    re.IGNORECASE,
+)
+
+
+def _uncached_booleans(path: Path) -> bool:
+    """Whether a sheet holds `=TRUE()`/`=FALSE()` formulas without their value.
+
+    LibreOffice saves booleans as such formulas, with the value cached; openpyxl and pandas
+    drop cached values when they save, and `data_only` then reads the cell as empty.
+    """
+    with zipfile.ZipFile(path) as archive:
+        return any(
+            _UNCACHED_BOOLEAN.search(archive.read(name))
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/") and name.endswith(".xml")
+        )
+
+
+def _keep_formulas(book: Workbook, formulas: Workbook) -> None:
+    """Put in each empty cell of `book` the boolean constant formula `formulas` holds there,
+    for the cell-to-value step to read as a boolean; other formulas stay unknown (empty)."""
+    from scheduler.io.session_workbook.values import formula_value  # imports the readers
+
+    for sheet in formulas.worksheets:
+        if sheet.title not in book.sheetnames:
+            continue
+        target = book[sheet.title]
+        for row in sheet.iter_rows():
+            for cell in row:
+                value = getattr(cell, "value", None)
+                if isinstance(value, str) and formula_value(value) is not None:
+                    if target[cell.coordinate].value is None:
+                        target[cell.coordinate].value = value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -11,6 +12,8 @@ from scheduler.errors import InputError
 from scheduler.io.session_file import load_session
 from scheduler.io.session_workbook import load_session_workbook, write_session_workbook
 from scheduler.io.session_workbook.values import from_cell, is_blank
+from scheduler.io.timetable_workbook import read_assignments, write_workbook
+from scheduler.published import published_timetable
 from tests.conftest import TINY
 
 
@@ -31,6 +34,11 @@ from tests.conftest import TINY
         ("FAUX", "bool", False),
         (1, "bool", True),
         ("maybe", "bool", "maybe"),
+        ("=FALSE()", "bool", False),  # LibreOffice's boolean, cached value dropped
+        ("=TRUE()", "bool", True),
+        ("= true ( ) ", "bool", True),
+        ("=TRUE", "bool", True),
+        ("=A1", "bool", "=A1"),  # another formula: the model names it
         (dt.datetime(2018, 10, 15), "date", dt.date(2018, 10, 15)),
         (dt.datetime(2018, 10, 15, 10), "date", dt.datetime(2018, 10, 15, 10)),
         (dt.datetime(1900, 1, 1, 15), "time", dt.time(15)),
@@ -74,3 +82,35 @@ def test_a_session_period_ending_just_before_midnight_is_an_input_error_not_a_cr
     book.save(path)
     with pytest.raises(InputError, match="Periods: PM starts before AM ends"):
         load_session_workbook(path)
+
+
+def _booleans_as_libreoffice_formulas(path: Path, sheet: str) -> int:
+    """Turn every boolean cell of `sheet` into the formula LibreOffice saves, `=TRUE()` or
+    `=FALSE()`, saved by openpyxl, which drops the cached values (as pandas does)."""
+    book = openpyxl.load_workbook(path)
+    turned = 0
+    for row in book[sheet].iter_rows():
+        for cell in row:
+            if isinstance(cell.value, bool):
+                cell.value = "=TRUE()" if cell.value else "=FALSE()"
+                turned += 1
+    book.save(path)
+    return turned
+
+
+def test_libreoffice_booleans_without_their_values_read_as_booleans(cop9, tmp_path):
+    """A workbook LibreOffice saved, then openpyxl or pandas touched, once gave 23 times
+    "Assignments!K2: empty"."""
+    path = tmp_path / "timetable.xlsx"
+    timetable = published_timetable(cop9, lang="fr")
+    write_workbook(path, cop9, timetable, None, None)
+    assert _booleans_as_libreoffice_formulas(path, "Assignments") >= 2 * len(timetable)
+    assert read_assignments(path) == timetable
+
+
+def test_libreoffice_booleans_in_a_session_workbook(tmp_path):
+    path = tmp_path / "tiny.xlsx"
+    tiny = load_session(TINY)
+    write_session_workbook(path, tiny)
+    assert _booleans_as_libreoffice_formulas(path, "Bodies") > 0
+    assert load_session_workbook(path) == tiny

@@ -22,6 +22,17 @@ def is_blank(value: object) -> bool:
 
 _TRUE = {"true", "yes", "1", "vrai", "oui"}
 _FALSE = {"false", "no", "0", "faux", "non"}
+_BOOLEAN_FORMULA = re.compile(r"=\s*(TRUE|FALSE)\s*(\(\s*\))?\s*", re.IGNORECASE)
+
+
+def formula_value(formula: str) -> bool | None:
+    """The value of a formula that is a boolean constant, `=TRUE()` or `=FALSE()`, else None.
+
+    LibreOffice saves a TRUE typed in a cell as the formula `=TRUE()` with its value cached;
+    a tool that drops cached values (openpyxl, pandas) leaves only the formula.
+    """
+    match = _BOOLEAN_FORMULA.fullmatch(formula)
+    return None if match is None else match.group(1).upper() == "TRUE"
 
 
 def from_cell(value: object, kind: Kind) -> Any:
@@ -29,6 +40,9 @@ def from_cell(value: object, kind: Kind) -> Any:
     refuse with the value named."""
     if is_blank(value):
         return None
+    if isinstance(value, str) and value.lstrip().startswith("="):
+        constant = formula_value(value)
+        value = value if constant is None else constant
     if isinstance(value, str) and kind not in ("text",):
         value = value.strip()
     if isinstance(value, float) and value.is_integer() and kind in ("id", "text", "int", "ids"):
