@@ -21,7 +21,6 @@ from scheduler.explore import (
     solve,
     solve_variants,
 )
-from scheduler.explore import explanation as explanation_hook
 from scheduler.io.workbook import ASSIGNMENTS, MEETINGS, SOLVE, read_assignments
 from scheduler.result import SolveStatus
 from scheduler.timetable import ASSIGNMENT_COLUMNS
@@ -104,14 +103,6 @@ def test_the_explanation_comes_from_the_model_s_explainer(tiny, monkeypatch):
     outcome = solve(set_budget(tiny, 3), name="budget 3", **QUICK)
     assert outcome.explanation == "budget: 4 interpreted meetings needed, 3 granted"
     assert calls == [(outcome.session, 20.0)]
-
-
-def test_the_explainer_is_the_model_s():
-    """A plain import of the model's explainer: no lookup, no optional explainer."""
-    import models.explain
-
-    assert explanation_hook.explain is models.explain.explain
-    assert explanation_hook.Explanation is models.explain.Explanation
 
 
 def test_compare_variants_one_row_each(tiny_outcome, short_of_budget):
