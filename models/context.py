@@ -10,6 +10,7 @@ dictionaries its own way.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import wraps
@@ -79,6 +80,13 @@ class Context:
         for _, s, held in self.meetings(interpreted_only=interpreted_only):
             per_slot.setdefault(s.index, []).append(held)
         return per_slot
+
+    def meetings_per_day(self, body: str) -> dict[dt.date, list[cp_model.IntVar]]:
+        """Date -> the `held` literals of the meetings `body` may hold that day, in time order."""
+        per_day: dict[dt.date, list[cp_model.IntVar]] = {}
+        for s in self.v.body_slots[body]:
+            per_day.setdefault(s.date, []).append(self.v.held[(body, s.index)])
+        return per_day
 
 
 #: A model module: adds its rule to the context; returns its penalty terms (none when hard).

@@ -119,3 +119,20 @@ def test_timetable_reads_a_solution() -> None:
     assert model.solve_with(solver) == cp_model.OPTIMAL
     timetable = model.timetable(solver.value)
     assert validate(model.session, timetable).ok
+
+
+def test_the_shared_queries_read_the_grid() -> None:
+    data = tiny()
+    next(b for b in data["bodies"] if b["id"] == "wg")["interpreted"] = False
+    model = SessionModel(make_session(data))
+    ctx, v = model.context, model.variables
+    meetings = ctx.meetings()
+    assert [(b, s.index) for b, s, _ in meetings] == list(v.held)
+    assert {b for b, _, _ in ctx.meetings(interpreted_only=True)} == {"plenary"}
+    per_slot = ctx.meetings_per_slot()
+    assert sum(len(h) for h in per_slot.values()) == len(meetings)
+    assert {len(h) for h in ctx.meetings_per_slot(interpreted_only=True).values()} == {1}
+    per_day = ctx.meetings_per_day("plenary")
+    assert sorted(per_day) == sorted({s.date for s in v.body_slots["plenary"]})
+    assert [s.index for s, _ in v.parts_of("2")] == [s.index for s in v.slots["2"]]
+    assert all(part is v.part[("2", s.index)] for s, part in v.parts_of("2"))
