@@ -36,7 +36,7 @@ def check_command(
             checked = published_timetable(loaded, lang=lang.value)
         else:
             assert timetable is not None
-            checked = read_assignments(timetable)
+            checked = read_assignments(timetable, session=loaded)
         report = validate(loaded, checked)
     said = lang.value
     what = word("cli.check.published", said) if published else str(timetable)

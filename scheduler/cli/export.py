@@ -54,7 +54,7 @@ def export_command(
         ensure_all_writable({"--docx": docx, "--ics": ics, "--programme": programme})
         time_zone(timezone)  # a bad zone is refused before anything is written
         loaded, _ = load(session)
-        read = read_assignments(timetable)
+        read = read_assignments(timetable, session=loaded)
         if not quiet:
             for warning in (_foreign(loaded, read), missing_titles_warning(loaded, lang.value)):
                 if warning:

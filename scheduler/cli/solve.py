@@ -86,7 +86,7 @@ def solve_command(
         warning = missing_titles_warning(loaded, lang.value)
         if warning and not quiet:
             err_console.print(f"warning: {warning}", markup=False)
-        previous = read_assignments(keep) if keep is not None else None
+        previous = read_assignments(keep, session=loaded) if keep is not None else None
         with live_progress(not quiet) as progress:
             settings = Settings(
                 time_limit=time_limit,

@@ -63,6 +63,6 @@ def _keep_formulas(book: Workbook, formulas: Workbook) -> None:
         for row in sheet.iter_rows():
             for cell in row:
                 value = getattr(cell, "value", None)
-                if isinstance(value, str) and formula_value(value) is not None:
-                    if target[cell.coordinate].value is None:
-                        target[cell.coordinate].value = value
+                known = isinstance(value, str) and formula_value(value) is not None
+                if known and target[cell.coordinate].value is None:
+                    target[cell.coordinate].value = value

@@ -14,6 +14,7 @@ from scheduler.errors import ExitCode, InputError, InputErrors
 from scheduler.io.timetable_workbook import read_assignments, write_workbook
 from scheduler.published import published_timetable
 from scheduler.timetable import Assignment, Timetable
+from scheduler.validation import validate
 from tests.conftest import COP9
 
 
@@ -248,3 +249,69 @@ def test_not_a_workbook(tmp_path):
 def test_no_such_file(tmp_path):
     error = _error(tmp_path / "nowhere.xlsx")
     assert error.message.endswith("no such file")
+
+
+# --- a planner's edit is one edit: date and period, times from the period -------------------
+
+# Rows of the COP9 published timetable in the sheet (header on row 1): item 3 on Wednesday
+# afternoon (row 17), item 4 alone on Thursday morning (row 18).
+ITEM_3, ITEM_4 = 17, 18
+
+
+def test_start_and_end_left_empty_are_taken_from_the_period(cop9, written):
+    _edit(written, **{f"E{ITEM_3}": dt.datetime(2018, 10, 18), f"F{ITEM_3}": "PM"})
+    _edit(written, **{f"G{ITEM_3}": None, f"H{ITEM_3}": None})
+    _edit(written, **{f"E{ITEM_4 + 1}": dt.datetime(2018, 10, 17), f"G{ITEM_4 + 1}": None})
+    timetable = read_assignments(written, session=cop9)
+    (three,) = [a for a in timetable if a.activity == "3"]
+    assert (three.date, three.start, three.end) == (dt.date(2018, 10, 18), dt.time(15), dt.time(18))
+    # item 5's first part moved to Wednesday afternoon, its end kept: start from the minutes
+    five = next(a for a in timetable if a.activity == "5" and a.part == 1)
+    assert (five.date, five.start, five.end) == (dt.date(2018, 10, 17), dt.time(15), dt.time(18))
+
+
+def test_parts_of_a_meeting_follow_each_other_in_the_sheets_order(cop9, written):
+    """Item 6, 7, 8 and 9 share Friday afternoon: cleared, they run one after the other."""
+    _edit(written, **{f"{c}{r}": None for c in "GH" for r in range(21, 25)})
+    timetable = read_assignments(written, session=cop9)
+    friday = [(a.activity, a.start, a.end) for a in timetable if a.date == dt.date(2018, 10, 19)]
+    assert friday[1:] == [
+        ("6", dt.time(15), dt.time(15, 45)),
+        ("7", dt.time(15, 45), dt.time(16, 15)),
+        ("8", dt.time(16, 15), dt.time(16, 45)),
+        ("9", dt.time(16, 45), dt.time(18)),
+    ]
+    assert validate(cop9, timetable).ok
+
+
+def test_times_left_from_before_a_move_name_their_cell(cop9, written):
+    """Date and period changed, times not: once "runs 10:00-13:00 ... outside the period
+    15:00-18:00" without a cell."""
+    _edit(written, **{f"E{ITEM_4}": dt.datetime(2018, 10, 17), f"F{ITEM_4}": "PM"})
+    error = _error_with(written, cop9)
+    assert error.field == f"Assignments!G{ITEM_4}"
+    assert "outside the period PM (15:00-18:00)" in error.message
+    assert "leave start and end empty" in error.message
+
+
+def test_without_the_session_empty_times_are_still_refused(written):
+    _edit(written, **{f"G{ITEM_3}": None})
+    error = _error(written)
+    assert error.field == f"Assignments!G{ITEM_3}" and error.problem == "empty"
+
+
+def test_the_validator_still_sees_real_violations(cop9, written):
+    """Item 3 moved onto item 4's Thursday morning, times empty: the overlap is reported, and
+    a meeting that runs over its period is kept for `within-periods` to report."""
+    _edit(written, **{f"E{ITEM_3}": dt.datetime(2018, 10, 18), f"F{ITEM_3}": "AM"})
+    _edit(written, **{f"G{ITEM_3}": None, f"H{ITEM_3}": None, f"H{ITEM_4 + 2}": "13:30"})
+    timetable = read_assignments(written, session=cop9)
+    broken = validate(cop9, timetable).broken_rules()
+    assert "body-one-at-a-time" in broken
+    assert "within-periods" in broken
+
+
+def _error_with(path: Path, session) -> InputError:
+    with pytest.raises(InputError) as info:
+        read_assignments(path, session=session)
+    return info.value

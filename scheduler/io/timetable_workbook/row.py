@@ -5,18 +5,24 @@ naming its cell; the messages say what to type instead. Values come through the 
 cell-to-value step as session workbooks (`scheduler.io.session_workbook.values.from_cell`, with
 the kind in `CELL_KINDS`): blanks are None, text is trimmed, whole numbers Excel stored as
 floats are whole, TRUE/yes/oui are True, and an Excel time is a time.
+
+Start and end may be left empty when the reader knows the session (validation context
+`{TIMES_FROM_PERIODS: True}`): it then takes them from the period (`reader`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from scheduler.io.session_workbook.layout import Kind
 from scheduler.timetable import Assignment
 
 # The kind of each column for `from_cell`, in the order of `ASSIGNMENT_COLUMNS`.
+#: The validation context key that lets start and end be empty, for the reader to fill in.
+TIMES_FROM_PERIODS = "times_from_periods"
+
 CELL_KINDS: dict[str, Kind] = {
     "activity": "id",
     "title": "text",
@@ -44,8 +50,8 @@ class AssignmentRow(BaseModel):
     room: str
     date: dt.date
     period: str
-    start: dt.time
-    end: dt.time
+    start: dt.time | None  # None only when the reader takes it from the period
+    end: dt.time | None
     minutes: int
     part: tuple[int, int]  # (k, n): the k-th of the activity's n parts
     interpreted: bool
@@ -88,8 +94,10 @@ class AssignmentRow(BaseModel):
 
     @field_validator("start", "end", mode="plain")
     @classmethod
-    def _time(cls, value: object) -> dt.time:
-        """`HH:MM` text or an Excel time, to the minute."""
+    def _time(cls, value: object, info: ValidationInfo) -> dt.time | None:
+        """`HH:MM` text or an Excel time, to the minute; empty when taken from the period."""
+        if value is None and (info.context or {}).get(TIMES_FROM_PERIODS):
+            return None
         seconds: float | None = None
         if isinstance(value, dt.time):
             seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
@@ -148,6 +156,8 @@ class AssignmentRow(BaseModel):
         return False if value is None else _bool(value)
 
     def assignment(self) -> Assignment:
+        if self.start is None or self.end is None:
+            raise ValueError("start and end are not known yet: take them from the period first")
         return Assignment(
             date=self.date,
             start=self.start,
