@@ -34,15 +34,21 @@ __all__ = [
 #: Larger texts are refused: an annotated agenda with its annex is some 100,000 characters;
 #: import is linear, so this bounds it to a few seconds.
 MAX_CHARACTERS = 5_000_000
+#: The report line (and reason for a partial draft) of a text in none of the six languages.
+UNKNOWN_LANGUAGE = (
+    "language: none of the six UN languages (ar, zh, en, fr, ru, es) was recognised; nothing "
+    "is read as wording and the titles are kept as found: give --lang, or the text in one of "
+    "the six"
+)
 
 
 def import_agenda(path: Path, lang: str | None = None) -> ImportResult:
     """Read an annotated provisional agenda and draft its session file.
 
     `lang` is the document's language, one of the six UN languages; None detects it from the
-    text (and the report says which). Raises `InputError` when the file cannot be opened, is
-    larger than `MAX_CHARACTERS`, or is written in none of the six languages; a garbled document
-    gives a partial draft and says so in the report (`status`).
+    text (and the report says which). Raises `InputError` when the file cannot be opened or is
+    larger than `MAX_CHARACTERS`; a garbled document, or one in none of the six languages,
+    gives a partial draft and says so in the report (`status`, `why_partial`).
     """
     path = Path(path)
     text, notes = read_document(path)
@@ -76,6 +82,9 @@ def import_agenda(path: Path, lang: str | None = None) -> ImportResult:
         items_read=len(agenda.items),
     )
     result.assess()
+    if UNKNOWN_LANGUAGE in notes:
+        result.why_partial.insert(0, UNKNOWN_LANGUAGE)
+        result.status = ImportStatus.NEEDS_PLANNER
     return result
 
 
@@ -90,11 +99,8 @@ def _language(text: str, lang: str | None, path: Path, notes: list[str]) -> str:
         return lang.lower()
     guess = guess_language(text)
     if guess.lang is None:
-        raise InputError(
-            "is written in none of the six UN languages read (ar, zh, en, fr, ru, es); "
-            "give its text in one of them, or --lang if it is one",
-            file=path,
-        )
+        notes.append(UNKNOWN_LANGUAGE)
+        return "en"
     if guess.assumed and text.strip():
         notes.append("language: too little text to tell; English is assumed (give --lang)")
     elif not guess.assumed:

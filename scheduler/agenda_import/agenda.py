@@ -39,7 +39,7 @@ _OPEN_END = re.compile(
     r"([,(\-/]|\b(de|des|du|la|le|les|et|à|aux|au|en|sur|of|the|and|to|in|on|for|with|a|an))$",
     re.IGNORECASE,
 )
-_TERMINATED = re.compile(r"[;:.]\s*((et|and|ou|or)\s*)?$")
+_TERMINATED = re.compile(r"[;:.؛。；：]\s*((et|and|ou|or|y|e|и|و)\s*)?$")
 
 
 @dataclass
@@ -160,7 +160,7 @@ def heading_items(lines: list[str], vocabulary: Vocabulary, lang: str) -> Agenda
     return AgendaList(items, first or 0, 0, [note])
 
 
-def _paragraphs(items: list[AgendaItem]) -> bool:
+def _paragraphs(items: list[AgendaItem], lang: str = "en") -> bool:
     """Whether numbered "items" are paragraphs of a note rather than agenda titles.
 
     Titles begin with a capital letter (or a letter of a script without case) and hold one
@@ -171,7 +171,7 @@ def _paragraphs(items: list[AgendaItem]) -> bool:
     odd = 0
     for item in items:
         text = item.title
-        lower = text[:1].islower()
+        lower = text[:1].islower() and not (item.letter and lang == "ru")  # "а) выборы"
         sentences = bool(re.search(r"[.。!?]\s*\S", text.rstrip(".。"))) and len(text) > 120
         if lower or sentences or len(text) > 300:
             odd += 1
@@ -190,7 +190,7 @@ def _start(lines: list[str]) -> int | None:
 
 def _title(lines: list[str], vocabulary: Vocabulary, lang: str) -> str:
     text = clean_phrase(join_lines(lines, vocabulary), vocabulary, lang)
-    text = re.sub(r"\s*[;:.,]\s*((et|and|ou|or)\s*)?$", "", text)
+    text = re.sub(r"\s*[;:.,؛،。；：]\s*((et|and|ou|or|y|e|и|و)\s*)?$", "", text)
     return text.strip()
 
 
@@ -275,7 +275,9 @@ def parse_agenda(lines: list[str], vocabulary: Vocabulary, lang: str) -> AgendaL
     for it in items:
         it.title = _title(it.lines, vocabulary, lang)
     heading_line = any(AGENDA_HEADING.match(fold(line)) for line in lines[:start])
-    if _paragraphs(items) or (not heading_line and (_paragraphs(items[:1]) or len(items) < 2)):
+    if _paragraphs(items, lang) or (
+        not heading_line and (_paragraphs(items[:1], lang) or len(items) < 2)
+    ):
         by_headings = heading_items(lines, vocabulary, lang)
         if by_headings is not None:
             return by_headings

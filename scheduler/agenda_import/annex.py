@@ -35,12 +35,14 @@ _ITEM_COLUMN = re.compile(
 )
 _BARE_NUMBER = re.compile(r"^(\d{1,2})((?:\s*\(?[a-z]\))?)\s+(?=[^\W\d_])")
 
-_DAY_LINE = re.compile(rf"^(?:{WEEKDAY}),?\s+(?:le\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\s+{MONTH}")
+_DAY_LINE = re.compile(
+    rf"^(?:{WEEKDAY}),?\s+(?:le\s+|el\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:de\s+)?{MONTH}"
+)
 _DAY_LINE_US = re.compile(rf"^(?:{WEEKDAY}),?\s+{MONTH}\s+\d{{1,2}}")
 _REF = re.compile(
-    r"\b(?:Agenda\s+)?(?:Points?|Items?)\s+(?P<n>\d{1,2})"
+    r"(?:\b(?:Agenda\s+)?(?:Points?|Items?|Temas?|Пункты?)|البنود?|项目)\s*(?P<n>\d{1,2})"
     r"(?:\s*(?:\(\s*(?P<l1>[a-z])\s*\.?\s*\)|(?P<l2>[a-z])\s*\.?\s*\)))?"
-    r"(?P<more>(?:\s*(?:[-–—]|\bà\b|\bto\b|,|\bet\b|\band\b)\s*\d{1,2}\b)*)",
+    r"(?P<more>(?:\s*(?:[-–—]|\bà\b|\bto\b|,|\bet\b|\band\b|\by\b|\bи\b|و)\s*\d{1,2}\b)*)",
     re.IGNORECASE,
 )
 
@@ -92,7 +94,7 @@ def annex_start(lines: list[str], after: int) -> int | None:
 def _numbers(first: int, more: str) -> list[int]:
     """`6` and ` à 9` -> 6, 7, 8, 9; `6` and `, 7 and 8` -> 6, 7, 8."""
     numbers = [first]
-    for m in re.finditer(r"([-–—]|\bà\b|\bto\b|,|\bet\b|\band\b)\s*(\d{1,2})", more):
+    for m in re.finditer(r"([-–—]|\bà\b|\bto\b|,|\bet\b|\band\b|\by\b|\bи\b|و)\s*(\d{1,2})", more):
         n = int(m.group(2))
         if m.group(1) in {"-", "–", "—", "à", "to"}:
             numbers.extend(range(numbers[-1] + 1, n + 1))

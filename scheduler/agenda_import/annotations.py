@@ -244,6 +244,7 @@ _SESSION = re.compile(
     re.IGNORECASE,
 )
 _ZH_SESSION = re.compile(r"第([零〇一二两三四五六七八九十百\d]+)届(?:常)?会")
+_AR_SESSION = re.compile(r"(?:الدورة|الاجتماع)\s+(\S+)")
 _RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
             "семьдесят": 70, "восемьдесят": 80, "девяносто": 90}  # fmt: skip
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -289,6 +290,10 @@ def _read_session_number(text: str) -> tuple[int, int] | None:
     if zh:
         value = chinese_number(zh.group(1))
         return (value, zh.start()) if value else None
+    for ar in _AR_SESSION.finditer(text):
+        value = ordinal(ar.group(1))
+        if value:
+            return value, ar.start()
     for m in _SESSION.finditer(text):
         words = m["ord"].split()
         for k in range(len(words)):

@@ -196,20 +196,32 @@ def clean_phrase(text: str, vocabulary: Vocabulary, lang: str) -> str:
     return text.strip()
 
 
+_HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
+
+
 def join_lines(lines: Iterable[str], vocabulary: Vocabulary) -> str:
-    """Lines of one paragraph as one string, hyphenation at line ends undone."""
-    out = ""
+    """Lines of one paragraph as one string, hyphenation at line ends undone.
+
+    Linear in the text: only the end of the line before is looked at, never the whole string.
+    """
+    parts: list[str] = []
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        hyphen = re.search(r"([^\W\d_]+)-$", out)
+        if not parts:
+            parts.append(line)
+            continue
+        last = parts[-1]
+        tail = last[-100:]
+        hyphen = _HYPHEN_END.search(tail)
         start = re.match(r"[^\W\d_]+", line)
         if hyphen and start and line[0].islower():
             word = vocabulary.dehyphenate(hyphen.group(1), start.group())
-            out = out[: hyphen.start()] + word + line[start.end() :]
-        elif out.endswith("/") and re.match(r"[A-Z0-9]", line):
-            out += line  # a document symbol broken after a slash
+            cut = len(last) - len(tail) + hyphen.start()
+            parts[-1] = last[:cut] + word + line[start.end() :]
+        elif last.endswith("/") and re.match(r"[A-Z0-9]", line):
+            parts[-1] = last + line  # a document symbol broken after a slash
         else:
-            out = f"{out} {line}" if out else line
-    return out
+            parts.append(line)
+    return " ".join(parts)

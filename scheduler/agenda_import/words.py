@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 FR_MONTHS: dict[str, int] = {
@@ -166,9 +167,8 @@ def guess_language(text: str) -> LanguageGuess:
     words = re.findall(r"[^\W\d_]+", sample.lower())
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return LanguageGuess("en", assumed=True)
-    scores = {
-        lang: sum(1 for w in words if w in markers) for lang, markers in LANGUAGE_MARKERS.items()
-    }
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in markers) for lang, markers in LANGUAGE_MARKERS.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
     share = scores[best] / len(words)
     if share < 0.08:
@@ -296,7 +296,8 @@ WITHOUT_INTERPRETATION = re.compile(
 )
 CLOSING_ITEM = re.compile(
     r"^(adoption du rapport|adoption of the report|approbation du rapport|"
-    r"adoption of its report|report of the)",
+    r"adoption of its report|report of the|aprobación del informe|approbation de son rapport|"
+    r"утверждение доклада|принятие доклада|اعتماد التقرير|اعتماد تقرير|通过报告|通过.*报告)",
     re.IGNORECASE,
 )
 CONTINUED = re.compile(
