@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import ortools
 import pytest
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 from scheduler.errors import InputError
 from scheduler.io.annex import annex_rows
@@ -93,9 +95,22 @@ def test_annex_sheet_holds_the_annex_rows(cop9, published_fr, book_fr):
 
 def test_annex_sheet_is_ready_to_paste_and_print(book_fr):
     sheet = openpyxl.load_workbook(book_fr)["Organisation des travaux"]
-    assert not sheet.merged_cells.ranges
+    days = [cell.row for (cell,) in sheet.iter_rows(min_col=1, max_col=1) if cell.font.b][1:]
+    assert len(days) == 5  # Monday to Friday
+    # only the day rows are merged, across the row: nothing merged down, a day name never wraps
+    assert {str(cells) for cells in sheet.merged_cells.ranges} == {f"A{r}:C{r}" for r in days}
     assert sheet["A1"].font.b and sheet["A2"].font.b  # the header and the day rows
     assert not sheet["A3"].font.b
+    for cell in (sheet["A1"], sheet["A2"], sheet["B3"]):  # bold cells too name their font
+        assert (cell.font.name, cell.font.sz) == ("Calibri", 11)
+    # two lines, not "Annexe_x000a_Projet ..." (LibreOffice prints the rendered header: the
+    # render test); the title line's own font code is parsed away on reading
+    assert sheet.oddHeader.center.text == "Annexe\nProjet d'organisation des travaux"
+    with zipfile.ZipFile(book_fr) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "_x000a_" not in xml and '&amp;"Calibri,Bold"&amp;12 Annexe\n' in xml
+    assert int(sheet.page_setup.paperSize) == 9  # A4
+    assert sheet.print_area == f"'Organisation des travaux'!$A$1:$C${sheet.max_row}"
     assert sheet["B3"].alignment.wrap_text
     assert sheet["B3"].border.left.style == "thin"
     assert sheet.row_dimensions[3].height >= 6 * 15  # six item lines
@@ -105,6 +120,19 @@ def test_annex_sheet_is_ready_to_paste_and_print(book_fr):
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.print_title_rows == "$1:$1"
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
+
+
+def test_every_sheet_prints_on_a4_one_page_wide_with_its_header_row(book_fr):
+    book = openpyxl.load_workbook(book_fr)
+    assert book.active is not None and book.active.title == "Organisation des travaux"
+    for sheet in book.worksheets:
+        assert int(sheet.page_setup.paperSize) == 9  # A4, sheet.title
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+        last = f"{get_column_letter(sheet.max_column)}${sheet.max_row}"
+        assert sheet.print_area.endswith(f"!$A$1:${last}"), sheet.title
+        assert all(cell.font.name == "Calibri" for cell in sheet[1] if cell.value is not None)
 
 
 def test_english_workbook(cop9, tmp_path):

@@ -9,7 +9,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.diff import CHANGE_COLUMNS, TimetableDiff
 from scheduler.io.timetable_workbook.layout import CHANGE_WIDTHS, CHANGES
-from scheduler.io.timetable_workbook.sheets import BOLD, append_row, save, write_table
+from scheduler.io.timetable_workbook.sheets import (
+    BOLD,
+    FONT,
+    append_row,
+    print_setup,
+    save,
+    write_table,
+)
 
 
 def write_changes_workbook(path: str | Path, changes: TimetableDiff) -> None:
@@ -38,3 +45,5 @@ def write_changes(sheet: Worksheet, changes: TimetableDiff) -> None:
     for label, value in totals:
         append_row(sheet, (label, value))
         sheet.cell(sheet.max_row, 1).font = BOLD
+        sheet.cell(sheet.max_row, 2).font = FONT
+    print_setup(sheet, landscape=True)  # the print area takes the counts in

@@ -1,4 +1,5 @@
-"""What every sheet of the timetable workbook shares: rows, Excel tables, the atomic save."""
+"""What every sheet of the timetable workbook shares: rows, Excel tables, fonts, the page set-up
+for printing, the atomic save."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -15,7 +18,12 @@ from scheduler.errors import InputError
 from scheduler.io.atomic import write_atomically
 from scheduler.io.timetable_workbook.layout import DATE_FORMAT, TEXT_COLUMNS, TEXT_FORMAT
 
-BOLD = Font(bold=True)
+# Every written cell names its font and size: a bold font without them prints in the
+# application's default (a serif in LibreOffice) beside the Calibri body.
+FONT_NAME = "Calibri"
+FONT_SIZE = 11
+FONT = Font(name=FONT_NAME, size=FONT_SIZE)
+BOLD = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
 
 
 def write_table(
@@ -35,6 +43,7 @@ def write_table(
         sheet.column_dimensions[letter].width = widths.get(column, max(len(column) + 4, 9))
         sheet.cell(1, index).font = BOLD
         for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            cell.font = FONT
             if column == "date":
                 cell.number_format = DATE_FORMAT
             elif column in TEXT_COLUMNS:
@@ -44,6 +53,43 @@ def write_table(
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     sheet.add_table(table)
     sheet.freeze_panes = "A2"
+    print_setup(sheet, landscape=len(columns) > 6)
+
+
+def print_setup(sheet: Worksheet, *, landscape: bool) -> None:
+    """Print on A4, one page wide and as many down as needed, the header row on every page,
+    the used cells only."""
+    setup = sheet.page_setup
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # as many pages down as needed
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = "1:1"
+    sheet.print_area = f"A1:{get_column_letter(sheet.max_column)}{sheet.max_row}"
+    sheet.oddFooter.center.text = "&P / &N"
+    sheet.oddFooter.center.font = f"{FONT_NAME},Regular"
+    sheet.oddFooter.center.size = 9
+
+
+class _Lines(HeaderFooterItem):
+    """A page header or footer whose text may hold line breaks.
+
+    openpyxl writes a line break as `_x000a_`, which Excel reads back as one and LibreOffice
+    prints as it is ("Annexe_x000a_Projet ..."); both read a plain line feed.
+    """
+
+    def __str__(self) -> str:
+        return super().__str__().replace("_x000a_", "\n")
+
+
+def header_lines(sheet: Worksheet, first: str, second: str) -> None:
+    """Two centred lines in the page header, in the sheet's font: `first` bold."""
+    header = _Lines()
+    header.center.text = f'{first}\n&"{FONT_NAME},Regular"{second}'
+    header.center.font = f"{FONT_NAME},Bold"
+    header.center.size = 12
+    sheet.oddHeader = header
 
 
 def append_row(sheet: Worksheet, values: Sequence[object]) -> None:

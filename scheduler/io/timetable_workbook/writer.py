@@ -12,7 +12,6 @@ from typing import Protocol
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.diff import TimetableDiff
@@ -30,7 +29,15 @@ from scheduler.io.timetable_workbook.layout import (
     SOLVE,
     SOLVE_WIDTHS,
 )
-from scheduler.io.timetable_workbook.sheets import BOLD, append_row, save, write_table
+from scheduler.io.timetable_workbook.sheets import (
+    BOLD,
+    FONT,
+    append_row,
+    header_lines,
+    print_setup,
+    save,
+    write_table,
+)
 from scheduler.labels import labels
 from scheduler.result import SolveResult
 from scheduler.rules import HARD_RULES
@@ -85,7 +92,8 @@ def _write_annex(sheet: Worksheet, session: Session, timetable: Timetable, lang:
     the times, instead of a date cell merged down over the periods: that is how the printed
     annex looks, so the six language versions line up row by row; and merged cells paste into
     Word as vertically merged table cells that break when a translator adds or removes a row.
-    No cell of this sheet is merged. The heading ("Annexe", "Projet d'organisation des
+    The day row is merged across the three columns only, so a long day name (Arabic) does not
+    wrap in the first column. The heading ("Annexe", "Projet d'organisation des
     travaux") is in the printed page header, not in the cells, so selecting the whole sheet
     copies exactly the table.
     """
@@ -95,32 +103,30 @@ def _write_annex(sheet: Worksheet, session: Session, timetable: Timetable, lang:
     append_row(sheet, (header.date, header.plenary, header.parallel))
     for cell in sheet[1]:
         cell.font = BOLD
+    days: list[int] = []
     for row in annex_rows(session, timetable, lang):
         append_row(sheet, (row.date or row.time, row.plenary, row.parallel))
         if row.is_day:
-            sheet.cell(sheet.max_row, 1).font = BOLD
+            days.append(sheet.max_row)
     for column, width in enumerate(ANNEX_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     for cells in sheet.iter_rows():
         for cell in cells:
             cell.alignment = _WRAP
             cell.border = _BORDER
+            cell.font = BOLD if cell.row == 1 or cell.row in days else FONT
         # Excel does not grow rows for wrapped text it did not type itself: give the height.
         lines = max(
             _wrapped_lines(cell.value, w) for cell, w in zip(cells, ANNEX_WIDTHS, strict=True)
         )
+        if cells[0].row in days:
+            lines = 1
         sheet.row_dimensions[cells[0].row].height = LINE_HEIGHT * max(lines, 1)
+    for day in days:
+        sheet.merge_cells(start_row=day, start_column=1, end_row=day, end_column=3)
     sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    setup = sheet.page_setup
-    setup.orientation = "landscape"
-    setup.paperSize = sheet.PAPERSIZE_A4
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0  # as many pages down as needed
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    heading, title = annex_heading(lang)
-    sheet.oddHeader.center.text = f"{heading}\n{title}"
-    sheet.oddFooter.center.text = "&P / &N"
+    print_setup(sheet, landscape=True)
+    header_lines(sheet, *annex_heading(lang))
 
 
 def _wrapped_lines(value: object, width: int) -> int:
@@ -198,6 +204,11 @@ def _write_solve(
         append_row(sheet, (rule.name, rule.text(lang), _rule_state(validation, rule.name)))
     for letter, width in zip("ABC", SOLVE_WIDTHS, strict=True):
         sheet.column_dimensions[letter].width = width
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            if not cell.font.b:
+                cell.font = FONT
+    print_setup(sheet, landscape=True)
 
 
 def _rule_state(validation: object | None, rule_name: str) -> str:
