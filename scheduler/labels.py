@@ -251,14 +251,19 @@ class Labels(_Strict):
         """A part of an activity after its first: "... (suite)"."""
         return self.annex.continued.format(text=text)
 
+    def month(self, date: dt.date) -> str:
+        """The month's name as the language prints it: "octobre", "تشرين الأول/أكتوبر"."""
+        days, locale = self.days, self.language.locale
+        months = [format_date(date, "MMMM", locale=loc) for loc in days.month_locales or [locale]]
+        return days.month_separator.join(dict.fromkeys(months))
+
     def day(self, date: dt.date) -> str:
         """The day row of the annex: "Lundi 15 octobre" / "Monday, 15 October"."""
         days, locale = self.days, self.language.locale
-        months = [format_date(date, "MMMM", locale=loc) for loc in days.month_locales or [locale]]
         text = days.heading.format(
             weekday=format_date(date, "EEEE", locale=locale),
             day=days.first_of_month if date.day == 1 and days.first_of_month else str(date.day),
-            month=days.month_separator.join(dict.fromkeys(months)),
+            month=self.month(date),
             month_number=date.month,
         )
         return text[:1].upper() + text[1:] if days.capitalize else text

@@ -3,9 +3,10 @@
 A term is a small frozen value: it holds what it needs to be said in any of the six languages
 (an activity's kind and titles, a body's names, a date), resolved from the session when it is
 made, so a message can be rendered long after, without the session. Its words come from the
-catalogues (`terms.*`), dates from CLDR (Babel) with the pattern the catalogue gives
-(`terms.short-day`: `EEE d MMM` = "Thu 18 Oct", "jeu. 18 oct.", "10月18日周四"), clock times in the
-style of the language's labels file (`scheduler/data/labels/<lang>.yaml`, `time`).
+catalogues (`terms.*`); dates from CLDR (Babel) with the pattern the catalogue gives
+(`terms.short-day`: `EEE d MMM` = "Thu 18 Oct", "jeu. 18 oct.", "10月18日周四"), where a quoted
+`'{month}'` is the month as the labels file prints it (Arabic "تشرين الأول/أكتوبر"); clock
+times in the style of the language's labels file (`scheduler/data/labels/<lang>.yaml`, `time`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from scheduler.messages.message import Message, Term
 from scheduler.session import Session
 
 DayStyle = Literal["short", "long"]
+#: In a day pattern, `'{month}'` (a quoted CLDR literal) stands for the labels file's month name.
+_MONTH = "{month}"
 ClockStyle = Literal["digits", "text"]
 
 
@@ -155,9 +158,11 @@ class Day:
     def say(self, lang: str) -> str:
         if self.date is None:
             return word("terms.unknown", lang)
-        return format_date(
-            self.date, _pattern(f"terms.{self.style}-day", lang), locale=_locale(lang)
-        )
+        pattern = _pattern(f"terms.{self.style}-day", lang)
+        text = format_date(self.date, pattern, locale=_locale(lang))
+        if _MONTH in text:  # the month as the labels file prints it (Arabic: تشرين الأول/أكتوبر)
+            text = text.replace(_MONTH, labels(lang).month(self.date))
+        return text
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ def test_every_rule_message_is_in_the_six_languages() -> None:
         ("es", "jue 18 de oct"),
         ("ru", "чт 18 окт."),
         ("zh", "10月18日周四"),
-        ("ar", "الخميس 18 أكتوبر"),
+        ("ar", "الخميس 18 تشرين الأول/أكتوبر"),
     ],
 )
 def test_days_come_from_cldr_with_the_catalogue_pattern(lang: str, day: str) -> None:
