@@ -83,3 +83,34 @@ def write_pdf(lines: list[str], path: Path, per_page: int = 45) -> Path:
     with path.open("wb") as out:
         writer.write(out)
     return path
+
+
+def write_columns_pdf(lines: list[list[tuple[int, str]]], path: Path) -> Path:
+    """A one-page PDF whose lines hold pieces at given x positions (points): table columns.
+
+    Each line is drawn left to right, so a plain extraction reads the columns of a row mixed,
+    as in real UN PDFs; only a layout-aware reading keeps them apart.
+    """
+    writer = PdfWriter()
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
+    page = writer.add_blank_page(width=595, height=842)
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+    )
+    shown = []
+    for n, pieces in enumerate(lines):
+        y = 800 - 12 * n
+        shown += [f"1 0 0 1 {x} {y} Tm ({_escape(text)}) Tj" for x, text in pieces]
+    stream = ContentStream(None, None)
+    stream.set_data(f"BT /F1 9 Tf {' '.join(shown)} ET".encode("cp1252"))
+    page.replace_contents(stream)
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
