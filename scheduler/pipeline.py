@@ -189,7 +189,7 @@ def publish(run: Run, targets: Targets) -> list[Path]:
     Workbook, Word annex, calendar, daily programme, picture. An unwritable path or an unknown
     language raises `InputError`; the files written before it stay, complete.
     """
-    from scheduler.io.workbook import write_workbook
+    from scheduler.io.timetable_workbook import write_workbook
 
     timetable = run.timetable
     if timetable is None:

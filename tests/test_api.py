@@ -21,7 +21,7 @@ from scheduler.explore import (
     solve,
     solve_variants,
 )
-from scheduler.io.workbook import ASSIGNMENTS, MEETINGS, SOLVE, read_assignments
+from scheduler.io.timetable_workbook import ASSIGNMENTS, MEETINGS, SOLVE, read_assignments
 from scheduler.result import SolveStatus
 from scheduler.timetable import ASSIGNMENT_COLUMNS
 from scheduler.validation.findings import FINDING_COLUMNS

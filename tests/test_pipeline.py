@@ -10,7 +10,7 @@ import pytest
 import models
 import models.explain
 from scheduler.explore import set_budget
-from scheduler.io.workbook import ASSIGNMENTS, CHANGES, read_assignments
+from scheduler.io.timetable_workbook import ASSIGNMENTS, CHANGES, read_assignments
 from scheduler.pipeline import Explaining, Run, Settings, Targets, explain, plan, publish
 from scheduler.result import SolveStatus
 from scheduler.timetable import Timetable

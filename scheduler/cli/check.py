@@ -18,7 +18,7 @@ def check_command(
     lang: Language = Lang.en,
 ) -> None:
     """List every rule a timetable breaks, by name, with the items and meetings involved."""
-    from scheduler.io.workbook import read_assignments
+    from scheduler.io.timetable_workbook import read_assignments
     from scheduler.published import published_timetable
     from scheduler.validation import validate
 

@@ -28,7 +28,7 @@ def diff_command(
     """Print the differences between two timetables, and the interpreted meetings of each."""
     from scheduler.diff import compare
     from scheduler.io.session_file import load_session
-    from scheduler.io.workbook import read_assignments, write_changes_workbook
+    from scheduler.io.timetable_workbook import read_assignments, write_changes_workbook
 
     with planner_errors():
         if output is not None:

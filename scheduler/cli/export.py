@@ -44,7 +44,7 @@ def export_command(
 ) -> None:
     """Write the annex (Word), the calendar (iCalendar) or the daily programme of a timetable."""
     from scheduler.io.ics import time_zone
-    from scheduler.io.workbook import read_assignments
+    from scheduler.io.timetable_workbook import read_assignments
     from scheduler.labels import missing_titles_warning
     from scheduler.pipeline import Run, Targets, publish
 

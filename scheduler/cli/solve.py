@@ -66,7 +66,7 @@ def solve_command(
     quiet: Quiet = False,
 ) -> None:
     """Solve a session and write its timetable workbook."""
-    from scheduler.io.workbook import read_assignments
+    from scheduler.io.timetable_workbook import read_assignments
     from scheduler.labels import missing_titles_warning
     from scheduler.pipeline import Settings, Targets, plan, publish
 

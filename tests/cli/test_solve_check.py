@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from scheduler.cli import app
 from scheduler.errors import ExitCode
-from scheduler.io.workbook import read_assignments
+from scheduler.io.timetable_workbook import read_assignments
 from scheduler.result import SolveResult, SolveStatus
 from scheduler.validation import validate
 from tests.conftest import COP9, cop9_data
