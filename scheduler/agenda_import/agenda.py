@@ -10,8 +10,9 @@ Real documents also give the list run together on one line ("1. Opening. 2. Elec
 officers. ..."), split here before reading, or no list at all but the items as headings of
 the annotations ("Point 1. Élection du Bureau", "Point 1 de l'ordre du jour. Ouverture de la
 réunion", "A. Opening of the meeting (item 1 of the provisional agenda)"), read when no list
-is found. Segment headings ("I. Preparatory segment") are not items; when a second segment
-numbers its items from 1 again, only the first segment is read, and the report says so.
+is found. Segment headings ("Operational segment", "I. Preparatory segment") are not items
+and end no title; when a segment numbers its items from 1 again, only the items before it are
+read, and the report says so.
 """
 
 from __future__ import annotations
@@ -223,17 +224,17 @@ def parse_agenda(lines: list[str], vocabulary: Vocabulary, lang: str) -> AgendaL
         if not line:
             continue
         if SEGMENT_LINE.match(line) and not ITEM_LINE.match(line):
-            if items and segment is not None:
-                notes.append(
-                    f"agenda: a second segment ({line!r}) follows; only the items of the first "
-                    f"({segment!r}) were read: import the other segment's items separately"
-                )
-                end = i
-                break
-            segment = line
+            segment = line  # "Operational segment": a heading, not part of a title
             continue
         current = items[-1] if items else None
         item = ITEM_LINE.match(line)
+        if item and item.group(1) == "1" and items and segment is not None:
+            notes.append(
+                f"agenda: the segment {segment!r} numbers its items from 1 again; only the items "
+                "before it were read: import that segment's items separately"
+            )
+            end = i
+            break
         sub = SUB_ITEM_LINE.match(line)
         expected = (items[-1].number + 1) if items else 1
         if item and expected <= int(item.group(1)) <= expected + 2:

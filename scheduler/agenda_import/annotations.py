@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from scheduler.agenda_import.agenda import ITEM_LINE, SUB_ITEM_LINE, AgendaItem, sub_letter
 from scheduler.agenda_import.cleaning import SYMBOL, Vocabulary, clean_phrase, join_lines
 from scheduler.agenda_import.dates import (
+    SPLIT_DAY,
     DateMention,
     find_dates,
     find_span,
@@ -335,7 +336,19 @@ def read_title_block(facts: Facts, lines: list[str]) -> None:
     the issue date ("Distr.: General 19 August 2015") is left out first.
     """
     cover = [_ISSUED.sub(" ", line) for line in lines if not _ISSUED_LINE.match(line.strip())]
-    for line in cover:
+    for n, line in enumerate(cover):
+        split = SPLIT_DAY.search(line)
+        if split and find_span(line) is None:
+            first, second = split.group(1), split.group(2)
+            lost_dash = int(first) < int(second)
+            joined = SPLIT_DAY.sub(r"\1–\2" if lost_dash else r"\1\2", line, count=1)
+            facts.notes.append(
+                f"cover: {split.group()!r} read as "
+                + (f"the days {first}–{second} (a dash lost in extraction); if it is the day "
+                   f"{first}{second}, correct session.days" if lost_dash else
+                   f"the day {first}{second} (a number split by extraction); check session.days")
+            )  # fmt: skip
+            cover[n] = line = joined
         span = find_span(line)
         if span and facts.span is None:
             facts.span = span
