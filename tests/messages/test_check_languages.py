@@ -17,7 +17,7 @@ runner = CliRunner()
 
 #: How each language names agenda item 4 in a finding, and the script it is written in.
 ITEM_4 = {"ar": "البند 4", "zh": "项目4", "en": "item 4", "fr": "point 4", "ru": "пункт 4",
-          "es": "tema 4"}  # fmt: skip
+          "es": "el tema 4"}  # fmt: skip
 SCRIPT = {"ar": "[\u0600-\u06ff]", "zh": "[\u4e00-\u9fff]", "ru": "[\u0400-\u04ff]"}
 
 

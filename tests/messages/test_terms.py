@@ -18,7 +18,7 @@ def test_an_activity_is_resolved_from_the_session_when_made() -> None:
     item, group, unknown = (Act.of(session, ref) for ref in ("2", "wg-1", "zz"))
     assert (item.kind, group.kind, unknown.kind) == ("item", "meetings", "unknown")
     assert [item.say(lang) for lang in ("en", "fr", "es", "ru", "zh", "ar")] == [
-        "item 2", "point 2", "tema 2", "пункт 2", "项目2", "البند 2",
+        "item 2", "point 2", "el tema 2", "пункт 2", "项目2", "البند 2",
     ]  # fmt: skip
     assert group.say("en") == "Working group (wg-1)"
     assert group.say("fr") == "Groupe de travail (wg-1)"
