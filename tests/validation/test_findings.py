@@ -33,7 +33,7 @@ def test_a_finding_speaks_the_six_languages() -> None:
         "point 4 se termine mar. 5 mars 18:00, après son échéance mar. 5 mars 17:00"
     )
     assert finding.text("es") == (
-        "el tema 4: termina el mar 5 de mar 18:00, después de su plazo (mar 5 de mar 17:00)"
+        "el tema 4 termina el mar 5 de mar 18:00, después de su plazo (mar 5 de mar 17:00)"
     )
     assert str(finding) == (
         "deadline: item 4 ends Tue 5 Mar 18:00, after its deadline Tue 5 Mar 17:00"
