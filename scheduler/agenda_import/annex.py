@@ -14,7 +14,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from scheduler.agenda_import.cleaning import Vocabulary, clean_phrase, join_lines
-from scheduler.agenda_import.dates import MONTH, WEEKDAY, find_dates, find_time_range
+from scheduler.agenda_import.dates import (
+    MONTH,
+    WEEKDAY,
+    find_dates,
+    find_time_range,
+    normal_clock,
+)
 from scheduler.agenda_import.words import (
     ANNEX_HEADING,
     BODY_KEYWORDS,
@@ -36,11 +42,12 @@ _ITEM_COLUMN = re.compile(
 _BARE_NUMBER = re.compile(r"^(\d{1,2})((?:\s*\(?[a-z]\))?)\s+(?=[^\W\d_])")
 
 _DAY_LINE = re.compile(
-    rf"^(?:{WEEKDAY}),?\s+(?:le\s+|el\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:de\s+)?{MONTH}"
+    rf"^(?:{WEEKDAY})[,،]?\s+(?:le\s+|el\s+)?\d{{1,2}}(?:er|st|nd|rd|th)?\s+(?:de\s+)?{MONTH}"
+    r"|^\d{1,2}\s*月\s*\d{1,2}\s*日"  # 10月15日，星期一
 )
 _DAY_LINE_US = re.compile(rf"^(?:{WEEKDAY}),?\s+{MONTH}\s+\d{{1,2}}")
 _REF = re.compile(
-    r"(?:\b(?:Agenda\s+)?(?:Points?|Items?|Temas?|Пункты?)|البنود?|项目)\s*(?P<n>\d{1,2})"
+    r"(?:\b(?:Agenda\s+)?(?:Points?|Items?|Temas?|Пункты?)|البنود|البند|项目)\s*(?P<n>\d{1,2})"
     r"(?:\s*(?:\(\s*(?P<l1>[a-z])\s*\.?\s*\)|(?P<l2>[a-z])\s*\.?\s*\)))?"
     r"(?P<more>(?:\s*(?:[-–—]|\bà\b|\bto\b|,|\bet\b|\band\b|\by\b|\bи\b|و)\s*\d{1,2}\b)*)",
     re.IGNORECASE,
@@ -229,6 +236,7 @@ def parse_annex(
     for line in lines[start:]:
         if not line:
             continue
+        line = normal_clock(line)
         if not slots and _ITEM_COLUMN.search(line) and not find_time_range(line):
             item_column = True
             continue
@@ -241,7 +249,7 @@ def parse_annex(
             continue
         if _DAY_LINE.match(line) or _DAY_LINE_US.match(line):
             close()
-            mentions = find_dates(line, year)
+            mentions = [m for m in find_dates(line, year) if m.date] or find_dates(line, year)
             date = mentions[0].date if mentions else None
             if date is None:
                 notes.append(f"annex: the day {line!r} has no year; give the session dates")

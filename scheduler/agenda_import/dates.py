@@ -33,7 +33,7 @@ _DAY = r"\d{1,2}(?:er|re|st|nd|rd|th|º|°)?"
 _OF = r"(?:de\s+|del\s+)?"  # Spanish "15 de octubre de 2018"
 
 _DAY_MONTH = re.compile(
-    rf"(?:\b(?P<wd>{WEEKDAY}),?\s+(?:le\s+|the\s+|el\s+)?)?\b(?P<d>{_DAY})\s*{_OF}(?P<m>{MONTH})"
+    rf"(?:\b(?P<wd>{WEEKDAY})[,،]?\s+(?:le\s+|the\s+|el\s+)?)?\b(?P<d>{_DAY})\s*{_OF}(?P<m>{MONTH})"
     rf"(?!\w)(?:,?\s+{_OF}(?P<y>\d{{4}})\b)?"
 )
 _MONTH_DAY = re.compile(
@@ -67,6 +67,31 @@ _ZH_DATE = re.compile(
 )
 #: Digits split by extraction ("1 5 November 2015"): read as one number, and reported.
 SPLIT_DAY = re.compile(rf"(?<![\d\w])([1-3]) (\d)(?=\s+{_OF}{MONTH})")
+
+
+_ZH_MONTH_DAY = re.compile(r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+
+# Clock times written otherwise than with digits and a unit, rewritten before reading.
+_CLOCK_FORMS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(\d{1,2})\s*ч\.?\s*(\d{2})\s*м(?:ин)?\.?"), r"\1:\2"),  # 10 ч. 00 м.
+    (re.compile(r"(\d{1,2})\s*ч\.(?!\w)"), r"\1:00"),  # 15 ч.
+    (re.compile(r"上午\s*(\d{1,2})\s*[时點点]\s*(?:(\d{1,2})\s*分)?"), r"\1:00 a.m."),
+    (re.compile(r"(?:下午|晚上)\s*(\d{1,2})\s*[时點点]\s*(?:(\d{1,2})\s*分)?"), r"\1:00 p.m."),
+    (re.compile(r"中午\s*12\s*[时點点]"), "12:00"),
+    (re.compile(r"(\d{1,2})\s*[时點点](?:\s*(\d{1,2})\s*分)?"), r"\1:00"),
+    (re.compile(r"\s*(?:至|إلى|до)\s*"), " - "),
+    (re.compile(r"(?:من\s+)?الساعة\s*"), ""),
+    (re.compile(r"\bс\s+(?=\d)"), ""),
+]
+
+
+def normal_clock(text: str) -> str:
+    """Russian, Arabic and Chinese clock times as digits with a unit ("10 ч. 00 м." -> 10:00)."""
+    if text.isascii():
+        return text
+    for pattern, replacement in _CLOCK_FORMS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 @dataclass(frozen=True)
@@ -116,6 +141,15 @@ def find_dates(text: str, year: int | None) -> list[DateMention]:
         date = _make_date(int(m["y"]), int(m["m"]), int(m["d"]))
         found.append(DateMention(m.start(), m.end(), date, None))
         taken.append((m.start(), m.end()))
+    for m in _ZH_MONTH_DAY.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        after = re.match(r"\s*[，,]?\s*星期([一二三四五六日天])", text[m.end() :])
+        weekday = "一二三四五六日".find(after.group(1)) if after else -1
+        end = m.end() + (after.end() if after else 0)
+        found.append(DateMention(m.start(), end, _make_date(year, int(m["m"]), int(m["d"])),
+                                 weekday if weekday >= 0 else 6 if after else None))  # fmt: skip
+        taken.append((m.start(), end))
     for m in _WEEKDAY_ALONE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -146,6 +180,7 @@ def parse_clock(text: str, meridiem: str | None = None) -> dt.time | None:
 
 def find_times(text: str) -> list[TimeMention]:
     """Every clock time written with a unit (`10 heures`, `10 a.m.`, `10:00`, `midi`)."""
+    text = normal_clock(text)
     found = []
     for m in _TIME.finditer(text):
         time = parse_clock(m["clock"])
@@ -164,7 +199,11 @@ def _meridiem(clock: str) -> str | None:
 
 
 def find_time_range(text: str) -> tuple[int, int, dt.time, dt.time] | None:
-    """The first time range (`10 heures-13 heures`, `3-6 p.m.`, `10:00-13:00`) in `text`."""
+    """The first time range (`10 heures-13 heures`, `3-6 p.m.`, `10:00-13:00`) in `text`.
+
+    Positions are those of `normal_clock(text)`, which is `text` itself for Latin scripts.
+    """
+    text = normal_clock(text)
     for m in _RANGE.finditer(text):
         a, b = m["a"], m["b"]
         if not any(re.search(r"[:a-z]", side, re.I) for side in (a, b)):
@@ -173,6 +212,8 @@ def find_time_range(text: str) -> tuple[int, int, dt.time, dt.time] | None:
         start = parse_clock(a, meridiem=_meridiem(b))
         if start is not None and end is not None and start >= end and _meridiem(b) == "pm":
             start = parse_clock(a, meridiem="am")
+        if start and end and start >= end and _meridiem(a) == "pm" and end.hour < 12:
+            end = end.replace(hour=end.hour + 12)  # 下午3时至6时: 15:00 to 18:00
         if start is None or end is None or start >= end:
             continue
         return m.start(), m.end(), start, end

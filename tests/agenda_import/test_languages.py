@@ -133,3 +133,57 @@ def test_dates_and_times_in_the_six_languages() -> None:
     monday = find_dates("el lunes, 5 de mayo de 2003, a las 10.00 horas", None)[0]
     assert (monday.date, monday.weekday) == (dt.date(2003, 5, 5), 0)
     assert find_time_range("10.00 a 13.00 horas")[2:] == (dt.time(10), dt.time(13))  # type: ignore[index]
+
+
+RUSSIAN_ANNEX = """
+Приложение
+Предлагаемая организация работы
+Понедельник, 11 апреля
+10 ч. 00 м. – 13 ч. 00 м.   Пункт 1. Выборы должностных лиц
+                            Пункт 2. Организационные вопросы
+15 ч. 00 м. – 18 ч. 00 м.   Пункт 2 (продолжение)
+Вторник, 12 апреля
+10 ч. 00 м. – 13 ч. 00 м.   Пункт 3. Утверждение доклада
+"""
+ARABIC_ANNEX = """
+المرفق
+تنظيم الأعمال المقترح
+الاثنين، 11 نيسان/أبريل
+من الساعة 10:00 إلى الساعة 13:00   البند 1 - انتخاب أعضاء المكتب
+                                   البند 2 - المسائل التنظيمية
+من الساعة 15:00 إلى الساعة 18:00   البند 2 (تابع)
+الثلاثاء، 12 نيسان/أبريل
+من الساعة 10:00 إلى الساعة 13:00   البند 3 - اعتماد التقرير
+"""
+CHINESE_ANNEX = """
+附件
+拟议工作安排
+4月11日，星期一
+上午10时至下午1时   项目1. 选举主席团成员
+                    项目2. 组织事项
+下午3时至6时        项目2（续）
+4月12日，星期二
+上午10时至下午1时   项目3. 通过报告
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [(RUSSIAN + RUSSIAN_ANNEX, "ru"), (ARABIC + ARABIC_ANNEX, "ar"),
+     (CHINESE + CHINESE_ANNEX, "zh")],
+)  # fmt: skip
+def test_constructed_annexes_in_three_scripts(tmp_path: Path, text: str, lang: str) -> None:
+    """Day lines, clock spans and "(continued)" as annexes in these scripts give them."""
+    result = _import(tmp_path, text, f"annex.{lang}.txt")
+    mon, tue = dt.date(2011, 4, 11), dt.date(2011, 4, 12)
+    published = {
+        (str(e["activity"]), e["date"], e["period"]) for e in result.session_data["published"]
+    }
+    assert published == {
+        ("1", mon, "AM"), ("2a", mon, "AM"), ("2b", mon, "AM"),
+        ("2a", mon, "PM"), ("2b", mon, "PM"), ("3", tue, "AM"),
+    }  # fmt: skip
+    periods = [(p["start"], p["end"]) for p in result.session_data["session"]["periods"]]
+    assert periods == [("10:00", "13:00"), ("15:00", "18:00")]
+    assert [b["id"] for b in result.session_data["bodies"]] == ["plenary"]
+    assert result.status is ImportStatus.READY, result.why_partial
