@@ -279,6 +279,8 @@ def session_ordinal(words: str) -> int | None:
     parts = re.split(r"[\s-]+", words)
     if len(parts) == 2:
         tens = _EN_TENS.get(parts[0]) or _RU_TENS.get(parts[0])
+        if tens is None and parts[0][-1:] in ("o", "a") and ordinal(parts[0]):
+            tens = ordinal(parts[0])  # Spanish: "sexagésimo primer"
         unit = ordinal(parts[1])
         if tens and unit and unit < 10:
             return tens + unit

@@ -73,6 +73,9 @@ _ES_ORDINALS = (
     "quinta sexto sexta séptimo séptima octavo octava noveno novena décimo décima"
 )
 _ES_VALUES = (1, 1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10)
+#: Spanish ordinal tens, without their ending: "vigésimo", "sexagésima".
+ES_TENS = ("vigésim", "trigésim", "cuadragésim", "quincuagésim", "sexagésim", "septuagésim",
+           "octogésim", "nonagésim")  # fmt: skip
 _RU_ORDINALS = (
     "первая вторая третья четвертая четвёртая пятая шестая седьмая восьмая девятая десятая "
     "одиннадцатая двенадцатая тринадцатая четырнадцатая пятнадцатая шестнадцатая "
@@ -87,6 +90,7 @@ ORDINALS: dict[str, int] = {
     **dict(zip(_ES_ORDINALS.split(), _ES_VALUES, strict=True)),
     **dict(zip(_RU_ORDINALS.split(), _RU_VALUES, strict=True)),
     **{word: n for n, word in enumerate(_AR_ORDINALS.split(), start=1)},
+    **{f"{stem}{end}": 10 * k for k, stem in enumerate(ES_TENS, start=2) for end in "oa"},
     "العشرون": 20,
     **{word: n for n, word in enumerate(_FR_ORDINALS.split(), start=2)},
     **{word: n for n, word in enumerate(_EN_ORDINALS.split(), start=1)},

@@ -52,6 +52,28 @@ CHINESE = """\
 (b) 安排工作。
 3. 通过委员会第二十届会议报告。
 """
+SPANISH = """\
+Comisión de Prevención del Delito y Justicia Penal
+Vigésimo período de sesiones
+Viena, 11 a 15 de abril de 2011
+
+Programa provisional
+1. Elección de la Mesa.
+2. Cuestiones de organización:
+a) Aprobación del programa;
+b) Organización de los trabajos.
+3. Aprobación del informe de la Comisión sobre su vigésimo período de sesiones.
+"""
+SPANISH_ANNEX = """
+Anexo
+Organización de los trabajos propuesta
+Lunes 11 de abril
+10.00 a 13.00 horas   Tema 1. Elección de la Mesa
+                      Tema 2. Cuestiones de organización
+15.00 a 18.00 horas   Tema 2 (continuación)
+Martes 12 de abril
+10.00 a 13.00 horas   Tema 3. Aprobación del informe
+"""
 GERMAN = """\
 Vorläufige Tagesordnung der Kommission für Verbrechensverhütung und Strafrechtspflege
 1. Eröffnung der Tagung durch den Vorsitzenden der Kommission.
@@ -170,7 +192,7 @@ CHINESE_ANNEX = """
 @pytest.mark.parametrize(
     ("text", "lang"),
     [(RUSSIAN + RUSSIAN_ANNEX, "ru"), (ARABIC + ARABIC_ANNEX, "ar"),
-     (CHINESE + CHINESE_ANNEX, "zh")],
+     (CHINESE + CHINESE_ANNEX, "zh"), (SPANISH + SPANISH_ANNEX, "es")],
 )  # fmt: skip
 def test_constructed_annexes_in_three_scripts(tmp_path: Path, text: str, lang: str) -> None:
     """Day lines, clock spans and "(continued)" as annexes in these scripts give them."""
@@ -187,3 +209,24 @@ def test_constructed_annexes_in_three_scripts(tmp_path: Path, text: str, lang: s
     assert periods == [("10:00", "13:00"), ("15:00", "18:00")]
     assert [b["id"] for b in result.session_data["bodies"]] == ["plenary"]
     assert result.status is ImportStatus.READY, result.why_partial
+
+
+@pytest.mark.parametrize(
+    ("cover", "number"),
+    [
+        ("Sixty-first session", 61),
+        ("Quinzième session", 15),
+        ("Sexagésimo primer período de sesiones", 61),
+        ("13 er período de sesiones", 13),
+        ("19º período de sesiones*", 19),
+        ("Шестьдесят шестая сессия", 66),
+        ("الدورة العشرون", 20),
+        ("第五十四届会议", 54),
+    ],
+)
+def test_session_numbers_in_the_six_languages(cover: str, number: int) -> None:
+    from scheduler.agenda_import.annotations import Facts, read_title_block
+
+    facts = Facts()
+    read_title_block(facts, [cover])
+    assert facts.session_number == number
