@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
@@ -109,6 +110,11 @@ class SessionInfo(_Strict):
     symbol: str | None = Field(default=None, description="Document symbol prefix, e.g. CTOC/COP")
     number: Whole = Field(ge=1, le=MAX_COUNT, description="Session number")
     venue: str
+    time_zone: str | None = Field(
+        default=None,
+        description="The venue's time zone, an IANA name (Europe/Vienna); default: the zone of "
+        "a known UN venue (Vienna, Geneva, New York, Nairobi, Bonn, ...)",
+    )
     languages: list[Language] = Field(default_factory=lambda: list(UN_LANGUAGES))
     days: list[dt.date] = Field(min_length=1, description="The working days of the session")
     pre_session_days: list[dt.date] = Field(
@@ -140,6 +146,11 @@ class SessionInfo(_Strict):
                 raise ValueError(
                     f"holidays: {day} is outside the session ({self.days[0]} to {self.days[-1]})"
                 )
+        if self.time_zone is not None and not _is_time_zone(self.time_zone):
+            raise ValueError(
+                f"time_zone: {self.time_zone!r} is not a time zone; give an IANA name such as "
+                "Europe/Vienna"
+            )
         ids = [p.id for p in self.periods]
         if len(set(ids)) != len(ids):
             raise ValueError("periods: two periods have the same id")
@@ -149,13 +160,33 @@ class SessionInfo(_Strict):
         return self
 
 
+def _is_time_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
 class Room(_Strict):
+    """A meeting room; its name is the same in every language, or given per language."""
+
     id: Id
-    name: str | None = None
+    name: str | Titles | None = Field(
+        default=None,
+        description="The room's name: one text for every language (Plenary Hall), or one per "
+        "language (en: Plenary Hall, fr: Salle des plénières)",
+    )
     interpretation: bool = Field(description="Whether the room has interpretation booths")
     capacity: Whole | None = Field(
         default=None, ge=1, le=MAX_COUNT, description="Seats (information only)"
     )
+
+    def label(self, lang: str = "en") -> str:
+        """The room's name in `lang` (a name given once serves every language), else its id."""
+        if isinstance(self.name, Titles):
+            return self.name.get(lang) or self.id
+        return self.name or self.id
 
 
 BodyKind = Literal["plenary", "working_group", "committee", "round_table", "informal", "other"]

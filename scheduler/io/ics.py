@@ -11,9 +11,12 @@ a calendar file cannot delete what it does not list, so the planner announces su
 cancellation. DTSTAMP is the time of the export, which lets calendar programs see the newer
 version of an event.
 
-Times are the local times of the venue. Without a time zone they are "floating" (shown at that
-clock time wherever the reader is, right for delegates at the venue); with one (an IANA name
-such as Europe/Vienna) they are fixed instants and the file carries the zone's definition.
+Times are the local times of the venue, in its time zone: the one given (`--timezone`), else the
+session's `time_zone`, else that of a known UN venue (`scheduler.venues`: Vienna is
+Europe/Vienna). They are then fixed instants, each DTSTART and DTEND with its TZID, and the file
+carries the zone's definition (VTIMEZONE), so a delegate abroad sees the meeting at the right
+hour. Only for an unknown venue without a zone are times "floating" (shown at that clock time
+wherever the reader is): `time_zone_warning` says so, for the command to print.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from scheduler.errors import InputError
 from scheduler.io.annex import part_text
 from scheduler.io.atomic import write_atomically
 from scheduler.io.programme import body_name, meeting_name, meeting_times, room_name
+from scheduler.io.venues import session_time_zone
 from scheduler.labels import labels
 from scheduler.session import Session
 from scheduler.timetable import Meeting, Timetable
@@ -62,11 +66,12 @@ def session_calendar(
 ) -> Calendar:
     """The calendar of every meeting of the timetable, texts in `lang`.
 
-    `timezone` is an IANA name (None: floating local times); `stamp` is the DTSTAMP of every
-    event (default: now), given by tests to compare two exports.
+    `timezone` is an IANA name (None: the session's, see the module; floating local times when
+    it has none); `stamp` is the DTSTAMP of every event (default: now), given by tests to
+    compare two exports.
     """
     words = labels(lang)
-    zone = time_zone(timezone)
+    zone = time_zone(timezone or session_time_zone(session.session))
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
@@ -76,6 +81,8 @@ def session_calendar(
     title = session.title(lang)
     calendar.add("name", title)
     calendar.add("x-wr-calname", title)
+    if zone is not None:
+        calendar.add("x-wr-timezone", zone.key)
     meetings = timetable.meetings()
     for meeting in meetings:
         start, end = meeting_times(session, meeting)
@@ -85,7 +92,7 @@ def session_calendar(
         event.add("dtstart", start.replace(tzinfo=zone) if zone else start)
         event.add("dtend", end.replace(tzinfo=zone) if zone else end)
         event.add("summary", meeting_name(session, meeting, lang))
-        event.add("location", room_name(session, meeting.room))
+        event.add("location", room_name(session, meeting.room, lang))
         lines = [part_text(part, session, lang) for part in meeting.parts]
         event.add("description", "\n".join([*lines, "", words.interpretation(meeting.interpreted)]))
         event.add("categories", [body_name(session, meeting.body, lang)])
@@ -117,6 +124,17 @@ def write_ics(
         write_atomically(path, lambda tmp: tmp.write_bytes(data))
     except OSError as exc:
         raise InputError(f"cannot be written ({exc.strerror or exc})", file=path) from None
+
+
+def time_zone_warning(session: Session, timezone: str | None = None) -> str | None:
+    """What to tell the planner when the calendar's times will float: no zone is known."""
+    if timezone or session_time_zone(session.session):
+        return None
+    return (
+        f"the venue {session.session.venue!r} is not a known UN venue and the session gives no "
+        "time_zone: calendar times float (the same clock time in every zone); give "
+        "session.time_zone (e.g. Europe/Vienna) or --timezone"
+    )
 
 
 def time_zone(timezone: str | None) -> ZoneInfo | None:

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.errors import InputError
 from scheduler.io.annex import part_text
 from scheduler.io.atomic import write_atomically
+from scheduler.io.timetable_workbook.sheets import BOLD, FONT, header_lines, print_setup
 from scheduler.labels import labels
 from scheduler.session import Session
 from scheduler.timetable import Meeting, Timetable
@@ -32,7 +33,6 @@ _LINE_HEIGHT = 15.0  # points per line of 11-point text
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
-_BOLD = Font(bold=True)
 _SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 
@@ -86,7 +86,7 @@ def programme_days(session: Session, timetable: Timetable, lang: str = "fr") -> 
             entries.append(
                 ProgrammeEntry(
                     time=words.period(start.time(), end.time()),
-                    room=room_name(session, meeting.room),
+                    room=room_name(session, meeting.room, lang),
                     meeting=meeting_name(session, meeting, lang),
                     items="\n".join(part_text(p, session, lang) for p in meeting.parts),
                     interpretation=words.interpretation(meeting.interpreted),
@@ -103,11 +103,10 @@ def write_programme_sheet(
     words = labels(lang)
     sheet.title = words.programme.title.translate(_SHEET_FORBIDDEN)[:31]
     sheet.append(list(programme_header(lang)))
-    for cell in sheet[1]:
-        cell.font = _BOLD
+    bold = {1}
     for day in programme_days(session, timetable, lang):
         sheet.append([day.heading])
-        sheet.cell(sheet.max_row, 1).font = _BOLD
+        bold.add(sheet.max_row)
         for entry in day.entries:
             sheet.append([entry.time, entry.room, entry.meeting, entry.items, entry.interpretation])
     for column, width in enumerate(_WIDTHS, start=1):
@@ -116,13 +115,17 @@ def write_programme_sheet(
         for cell in cells:
             cell.alignment = _WRAP
             cell.border = _BORDER
+            cell.font = BOLD if cell.row in bold else FONT
         lines = max(_lines(cell.value, width) for cell, width in zip(cells, _WIDTHS, strict=True))
+        if cells[0].row in bold - {1}:  # a day row, merged across: one line
+            lines = 1
         sheet.row_dimensions[cells[0].row].height = _LINE_HEIGHT * max(lines, 1)
+    for row in sorted(bold - {1}):
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(_WIDTHS))
     sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
     sheet.sheet_view.rightToLeft = words.rtl
-    sheet.page_setup.orientation = "landscape"
-    sheet.oddHeader.center.text = session.title(lang)
+    print_setup(sheet, landscape=True)  # A4, one page wide, the header row on every page
+    header_lines(sheet, session.title(lang), words.programme.title)
 
 
 def write_programme(
@@ -162,9 +165,28 @@ def meeting_name(session: Session, meeting: Meeting, lang: str = "fr") -> str:
         body = session.body(meeting.body)
     except KeyError:  # not a body of this session (a hand-edited timetable): its id
         return labels(lang).meeting_title(meeting.body, meeting.number)
-    return labels(lang).meeting_title(
-        body.name.get(lang), meeting.number, plenary=body.kind == "plenary"
-    )
+    name = body.name.get(lang)
+    plenary = body.kind == "plenary"
+    return _spaced(name, labels(lang).meeting_title(name, meeting.number, plenary=plenary))
+
+
+def _spaced(name: str, title: str) -> str:
+    """A body name in Latin letters (no Chinese name given) set apart from the Chinese words
+    that follow it ("Working Group 第1次会议"), as Chinese typesetting separates scripts."""
+    at = title.find(name)
+    after = at + len(name)
+    if at < 0 or after >= len(title) or not name[-1:].isascii() or name[-1:].isspace():
+        return title
+    if _is_cjk(title[after]):
+        return f"{title[:after]} {title[after:]}"
+    return title
+
+
+_CJK = (("\u2e80", "\u9fff"), ("\uf900", "\ufaff"), ("\uff00", "\uffef"))
+
+
+def _is_cjk(char: str) -> bool:
+    return any(low <= char <= high for low, high in _CJK)
 
 
 def body_name(session: Session, body_id: str, lang: str = "fr") -> str:
@@ -174,10 +196,10 @@ def body_name(session: Session, body_id: str, lang: str = "fr") -> str:
         return body_id
 
 
-def room_name(session: Session, room_id: str) -> str:
-    """The room's name, else its id (room names are not translated)."""
+def room_name(session: Session, room_id: str, lang: str = "fr") -> str:
+    """The room's name in `lang` (as the session file gives it), else its id."""
     try:
-        return session.room(room_id).name or room_id
+        return session.room(room_id).label(lang)
     except KeyError:
         return room_id
 

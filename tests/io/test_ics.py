@@ -6,13 +6,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
 
 from models import solve
 from scheduler.errors import InputError
-from scheduler.io.ics import meeting_uid, session_calendar, session_key, write_ics
+from scheduler.io.ics import (
+    meeting_uid,
+    session_calendar,
+    session_key,
+    time_zone_warning,
+    write_ics,
+)
 from scheduler.published import published_timetable
 from scheduler.timetable import Timetable
 from tests.conftest import cop9_data, make_session
@@ -71,8 +78,11 @@ def test_the_opening_meeting(ics_fr):
     assert str(first_plenary["UID"]) == "ctoc-cop-9.plenary.1@organization-of-work"
     assert str(first_plenary["SUMMARY"]) == "1re séance plénière"
     assert str(first_plenary["LOCATION"]) == "Plenary hall"
-    assert first_plenary.decoded("DTSTART") == dt.datetime(2018, 10, 15, 10, 0)  # floating
-    assert first_plenary.decoded("DTEND") == dt.datetime(2018, 10, 15, 13, 0)
+    # Vienna's time zone, from the venue: fixed instants, no longer floating
+    vienna = ZoneInfo("Europe/Vienna")
+    assert first_plenary.decoded("DTSTART") == dt.datetime(2018, 10, 15, 10, 0, tzinfo=vienna)
+    assert first_plenary.decoded("DTEND") == dt.datetime(2018, 10, 15, 13, 0, tzinfo=vienna)
+    assert first_plenary["DTSTART"].params["TZID"] == "Europe/Vienna"
     description = str(first_plenary["DESCRIPTION"]).splitlines()
     assert description[0] == "Point 1 a). Ouverture de la session"
     assert description[5] == "Point 1 f). Débat général"
@@ -137,8 +147,9 @@ def test_a_re_plan_updates_events_instead_of_adding_any(cop9, published):
     assert "Item 3." in str(before[sixth]["DESCRIPTION"])
     assert "Item 4." in str(after[sixth]["DESCRIPTION"])
     group = "ctoc-cop-9.wg-ic.1@organization-of-work"
-    assert before[group].decoded("DTSTART") == dt.datetime(2018, 10, 16, 10, 0)
-    assert after[group].decoded("DTSTART") == dt.datetime(2018, 10, 17, 10, 0)
+    vienna = ZoneInfo("Europe/Vienna")
+    assert before[group].decoded("DTSTART") == dt.datetime(2018, 10, 16, 10, 0, tzinfo=vienna)
+    assert after[group].decoded("DTSTART") == dt.datetime(2018, 10, 17, 10, 0, tzinfo=vienna)
 
 
 def test_the_uid_names_the_session_by_symbol_and_number(cop9, published):
@@ -179,3 +190,66 @@ def test_an_empty_timetable_is_a_valid_calendar_without_events(cop9, tmp_path):
 def test_an_unwritable_path_is_an_input_error(cop9, published, tmp_path):
     with pytest.raises(InputError, match="cannot be written"):
         write_ics(tmp_path / "missing" / "x.ics", cop9, published, "fr")
+
+
+# --- the venue's time zone, always carried -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("venue", "zone"),
+    [
+        ("Vienne / Vienna", "Europe/Vienna"),
+        ("Palais des Nations, Genève", "Europe/Zurich"),
+        ("United Nations Headquarters, New York", "America/New_York"),
+        ("Gigiri, Nairobi", "Africa/Nairobi"),
+        ("World Conference Center Bonn", "Europe/Berlin"),
+    ],
+)
+def test_a_known_venue_gives_the_calendar_its_zone(cop9, published, venue, zone):
+    data = cop9_data()
+    data["session"]["venue"] = venue
+    calendar = session_calendar(make_session(data), published, "en", stamp=STAMP)
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == [zone]
+    assert str(calendar["X-WR-TIMEZONE"]) == zone
+    assert {e["DTSTART"].params["TZID"] for e in _events(calendar)} == {zone}
+
+
+def test_the_session_file_names_the_zone_and_the_option_overrides_it(published):
+    data = cop9_data()
+    data["session"]["time_zone"] = "Europe/Zurich"
+    session = make_session(data)
+    calendar = session_calendar(session, published, "en", stamp=STAMP)
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Zurich"]
+    calendar = session_calendar(session, published, "en", timezone="Asia/Tokyo", stamp=STAMP)
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Asia/Tokyo"]
+
+
+def test_an_unknown_venue_without_a_zone_floats_with_a_warning(cop9, published):
+    data = cop9_data()
+    data["session"]["venue"] = "Kyoto"
+    session = make_session(data)
+    calendar = session_calendar(session, published, "en", stamp=STAMP)
+    assert not list(calendar.walk("VTIMEZONE"))
+    first = _events(calendar)[0].decoded("DTSTART")
+    assert first.tzinfo is None  # floating, as before
+    warning = time_zone_warning(session)
+    assert warning is not None and "Kyoto" in warning and "time_zone" in warning
+    assert time_zone_warning(cop9) is None
+    assert time_zone_warning(session, "Asia/Tokyo") is None
+
+
+def test_a_bad_time_zone_in_the_session_file_is_refused():
+    data = cop9_data()
+    data["session"]["time_zone"] = "Mars/Olympus"
+    with pytest.raises(InputError, match="not a time zone"):
+        make_session(data)
+
+
+def test_room_names_per_language_in_the_location(published):
+    data = cop9_data()
+    for room in data["rooms"]:
+        room["name"] = {"en": f"{room['id']} (en)", "fr": f"{room['id']} (fr)"}
+    session = make_session(data)
+    for lang in ("fr", "en"):
+        calendar = session_calendar(session, published, lang, stamp=STAMP)
+        assert {str(e["LOCATION"]).split(" ")[-1] for e in _events(calendar)} == {f"({lang})"}

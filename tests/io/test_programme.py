@@ -20,6 +20,7 @@ from scheduler.io.session_file import load_session
 from scheduler.published import published_timetable
 from scheduler.session import UN_LANGUAGES
 from scheduler.timetable import Timetable
+from tests.conftest import cop9_data, make_session
 
 SIX = Path(__file__).resolve().parent / "data" / "six-languages.yaml"
 GROUP = "Groupe de travail sur la coopération internationale"
@@ -130,3 +131,46 @@ def test_the_arabic_sheet_is_right_to_left(cop9, published, tmp_path):
 def test_an_unwritable_path_is_an_input_error(cop9, published, tmp_path):
     with pytest.raises(InputError, match="cannot be written"):
         write_programme(tmp_path / "missing" / "p.xlsx", cop9, published, "fr")
+
+
+def test_room_names_per_language_from_the_session_file(published):
+    """A name given once serves every language, as before; a name per language is used in its
+    language, falling back to English."""
+    data = cop9_data()
+    data["rooms"][0]["name"] = {"en": "Plenary hall", "fr": "Salle des plénières", "ar": "القاعة"}
+    session = make_session(data)
+    assert session.rooms[1].label("fr") == "Conference room B"  # one name for all languages
+    for lang, expected in (("fr", "Salle des plénières"), ("ar", "القاعة"), ("es", "Plenary hall")):
+        opening = programme_days(session, published, lang)[1].entries[0]
+        assert opening.room == expected
+
+
+def test_a_latin_body_name_is_set_apart_in_chinese(cop9, published):
+    """No Chinese name for the working group: its English name and 第1次会议 do not run on."""
+    tuesday = programme_days(cop9, published, "zh")[2]
+    assert tuesday.entries[1].meeting == "Working Group on International Cooperation 第1次会议"
+    six = load_session(SIX)
+    names = {
+        e.meeting for d in programme_days(six, published_timetable(six), "zh") for e in d.entries
+    }
+    assert "工作组第1次会议" in names  # a Chinese name runs on, as Chinese writes it
+
+
+def test_the_programme_prints_on_a4_one_page_wide(cop9, published, tmp_path):
+    path = tmp_path / "programme.xlsx"
+    write_programme(path, cop9, published, "fr")
+    sheet = openpyxl.load_workbook(path).active
+    assert int(sheet.page_setup.paperSize) == 9  # A4
+    assert sheet.page_setup.orientation == "landscape"
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$1:$1"
+    assert {(c.font.name, c.font.sz) for row in sheet.iter_rows() for c in row} == {("Calibri", 11)}
+    assert {str(r) for r in sheet.merged_cells.ranges} == {
+        "A2:E2",
+        "A5:E5",
+        "A8:E8",
+        "A13:E13",
+        "A16:E16",
+        "A19:E19",
+    }

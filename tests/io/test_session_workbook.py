@@ -22,7 +22,7 @@ from scheduler.io.session_workbook import (
     write_session_workbook,
 )
 from scheduler.session import Session, Titles
-from tests.conftest import COP9, ROOT, TINY, make_session, tiny_data
+from tests.conftest import COP9, ROOT, TINY, cop9_data, make_session, tiny_data
 
 SESSION_FILES = [COP9, *sorted((ROOT / "instances").rglob("*.yaml")), TINY]
 
@@ -383,3 +383,24 @@ def test_a_file_that_is_not_a_workbook_is_named(tmp_path):
     path.write_text("session: {}", encoding="utf-8")
     (message,) = _messages(path)
     assert message.startswith(f"{path}: cannot be read as an Excel workbook")
+
+
+def test_room_names_per_language_and_the_time_zone_survive_the_round_trip(tmp_path):
+    data = cop9_data()
+    data["session"]["time_zone"] = "Europe/Vienna"
+    data["rooms"][0]["name"] = {"en": "Plenary hall", "fr": "Salle des plénières"}
+    session = make_session(data)
+    path = tmp_path / "cop9.xlsx"
+    write_session_workbook(path, session)
+    loaded = load_session_workbook(path)
+    assert loaded == session
+    assert loaded.rooms[0].label("fr") == "Salle des plénières"
+    assert loaded.rooms[1].name == "Conference room B"  # a plain name stays a plain name
+
+
+def test_a_room_name_given_both_ways_is_refused(cop9_book, tmp_path):
+    book = openpyxl.load_workbook(cop9_book)
+    headers = {c.value: c.column_letter for c in book["Rooms"][1]}
+    edited = _edited(cop9_book, tmp_path, {("Rooms", f"{headers['name_fr']}2"): "Salle"})
+    messages = _messages(edited)
+    assert any("not both" in m and f"Rooms!{headers['name_fr']}2" in m for m in messages)

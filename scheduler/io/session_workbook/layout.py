@@ -153,7 +153,9 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
             ("rooms",),
             (
                 Column("id", ("id",), "id", "Short name used elsewhere, e.g. room-b", width=16),
-                Column("name", ("name",), "text", "Full name (information only)", width=30),
+                Column(
+                    "name", ("name",), "text", "Full name, the same in every language", width=30
+                ),
                 Column(
                     "interpretation",
                     ("interpretation",),
@@ -162,6 +164,17 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                     width=14,
                 ),
                 Column("capacity", ("capacity",), "int", "Seats (information only)", width=9),
+                *(
+                    Column(
+                        f"name_{lang}",
+                        ("name", lang),
+                        "text",
+                        f"Full name in {lang}, where it differs between languages (then leave "
+                        f"name empty; columns name_ar ... name_es may be added)",
+                        width=24,
+                    )
+                    for lang in languages
+                ),
             ),
             "Rooms: one row per room.",
         ),
@@ -382,6 +395,12 @@ def session_settings(languages: Sequence[str]) -> tuple[Column, ...]:
         Column("number", ("session", "number"), "int", "Session number, e.g. 9"),
         Column("venue", ("session", "venue"), "text", "Where it meets, e.g. Vienna"),
         Column(
+            "time_zone",
+            ("session", "time_zone"),
+            "text",
+            "The venue's time zone, e.g. Europe/Vienna (empty: from a known UN venue)",
+        ),
+        Column(
             "languages",
             ("session", "languages"),
             "ids",
@@ -430,7 +449,10 @@ def value_at(data: Any, path: Sequence[str | int]) -> Any:
     for key in path:
         if data is None:
             return None
-        data = data[key] if isinstance(key, int) else data.get(key)
+        if isinstance(key, int):
+            data = data[key]
+        else:  # a room's name is a text or a text per language
+            data = data.get(key) if isinstance(data, dict) else None
     return data
 
 

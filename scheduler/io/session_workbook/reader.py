@@ -172,8 +172,16 @@ class _Reader:
                 if len(column.path) > 1:  # a text's first language stands for the whole text
                     self.cells.put(loc[:-1], f"{sheet.title}!{cell.coordinate}")
                 value = from_cell(cell.value, column.kind)
-                if value is not None:
-                    _put(entry, column.path, value)
+                if value is None:
+                    continue
+                if len(column.path) > 1 and not isinstance(entry.get(column.path[0], {}), dict):
+                    self._error(
+                        cell,
+                        f"{column.path[0]} is given for every language in its own column: "
+                        "give it there or per language, not both",
+                    )
+                    continue
+                _put(entry, column.path, value)
             entries.append(entry)
         return entries
 

@@ -133,7 +133,8 @@ def _languages_used(data: dict[str, Any]) -> list[str]:
 
 
 def _row(entry: dict[str, Any], columns: Sequence[Column]) -> list[object]:
-    return [value_at(entry, column.path) for column in columns]
+    values = [value_at(entry, column.path) for column in columns]
+    return [None if isinstance(value, dict) else value for value in values]
 
 
 def _rule_rows(data: dict[str, Any]) -> Iterator[list[object]]:
