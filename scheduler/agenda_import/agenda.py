@@ -122,10 +122,11 @@ _LETTERED_HEADING = re.compile(
     rf"(?:\s*[(（](?P<l1>{_LETTER})[)）]|\s*(?P<l2>{_LETTER})\))?\s+(?:of|de|del)\b[^)]*\)\s*$",
     re.IGNORECASE,
 )
+#: A segment heading, a line of its own that starts with a capital: "Operational segment",
+#: "I. Preparatory segment (1–3 November 2015)"; a wrapped title's "high-level segment." is not.
 SEGMENT_LINE = re.compile(
-    r"^(?:[IVX]+\.\s*)?(?P<name>[\w-]+(?:\s[\w-]+)?\s+(?:segment|s[ée]gment|serie de sesiones"
-    r"|serie de sessions|этап|الجزء))\b",
-    re.IGNORECASE,
+    r"^(?:[IVX]+\.\s*)?(?=[A-ZÀ-ÝА-Я])(?P<name>[\w-]+(?:\s[\w-]+)?\s+(?:segment|s[ée]gment"
+    r"|serie de sesiones|serie de sessions|этап))\s*(?:\([^)]*\))?$"
 )
 
 

@@ -113,3 +113,15 @@ Provisional agenda
     assert info["days"][0] == dt.date(2022, 6, 13)
     assert info["number"] == 13 and info["venue"] == "Vienna"
     assert info["symbol"] == "CAC/COSP/IRG"
+
+
+def test_a_wrapped_title_ending_in_segment_keeps_it(tmp_path: Path) -> None:
+    text = """\
+Provisional agenda
+1. Opening of the session.
+2. Organization of work, including for the
+high-level segment.
+3. Adoption of the report.
+"""
+    titles = _titles(_import(tmp_path, text))
+    assert titles["2"] == "Organization of work, including for the high-level segment"
