@@ -96,6 +96,12 @@ def _language(text: str, lang: str | None, path: Path, notes: list[str]) -> str:
                 f"language {lang!r} is not read: give one of {', '.join(UN_LANGUAGES)}",
                 file=path,
             )
+        guess = guess_language(text)
+        if guess.lang not in (None, lang.lower()) and not guess.assumed:
+            notes.append(
+                f"language: {lang.lower()} as given, but the text reads as {guess.lang}; the "
+                f"titles are labelled {lang.lower()}: check --lang"
+            )
         return lang.lower()
     guess = guess_language(text)
     if guess.lang is None:

@@ -230,3 +230,11 @@ def test_session_numbers_in_the_six_languages(cover: str, number: int) -> None:
     facts = Facts()
     read_title_block(facts, [cover])
     assert facts.session_number == number
+
+
+def test_a_given_language_that_the_text_contradicts_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "programa.txt"
+    path.write_text(SPANISH, encoding="utf-8")
+    result = import_agenda(path, lang="fr")
+    assert result.language == "fr"
+    assert any("the text reads as es" in line for line in result.report)
