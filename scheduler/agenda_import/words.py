@@ -180,11 +180,6 @@ def guess_language(text: str) -> LanguageGuess:
     return LanguageGuess(best, share=share)
 
 
-def detect_language(text: str) -> str:
-    """The document's language among the six (English when it cannot be told)."""
-    return guess_language(text).lang or "en"
-
-
 def chinese_number(text: str) -> int | None:
     """`二十三`, `十五`, `第九` or `23` as an int; None if it is not a number."""
     text = text.removeprefix("第").strip()
