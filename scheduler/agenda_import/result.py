@@ -83,9 +83,11 @@ class ImportResult:
         from scheduler.prechecks import precheck
 
         session = session_from_data(self.session_data, file=self.source or "<import>")
-        return [
-            f"cannot be solved as drafted: {finding.text('en')}" for finding in precheck(session)
-        ]
+        try:
+            findings = precheck(session)
+        except Exception as exc:  # the draft must still be written, with the reason
+            return [f"the draft could not be checked ({type(exc).__name__}: {exc})"]
+        return [f"cannot be solved as drafted: {finding.text('en')}" for finding in findings]
 
     def problems(self) -> list[str]:
         """Why the draft is not yet a valid session file (empty when it loads)."""
