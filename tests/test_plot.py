@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import matplotlib
 import pytest
@@ -13,6 +14,8 @@ from matplotlib.patches import FancyArrowPatch, Rectangle
 
 from scheduler.errors import InputError
 from scheduler.explore import compare_variants, set_budget, solve
+from scheduler.io.session_file import load_session
+from scheduler.messages import word
 from scheduler.plots import (
     picture_format,
     plot_comparison,
@@ -24,6 +27,7 @@ from scheduler.plots.grid import build_grid
 from scheduler.plots.timetable import INTERPRETED_BAR, _best_fit, _wrap
 from scheduler.published import published_timetable
 from scheduler.timetable import Timetable
+from tests.conftest import ROOT
 
 PRE, MON, TUE, FRI = (dt.date(2018, 10, d) for d in (12, 15, 16, 19))
 
@@ -209,3 +213,89 @@ def test_the_variant_is_named_in_the_title(tiny):
     outcome = solve(tiny, name="two days", workers=1, seed=0, time_limit=20.0)
     heading = outcome.plot().texts[0].get_text()
     assert "Tiny Conference" in heading and "two days: session 1: organization of work" in heading
+
+
+# --- languages, fonts and large sessions ---------------------------------------------------
+
+SIX = ROOT / "tests" / "io" / "data" / "six-languages.yaml"
+# Words the picture itself writes in English (catalogue words, day and month names): none may
+# be left in a picture in another language.
+ENGLISH = {
+    *("interpreted", "meeting", "meetings", "bar", "no", "interpretation", "continued"),
+    *("in", "the", "next", "highlighted", "to", "holiday", "pre", "organization", "of", "work"),
+    *("mon", "tue", "wed", "thu", "fri", "sat", "sun", "oct"),  # "mar." and "session": French
+}
+
+
+def _svg_texts(path) -> list[str]:
+    """The texts of an SVG picture (kept as text elements, not outlines)."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    return [
+        "".join(node.itertext())
+        for node in root.iter()
+        if node.tag.endswith("}text") and "".join(node.itertext()).strip()
+    ]
+
+
+@pytest.mark.parametrize("lang", ["fr", "zh"])
+def test_a_picture_in_french_or_chinese_writes_no_english(lang, tmp_path):
+    session = load_session(SIX)
+    timetable = published_timetable(session, lang=lang)
+    path = save_plot(tmp_path / f"six-{lang}.svg", session, timetable, lang=lang)
+    texts = _svg_texts(path)
+    assert len(texts) > 10
+    ids = {r.id for r in session.rooms} | {p.id for p in session.session.periods}
+    words = {w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text)}
+    words -= {w.lower() for i in ids for w in re.findall(r"[A-Za-z]+", i)}
+    assert not words & ENGLISH, sorted(words & ENGLISH)
+    number, budget = session.session.number, session.interpretation.budget
+    used = timetable.interpreted_meetings()
+    title = word("plots.title", lang, number=number, used=used, budget=budget)
+    assert title in " ".join(texts)  # the title line, in the language
+
+
+def test_chinese_and_arabic_are_drawn_with_a_font_that_has_them(cop9, published):
+    """ "(续)" once came out as empty boxes: a CJK font is among the families, and Arabic is
+    given in logical order for matplotlib to join and lay out right to left."""
+    from matplotlib.font_manager import findfont
+
+    from scheduler.plots.fonts import families
+
+    for lang, sample in (("zh", "（续）"), ("ar", "(تابع)")):
+        chosen = families(lang)
+        assert len(chosen) == 2, f"no font for {lang}: install fonts-noto-cjk / fonts-noto"
+        assert "DejaVu" not in findfont(chosen[1], fallback_to_default=False)
+        fig = plot_timetable(cop9, published, lang=lang)
+        assert all(t.get_fontfamily() == chosen for t in fig.findobj(matplotlib.text.Text))
+        assert any(sample in t for t in _texts(fig))
+
+
+def test_a_large_session_as_a_pdf_has_a_page_per_day(tmp_path):
+    from pypdf import PdfReader
+
+    from scheduler.generate import generate_session
+    from scheduler.plots.files import is_large
+
+    generated = generate_session("climate", days=4, rooms=12, bodies=10, items=20, seed=1)
+    session, witness = generated.session, generated.witness
+    assert is_large(session, witness)
+    path = save_plot(tmp_path / "climate.pdf", session, witness)
+    pages = PdfReader(path).pages
+    days = {a.date for a in witness}
+    assert len(pages) == len(days)
+    poster = plot_timetable(session, witness).get_size_inches()[0]
+    assert all(float(page.mediabox.width) / 72 < poster / 2 for page in pages)
+    assert save_plot(tmp_path / "small.pdf", session, witness, per_day=False).exists()
+    assert len(PdfReader(tmp_path / "small.pdf").pages) == 1
+
+
+def test_the_legend_and_title_are_inside_the_saved_picture(cop9, published, tmp_path):
+    """Saved with a tight box: a legend wider than the grid is not cut at the edge."""
+    from PIL import Image
+
+    fig = plot_timetable(cop9, published, days=[MON], lang="fr")
+    drawn = fig.get_size_inches()[0] * 100
+    path = save_figure(fig, tmp_path / "monday.png", dpi=100)
+    assert Image.open(path).size[0] >= drawn * 0.9  # the legend's width, not just the grid's

@@ -28,7 +28,9 @@ def _picture_class() -> type[Figure]:
 
         def _repr_png_(self) -> bytes:
             buffer = io.BytesIO()
-            self.savefig(buffer, format="png", dpi=NOTEBOOK_DPI, facecolor="white")
+            self.savefig(
+                buffer, format="png", dpi=NOTEBOOK_DPI, facecolor="white", bbox_inches="tight"
+            )
             return buffer.getvalue()
 
     return Picture

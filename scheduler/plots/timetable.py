@@ -14,9 +14,12 @@ import itertools
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from scheduler.labels import labels
+from scheduler.messages import word
+from scheduler.plots.fonts import every_family, set_fonts
 from scheduler.plots.grid import PERIOD_GAP, Grid, LaneMode, build_grid
 from scheduler.plots.picture import new_picture
 from scheduler.session import Session
@@ -104,11 +107,11 @@ def plot_timetable(
     colours = {b.id: BODY_COLOURS[n % len(BODY_COLOURS)] for n, b in enumerate(session.bodies)}
     _draw_frame(ax, grid, scale, font_size, lang)
     links = _links(session, timetable, grid)
-    far = {(b.activity, b.part + 1): _slot_label(b) for b, _, near in links if not near}
+    far = {(b.activity, b.part + 1): _slot_label(b, lang) for b, _, near in links if not near}
     marked = set(highlight)
     _draw_meetings(ax, session, timetable, grid, scale, colours, font_size, lang, far)
     _draw_highlights(ax, timetable, grid, marked)
-    _draw_links(ax, links, grid)
+    _draw_links(ax, links, grid, lang)
     _draw_legend(fig, session, bodies, colours, grid, scale, lang, bool(marked))
     fig.suptitle(
         heading,
@@ -119,6 +122,7 @@ def plot_timetable(
         fontsize=font_size + 4,
         fontweight="bold",
     )
+    set_fonts(fig, lang)
     return fig
 
 
@@ -177,7 +181,7 @@ def _draw_frame(ax: Axes, grid: Grid, scale: Scale, font_size: float, lang: str)
             )
         day = _day_label(column.date, lang)
         if column.kind != "session":
-            day += f"\n({column.kind})"
+            day += f"\n({word(f'plots.{column.kind}', lang)})"
         rooms_height = 0 if not column.lanes else _rooms_height(grid, scale, font_size)
         ax.annotate(
             day,
@@ -273,7 +277,8 @@ def _label(ax: Axes, block: object, text: str, scale: Scale, font_size: float) -
     from matplotlib.patches import Rectangle
 
     assert isinstance(block, Rectangle)
-    width_pt = block.get_width() * scale.lane * 72 - 4
+    # upright text starts 0.06 lane in from the block's edge (past the interpreted bar)
+    width_pt = (block.get_width() - 0.06) * scale.lane * 72 - 3
     height_pt = block.get_height() * scale.minute * 72 - 2
     choice = _best_fit(text, width_pt, height_pt, font_size)
     if choice is None:
@@ -339,11 +344,28 @@ def _wrap(
     if chars < len(first) or room < 1:
         return None
     wrapped = textwrap.wrap(text, width=chars, break_long_words=False) or [text]
+    # The width per character is an average: wide letters and accents ("coopération, notamment
+    # en matière") ran past the block. Narrower lines until each one, measured, fits.
+    while chars > len(first) and any(_width_pt(line, size) > across_pt for line in wrapped):
+        chars -= 1
+        wrapped = textwrap.wrap(text, width=chars, break_long_words=False) or [text]
     complete = len(wrapped) <= room and all(len(line) <= chars for line in wrapped)
     lines = [line if len(line) <= chars else line[: chars - 1] + "…" for line in wrapped[:room]]
     if len(wrapped) > room and not lines[-1].endswith("…"):
         lines[-1] = lines[-1][: chars - 1].rstrip() + "…"
     return lines, complete
+
+
+@lru_cache(maxsize=20_000)
+def _width_pt(line: str, size: float) -> float:
+    """The width of `line` drawn at `size` points (DejaVu Sans, and a font for Chinese or
+    Arabic letters), in points."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    font = FontProperties(family=every_family(), size=size)
+    width, _, _ = text_to_path.get_text_width_height_descent(line, font, ismath=False)
+    return float(width)
 
 
 def _draw_highlights(ax: Axes, timetable: Timetable, grid: Grid, marked: set[str]) -> None:
@@ -396,7 +418,9 @@ def _links(
     return links
 
 
-def _draw_links(ax: Axes, links: list[tuple[Assignment, Assignment, bool]], grid: Grid) -> None:
+def _draw_links(
+    ax: Axes, links: list[tuple[Assignment, Assignment, bool]], grid: Grid, lang: str
+) -> None:
     """Join each part of an item carried over to its "(continued)" part.
 
     An arrow when they are near; otherwise a short arrow out of the part naming where it
@@ -414,7 +438,8 @@ def _draw_links(ax: Axes, links: list[tuple[Assignment, Assignment, bool]], grid
             else:  # from the lower right corner to the upper left one
                 _arrow(ax, (x0 + 0.96, y0 - 4), (x1 + 0.1, y1 + 4))
         else:
-            _stub(ax, (x0 + 0.5, y0), text=f"to {_slot_label(after)}")
+            slot = _slot_label(after, lang)
+            _stub(ax, (x0 + 0.5, y0), text=word("plots.continues-in", lang, slot=slot))
 
 
 def _arrow(ax: Axes, start: tuple[float, float], end: tuple[float, float]) -> None:
@@ -472,12 +497,13 @@ def _draw_legend(
         for b in bodies
     ]
     handles += [
-        Patch(facecolor=INTERPRETED_BAR, label="interpreted meeting (bar)"),
-        Patch(facecolor="#cccccc", hatch="////", label="no interpretation"),
-        Line2D([], [], color=ARROW, marker=">", lw=1.3, label="continued in the next meeting"),
+        Patch(facecolor=INTERPRETED_BAR, label=word("plots.interpreted", lang)),
+        Patch(facecolor="#cccccc", hatch="////", label=word("plots.not-interpreted", lang)),
+        Line2D([], [], color=ARROW, marker=">", lw=1.3, label=word("plots.continued", lang)),
     ]
     if highlighted:
-        handles.append(Patch(fill=False, edgecolor=HIGHLIGHT, lw=2.2, label="highlighted"))
+        label = word("plots.highlighted", lang)
+        handles.append(Patch(fill=False, edgecolor=HIGHLIGHT, lw=2.2, label=label))
     fig.legend(
         handles=handles,
         loc="lower left",
@@ -520,12 +546,10 @@ def _title(
     chars = max(int(width_in * 72 / (_CHAR * size)), 30)
     body = textwrap.shorten(session.title(lang), width=chars * 2, placeholder="…")
     lines = textwrap.wrap(body, width=chars)
-    lines.append(
-        f"Session {session.session.number}: organization of work,"
-        f" {used} interpreted meetings of {budget}"
-    )
-    if variant:
-        lines[-1] = f"{variant}: {lines[-1][0].lower()}{lines[-1][1:]}"
+    shows = word("plots.title", lang, number=session.session.number, used=used, budget=budget)
+    if variant:  # "two days: session 9: ..."
+        shows = word("plots.variant", lang, variant=variant, title=shows[:1].lower() + shows[1:])
+    lines += textwrap.wrap(shows, width=chars)
     return "\n".join(lines)
 
 
@@ -535,12 +559,18 @@ def _bodies_shown(session: Session, timetable: Timetable, grid: Grid) -> list[st
     return [b.id for b in session.bodies if b.id in used]
 
 
-def _slot_label(part: Assignment) -> str:
-    return f"{part.date:%a} {part.date.day} {part.period}"
+def _slot_label(part: Assignment, lang: str) -> str:
+    """Where a part is, in few words: "Fri 19 AM", "ven. 19 AM"."""
+    from babel.dates import format_date
+
+    return f"{format_date(part.date, 'EEE d', locale=labels(lang).language.locale)} {part.period}"
 
 
 def _day_label(date: dt.date, lang: str) -> str:
-    return f"{date:%a} {date.day} {date:%b}"
+    """A short day heading in `lang`'s words (CLDR, by Babel): "lun. 15 oct.", "10月15日周一"."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMEd", date, locale=labels(lang).language.locale)
 
 
 def _short(text: str, limit: int) -> str:
