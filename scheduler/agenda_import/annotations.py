@@ -259,6 +259,7 @@ _PLACE = re.compile(
 )
 _BODY_START = re.compile(
     r"\b(Conference of the|Commission on|Committee (?:on|of|for)|Governing Council|Meeting of"
+    r"|Industrial Development Board|Trade and Development Board|Executive Board"
     r" the|Ad Hoc Committee|Working Group|Conférence des|Commission (?:des|de la|du)|Comité (?:des|"
     r"de la|du|de l)|Groupe de travail|Conferencia de|Comisión de|Consejo de|Órgano|Organo"
     r"|Конференция|Комиссия|Комитет|مؤتمر|لجنة)",
@@ -313,20 +314,29 @@ def _body_name(text: str, session_at: int | None, venue: str | None) -> str | No
     if not starts and session_at is not None:  # "Twenty-Seventh Meeting of the Parties to ..."
         starts = [m for m in _BODY_START.finditer(text, session_at, session_at + 40)][:1]
         session_at = None
-    if not starts:
+    names = [_name_from(text, m.start(), session_at, venue) for m in starts]
+    names = [n for n in names if n]
+    if not names:
         return None
-    rest = text[starts[-1].start() :]
+    name = names[-1]
+    if name.isupper():  # "COMMISSION ON THE STATUS OF WOMEN": the same name in mixed case
+        name = next((n for n in names if fold(n) == fold(name) and not n.isupper()), name)
+    if name.isupper():
+        name = name[:1] + name[1:].lower()
+    return name
+
+
+def _name_from(text: str, at: int, session_at: int | None, venue: str | None) -> str | None:
+    rest = text[at:]
     stops = [len(rest)]
-    if session_at is not None and session_at > starts[-1].start():
-        stops.append(session_at - starts[-1].start())
+    if session_at is not None and session_at > at:
+        stops.append(session_at - at)
     end = _BODY_END.search(rest)
     if end:
         stops.append(end.start())
     if venue and venue in rest:
         stops.append(rest.index(venue))
     name = re.sub(r"\s+", " ", rest[: min(stops)]).strip(" ,.:،")
-    if name.isupper():
-        name = name[:1] + name[1:].lower()
     return name if 8 <= len(name) <= 160 else None
 
 

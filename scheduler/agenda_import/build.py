@@ -209,10 +209,12 @@ class SessionBuilder:
     def _session_info(self) -> dict[str, Any]:
         facts, note = self.facts, self.draft.note
         info: dict[str, Any] = {}
-        if facts.body_name or facts.cover_body:
-            info["body"] = self.text(facts.body_name or facts.cover_body or "")
-            if not facts.body_name:
-                note(("session", "body"), "from the cover")
+        name = facts.body_name
+        if facts.cover_body and (not name or len(name.split()) == 1):  # "the Board"
+            name = facts.cover_body
+            note(("session", "body"), "from the cover")
+        if name:
+            info["body"] = self.text(name)
         else:
             info["body"] = self.text(PLACEHOLDER)
             note(("session", "body"), "TO COMPLETE", "session.body: the body's name was not found")

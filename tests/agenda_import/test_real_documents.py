@@ -113,6 +113,37 @@ ITEMS: dict[str, dict[str, str]] = {
         "ambición de los compromisos del Protocolo de Kyoto",
     },
     "hsp-gc-19-1-add1.es.txt": {"1": "Elección de la Mesa"},
+    "idb-51-1-add1.en.txt": {"1": "Election of officers", "2": "Adoption of the agenda"},
+    "e-cn6-1997-1.en.txt": {
+        "1": "Election of officers",
+        "2": "Adoption of the agenda and other organizational matters",
+        "3": "Follow-up to the Fourth World Conference on Women",
+        "3a": "Review of mainstreaming in organizations of the United Nations system",
+        "3b": "Emerging issues, trends and new approaches to issues affecting the situation of "
+        "women or equality between women and men",
+        "3c": "Implementation of strategic objectives and action in the critical areas of concern",
+        "4": "Communications concerning the status of women",
+        "5": "Convention on the Elimination of All Forms of Discrimination against Women, "
+        "including the elaboration of a draft optional protocol to the Convention",
+        "6": "Provisional agenda for the forty-second session of the Commission",
+        "7": "Adoption of the report of the Commission on its forty-first session",
+    },
+    "cedaw-c-1994-1.en.txt": {
+        "1": "Adoption of the agenda and organization of work",
+        "2": "Report of the chairperson on the activities undertaken between the twelfth and the "
+        "thirteenth sessions of the Committee",
+        "3": "Consideration of reports submitted by States parties under article 18 of the "
+        "Convention on the Elimination of All Forms of Discrimination against Women",
+        "4": "Implementation of article 21 of the Convention on the Elimination of All Forms of "
+        "Discrimination against Women",
+        "5": "Ways and means of expediting the work of the Committee on the Elimination of "
+        "Discrimination against Women",
+        "6": "Contributions of the Committee on the Elimination of Discrimination against Women "
+        "to international conferences",
+        "7": "Provisional agenda for the fourteenth session",
+        "8": "Adoption of the report of the Committee on the Elimination of Discrimination "
+        "against Women on its thirteenth session",
+    },
     # Not agendas, or agendas whose list was lost: no item is read, none is invented.
     "cac-cosp-2015-1.numbers-lost.en.txt": {},
     "cac-cosp-2021-3.en.txt": {},
@@ -145,6 +176,16 @@ FACTS: dict[str, tuple[str, ImportStatus, int, str, dt.date | None, dt.date | No
     ),
     "hsp-gc-19-1-add1.es.txt": (
         "es", ImportStatus.READY, 19, "Nairobi", dt.date(2003, 5, 5), dt.date(2003, 5, 9),
+    ),
+    "idb-51-1-add1.en.txt": (
+        "en", ImportStatus.READY, 51, "Vienna", dt.date(2023, 7, 3), dt.date(2023, 7, 6),
+    ),
+    "e-cn6-1997-1.en.txt": (
+        "en", ImportStatus.READY, 41, "TO BE COMPLETED", dt.date(1997, 3, 10),
+        dt.date(1997, 3, 21),
+    ),
+    "cedaw-c-1994-1.en.txt": (
+        "en", ImportStatus.READY, 13, "New York", dt.date(1994, 1, 17), dt.date(1994, 2, 4),
     ),
     "cac-cosp-2015-1.numbers-lost.en.txt": (
         "en", ImportStatus.NEEDS_PLANNER, 6, "St. Petersburg", dt.date(2015, 11, 2),
@@ -246,6 +287,12 @@ def test_cover_facts_on_one_line(imports: dict[str, ImportResult]) -> None:
     assert ccpcj["body"] == {"en": "Commission on Crime Prevention and Criminal Justice"}
     cst = imports["iccd-cop15-cst-1.fr.txt"].session_data["session"]
     assert cst["body"] == {"fr": "Comité de la science et de la technologie"}
+    # "The fifty-first session of the Board will be opened": the cover names it in full.
+    idb = imports["idb-51-1-add1.en.txt"].session_data["session"]
+    assert idb["body"] == {"en": "Industrial Development Board"}
+    # Upper case on the cover, the same name in mixed case above it.
+    csw = imports["e-cn6-1997-1.en.txt"].session_data["session"]
+    assert csw["body"] == {"en": "Commission on the Status of Women"}
 
 
 def test_openings_read_in_three_languages(imports: dict[str, ImportResult]) -> None:
