@@ -314,8 +314,8 @@ def _body_name(text: str, session_at: int | None, venue: str | None) -> str | No
     if not starts and session_at is not None:  # "Twenty-Seventh Meeting of the Parties to ..."
         starts = [m for m in _BODY_START.finditer(text, session_at, session_at + 40)][:1]
         session_at = None
-    names = [_name_from(text, m.start(), session_at, venue) for m in starts]
-    names = [n for n in names if n]
+    found = [_name_from(text, m.start(), session_at, venue) for m in starts]
+    names = [n for n in found if n]
     if not names:
         return None
     name = names[-1]
