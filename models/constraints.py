@@ -287,7 +287,7 @@ def interpretation_budget(ctx: Context) -> None:
     when = ctx.switches.when("interpretation-budget", SESSION)
     if when is None:
         return
-    held = _interpreted_held(ctx)
+    held = [held for _, _, held in ctx.meetings(interpreted_only=True)]
     budget = ctx.session.interpretation.budget
     if len(held) > budget:
         ctx.add(sum_of(held) <= budget, when)
@@ -299,7 +299,7 @@ def interpretation_teams(ctx: Context) -> None:
     if when is None:
         return
     teams = ctx.session.interpretation.teams
-    for held in _per_slot(ctx, interpreted_only=True).values():
+    for held in ctx.meetings_per_slot(interpreted_only=True).values():
         if len(held) > teams:
             ctx.add(sum_of(held) <= teams, when)
 
@@ -309,22 +309,18 @@ def parallel_cap(ctx: Context) -> None:
     cap = ctx.session.interpretation.parallel_cap
     if cap is None or (when := ctx.switches.when("parallel-cap", SESSION)) is None:
         return
-    for held in _per_slot(ctx, interpreted_only=False).values():
+    for held in ctx.meetings_per_slot().values():
         if len(held) > cap:
             ctx.add(sum_of(held) <= cap, when)
 
 
 def max_meetings_per_day(ctx: Context) -> None:
     """Hard: a body with `max_meetings_per_day` holds at most that many meetings on each date."""
-    v = ctx.v
     for body in ctx.session.bodies:
         cap = body.max_meetings_per_day
         if cap is None or (when := ctx.switches.when("max-meetings-per-day", body.id)) is None:
             continue
-        per_date: dict[object, list[cp_model.IntVar]] = {}
-        for s in v.body_slots[body.id]:
-            per_date.setdefault(s.date, []).append(v.held[(body.id, s.index)])
-        for held in per_date.values():
+        for held in ctx.meetings_per_day(body.id).values():
             if len(held) > cap:
                 ctx.add(sum_of(held) <= cap, when)
 
@@ -404,17 +400,3 @@ def _parallel_targets(session: Session, activity_id: str, other: str) -> list[st
     if session.activity(activity_id).body == other:
         return [a.id for a in session.body_activities(other) if a.id != activity_id]
     return None
-
-
-def _interpreted_held(ctx: Context) -> list[cp_model.IntVar]:
-    interpreted = {b.id for b in ctx.session.bodies if b.interpreted}
-    return [held for (body, _), held in ctx.v.held.items() if body in interpreted]
-
-
-def _per_slot(ctx: Context, interpreted_only: bool) -> dict[int, list[cp_model.IntVar]]:
-    interpreted = {b.id for b in ctx.session.bodies if b.interpreted}
-    slots: dict[int, list[cp_model.IntVar]] = {}
-    for (body, index), held in ctx.v.held.items():
-        if body in interpreted or not interpreted_only:
-            slots.setdefault(index, []).append(held)
-    return slots

@@ -136,6 +136,16 @@ def _peak(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr:
     return peak + 0
 
 
+def _busiest_day(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr:
+    """The most meetings the instance's body holds on one day."""
+    per_date = ctx.meetings_per_day(inst.subject)
+    most = max((len(held) for held in per_date.values()), default=0)
+    peak = ctx.model.new_int_var(0, most, f"explain-busiest-day[{inst.subject}]")
+    for held in per_date.values():
+        ctx.add(peak >= sum_of(held))
+    return peak + 0
+
+
 def _parts_late(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr | None:
     """Parts in slots that end after the activity's deadline."""
     a = _activity(ctx, inst)
@@ -163,6 +173,7 @@ MEASURES: dict[str, Measure] = {
     "parallel-cap": _peak,
     "deadline": _parts_late,
     "earliest-start": _parts_early,
+    "max-meetings-per-day": _busiest_day,
 }
 
 
@@ -334,6 +345,27 @@ def _first_last(h: Horizon, inst: RuleInstance, timetable: Timetable, amount: in
     return Message.of(key, placement=base, listed=Activities.of(session, beyond))
 
 
+def _busiest_days(
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None
+) -> object:
+    """How many meetings the body then holds on its busiest days, and which days they are."""
+    body = h.wide.body(inst.subject)
+    per_day: dict[dt.date, int] = {}
+    for m in timetable.meetings():
+        if m.body == body.id:
+            per_day[m.date] = per_day.get(m.date, 0) + 1
+    cap = body.max_meetings_per_day or 0
+    over = sorted(d for d, n in per_day.items() if n > cap)
+    if not over:
+        return _placement(h, inst, timetable, amount)
+    return Message.of(
+        "max-meetings-per-day.relaxed",
+        body=Named.by(body.name.get),
+        count=max(per_day[d] for d in over),
+        days=Joined.of(LongDay(d) for d in over),
+    )
+
+
 _DESCRIBERS: dict[str, Describer] = {
     "within-periods": _calendar,
     "interpretation-budget": _budget,
@@ -343,6 +375,7 @@ _DESCRIBERS: dict[str, Describer] = {
     "not-in-parallel": _not_in_parallel,
     "agenda-order": _agenda_order,
     "first-last": _first_last,
+    "max-meetings-per-day": _busiest_days,
 }
 
 

@@ -15,6 +15,7 @@ from scheduler.validation.coverage import (
     check_no_running_on,
     check_no_sharing,
 )
+from scheduler.validation.days import check_max_meetings_per_day
 from scheduler.validation.findings import Finding, Report
 from scheduler.validation.interpretation import (
     check_interpretation_booths,
@@ -57,6 +58,7 @@ CHECKS: dict[str, Check] = {
     "interpretation-budget": check_interpretation_budget,
     "interpretation-teams": check_interpretation_teams,
     "parallel-cap": check_parallel_cap,
+    "max-meetings-per-day": check_max_meetings_per_day,
 }
 
 #: Start of the English message of a rule that could not be checked (a validator bug, never

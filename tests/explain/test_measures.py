@@ -68,3 +68,11 @@ def test_a_rule_without_a_measure_has_none(cop9: Session) -> None:
     m = wide_model(h, dropped=[inst.key])
     assert measure_key(inst) not in MEASURES
     assert measure_of(m.context, h, inst) is None
+
+
+def test_the_daily_maximum_s_measure_is_the_busiest_day(cop9: Session) -> None:
+    """COP9's plenary needs 10 meetings in 5 days: once a day gives way to twice a day."""
+    data = cop9.model_dump(exclude_unset=True)
+    next(b for b in data["bodies"] if b["id"] == "plenary")["max_meetings_per_day"] = 1
+    once_a_day = Session.model_validate(data)
+    assert _minimum(once_a_day, ("max-meetings-per-day", "plenary")) == 2

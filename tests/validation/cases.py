@@ -87,4 +87,9 @@ BREAKS_ONLY: dict[str, Case] = {
         tiny_session(interpretation={"parallel_cap": 1}),
         tiny_timetable(*_PARALLEL),
     ),
+    # The plenary meets twice on Monday.
+    "max-meetings-per-day": lambda: (
+        tiny_session(bodies={"plenary": {"max_meetings_per_day": 1}}),
+        tiny_timetable(),
+    ),
 }
