@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from models.context import Context, Module, PenaltyTerm
 from models.model import SessionModel, session_modules
 from scheduler.messages import Message
-from scheduler.messages.names import LongDay
+from scheduler.messages.terms import LongDay
 from scheduler.prechecks import DAYS, EVENINGS, holiday_key
 from scheduler.rules import RuleInstance
 from scheduler.rules.subjects import date_subject

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from scheduler.messages import Message
-from scheduler.messages.names import LongDay, Moment, Named
+from scheduler.messages.terms import LongDay, Moment, Named
 from scheduler.rules.instances import Instances, RuleInstance, instance, who_term
 from scheduler.rules.subjects import SESSION, date_subject, pair_subject
 from scheduler.session import Session

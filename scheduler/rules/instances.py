@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from scheduler.messages import Message, Term
-from scheduler.messages.names import LongDay, Moment, Named, TheItem
+from scheduler.messages.terms import LongDay, Moment, Named, TheItem
 from scheduler.session import Session
 
 Instances = Callable[[Session], Iterator["RuleInstance"]]
