@@ -12,14 +12,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from scheduler.bundled import bundled_session_path
+from scheduler.diff import MoveSize, TimetableDiff, compare
 from scheduler.errors import ExitCode, InputError
 from scheduler.io.session_file import load_session, parse_session
+from scheduler.io.workbook import read_assignments, write_workbook
 from scheduler.plots import plot_comparison, plot_timetable, save_plot
+from scheduler.published import published_timetable
 from scheduler.result import SolveResult, SolveStatus
 from scheduler.session import Activity, Session, Slot
 from scheduler.timetable import Assignment, Meeting, Timetable
+from scheduler.validation import validate
 
 if TYPE_CHECKING:
+    from models.replan import replan
     from scheduler.explore import (
         Outcome,
         add_day,
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
         compare_variants,
         derive,
         drop_day,
+        moves,
         pin,
         set_budget,
         set_duration,
@@ -47,6 +53,7 @@ _APPLICATION = (
     "compare_variants",
     "derive",
     "drop_day",
+    "moves",
     "pin",
     "set_budget",
     "set_duration",
@@ -56,18 +63,21 @@ _APPLICATION = (
     "solve",
     "solve_variants",
 )
+#: Names of the model's application layer exported here, imported on first use.
+_MODEL = {"replan": "models.replan"}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _APPLICATION:
-        value = getattr(importlib.import_module("scheduler.explore"), name)
+    if name in _APPLICATION or name in _MODEL:
+        module = _MODEL.get(name, "scheduler.explore")
+        value = getattr(importlib.import_module(module), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'scheduler' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_APPLICATION})
+    return sorted({*globals(), *_APPLICATION, *_MODEL})
 
 
 __all__ = [
@@ -76,24 +86,31 @@ __all__ = [
     "ExitCode",
     "InputError",
     "Meeting",
+    "MoveSize",
     "Outcome",
     "Session",
     "Slot",
     "SolveResult",
     "SolveStatus",
     "Timetable",
+    "TimetableDiff",
     "add_day",
     "add_meeting",
     "allow_evening_meetings",
     "bundled_session_path",
+    "compare",
     "compare_variants",
     "derive",
     "drop_day",
     "load_session",
+    "moves",
     "parse_session",
     "pin",
     "plot_comparison",
     "plot_timetable",
+    "published_timetable",
+    "read_assignments",
+    "replan",
     "save_plot",
     "set_budget",
     "set_duration",
@@ -102,4 +119,6 @@ __all__ = [
     "size_by_speakers",
     "solve",
     "solve_variants",
+    "validate",
+    "write_workbook",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -78,3 +79,16 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
     )
     client.execute()  # raises CellExecutionError, with the cell and its traceback, on failure
     assert not (NOTEBOOKS / "out").exists()  # what a notebook writes stays out of the repository
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
+def test_notebooks_use_the_public_api_and_write_to_a_temporary_folder(path):
+    """Run in place, they once wrote `notebooks/out/`, which failed three tests afterwards;
+    02 and 03 imported internals (`models.replan`, `scheduler.io.workbook`)."""
+    code = "\n".join(c.source for c in _read(path).cells if c.cell_type == "code")
+    modules = set(re.findall(r"^\s*from\s+([\w.]+)\s+import", code, re.MULTILINE))
+    modules |= set(re.findall(r"^\s*import\s+([\w.]+)", code, re.MULTILINE))
+    ours = {m for m in modules if m.split(".")[0] in ("scheduler", "models")}
+    assert ours == {"scheduler"}, sorted(ours)
+    if "OUT" in code:
+        assert "tempfile.mkdtemp" in code and 'Path("out")' not in code

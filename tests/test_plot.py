@@ -17,6 +17,7 @@ from scheduler.explore import compare_variants, set_budget, solve
 from scheduler.io.session_file import load_session
 from scheduler.messages import word
 from scheduler.plots import (
+    DEFAULT_MEASURES,
     picture_format,
     plot_comparison,
     plot_timetable,
@@ -299,3 +300,22 @@ def test_the_legend_and_title_are_inside_the_saved_picture(cop9, published, tmp_
     drawn = fig.get_size_inches()[0] * 100
     path = save_figure(fig, tmp_path / "monday.png", dpi=100)
     assert Image.open(path).size[0] >= drawn * 0.9  # the legend's width, not just the grid's
+
+
+@pytest.mark.parametrize("measures", [("interpreted_meetings", "moves"), DEFAULT_MEASURES])
+def test_comparison_rows_top_to_bottom_and_values_clear_of_the_budget_tick(tiny, measures):
+    """With two panels the variants were drawn bottom to top (each panel flipped the shared
+    axis); a value equal to its budget was written over the budget's tick."""
+    quick = {"workers": 1, "seed": 0, "time_limit": 20.0}
+    table = compare_variants(
+        [solve(tiny, name="tiny", **quick), solve(set_budget(tiny, 4), name="four", **quick)]
+    )
+    fig = plot_comparison(table, measures)
+    for ax in fig.axes:
+        bottom, top = ax.get_ylim()
+        assert top < bottom  # the first row on top
+    panel = fig.axes[0]
+    budgets = dict(zip(range(len(table)), table["interpretation_budget"], strict=True))
+    for text in panel.texts:
+        x, y = text.get_position()
+        assert x >= budgets[round(y)]  # written right of the tick, not over it

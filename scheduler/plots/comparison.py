@@ -63,21 +63,26 @@ def _panel(ax: Axes, table: pd.DataFrame, measure: str, names: list[str]) -> Non
     shown = [v if v is not None else 0.0 for v in values]
     ax.barh(positions, shown, color=_BAR, height=0.6)
     top = max([v for v in values if v is not None] + [1.0])
+    ticks: list[float | None] = [None] * len(names)
     if measure == "interpreted_meetings" and "interpretation_budget" in table.columns:
-        budgets = [_number(v) for v in table["interpretation_budget"]]
-        marks = [(p, b) for p, b in zip(positions, budgets, strict=True) if b is not None]
+        ticks = [_number(v) for v in table["interpretation_budget"]]
+        marks = [(p, b) for p, b in zip(positions, ticks, strict=True) if b is not None]
         ax.scatter([b for _, b in marks], [p for p, _ in marks], marker="|", s=260, c="black")
         top = max([top] + [b for _, b in marks])
-    for position, value, status in zip(positions, values, table["status"], strict=True):
+    rows = zip(positions, values, ticks, table["status"], strict=True)
+    for position, value, tick, status in rows:
         if value is None:
             ax.text(0, position, f" {status}", va="center", ha="left", color=_NONE, style="italic")
-        else:
-            ax.text(value, position, f" {value:g}", va="center", ha="left", fontsize=8)
-    ax.set_xlim(0, top * 1.25)
+        else:  # right of the bar and of the budget's tick, never over it
+            at = max(value, tick if tick is not None else value)
+            ax.text(at, position, f"  {value:g}", va="center", ha="left", fontsize=8)
+    ax.set_xlim(0, top * 1.3)
     if measure in _COUNTS:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_yticks(positions, names)
-    ax.invert_yaxis()
+    # The first variant on top. Not `invert_yaxis()`: the panels share their y axis, and each
+    # panel's call flipped it again, so two panels drew the variants bottom to top.
+    ax.set_ylim(len(names) - 0.5, -0.5)
     ax.set_title(MEASURES.get(measure, measure), fontsize=9)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
