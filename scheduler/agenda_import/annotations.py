@@ -232,7 +232,9 @@ def read_opening(facts: Facts, sentences: list[Sentence]) -> Sentence | None:
 #: "Distr.: General 19 August 2015": the date a document is issued, never a session date.
 _ISSUED = re.compile(
     r"\bDistr\.?\s*:?\s*(?:general|générale?|general|limited|restricted|restreinte|limitada)?"
-    r"\s*,?\s*\d{1,2}\s+(?:de\s+)?[^\W\d_]+(?:\s+de)?\s+\d{4}",
+    r"\s*,?\s*\d{1,2}\s+(?:de\s+)?[^\W\d_]+(?:\s+de)?\s+\d{4}"
+    r"(?:\s+(?:English|French|Spanish|Russian|Arabic|Chinese|Français|Anglais|Espagnol|Russe"
+    r"|Arabe|Chinois|Español|Inglés|Francés|Ruso|Árabe|Chino)\b)?",
     re.IGNORECASE,
 )
 _ISSUED_LINE = re.compile(r"^\d{1,2}\s+(?:de\s+)?[^\W\d_]+(?:\s+de)?\s+\d{4}$")

@@ -150,6 +150,7 @@ ITEMS: dict[str, dict[str, str]] = {
     "fccc-sbi-1997-11.es.txt": {},
     "e-conf-103-2.ar.txt": {},
     "a-66-380-add1.ru.txt": {},
+    "ctoc-cop-2012-14.ru.txt": {},
     "ga54-general-committee-report.zh.txt": {},
 }
 
@@ -203,6 +204,7 @@ FACTS: dict[str, tuple[str, ImportStatus, int, str, dt.date | None, dt.date | No
         dt.date(2013, 8, 23),
     ),
     "a-66-380-add1.ru.txt": ("ru", ImportStatus.NEEDS_PLANNER, 66, "TO BE COMPLETED", None, None),
+    "ctoc-cop-2012-14.ru.txt": ("ru", ImportStatus.NEEDS_PLANNER, 6, "TO BE COMPLETED", None, None),
     "ga54-general-committee-report.zh.txt": (
         "zh", ImportStatus.NEEDS_PLANNER, 54, "TO BE COMPLETED", None, None,
     ),
@@ -293,6 +295,19 @@ def test_cover_facts_on_one_line(imports: dict[str, ImportResult]) -> None:
     # Upper case on the cover, the same name in mixed case above it.
     csw = imports["e-cn6-1997-1.en.txt"].session_data["session"]
     assert csw["body"] == {"en": "Commission on the Status of Women"}
+
+
+def test_session_days_lost_in_extraction_are_asked_for(imports: dict[str, ImportResult]) -> None:
+    """ "Вена, октября 2012 года": the days of the month were lost; none is invented."""
+    result = imports["ctoc-cop-2012-14.ru.txt"]
+    assert result.session_data["session"]["days"] == []
+    assert "session.days: no session date found; list the working days (YYYY-MM-DD)" in (
+        result.report
+    )
+    assert result.session_data["session"]["body"] == {
+        "ru": "Конференция участников Конвенции Организации Объединенных Наций против "
+        "транснациональной организованной преступности"
+    }
 
 
 def test_openings_read_in_three_languages(imports: dict[str, ImportResult]) -> None:
