@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         size_by_speakers,
         solve,
         solve_variants,
+        variant_grid,
     )
 
 #: Names of `scheduler.explore` exported here, imported on first use.
@@ -62,6 +63,7 @@ _APPLICATION = (
     "size_by_speakers",
     "solve",
     "solve_variants",
+    "variant_grid",
 )
 #: Names of the model's application layer exported here, imported on first use.
 _MODEL = {"replan": "models.replan"}
@@ -120,5 +122,6 @@ __all__ = [
     "solve",
     "solve_variants",
     "validate",
+    "variant_grid",
     "write_workbook",
 ]

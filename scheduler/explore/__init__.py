@@ -7,7 +7,10 @@
 
 Variants (`variants`) are new, validated sessions; `solve` (`outcome`) returns an `Outcome`
 with pandas tables; `compare_variants` (`comparison`) puts many outcomes in one DataFrame.
-Pictures are in `scheduler.plots`.
+Sweeps: `variant_grid` (`grid`) makes every combination of a few parameters, and
+`solve_variants` (`sweep`) solves them on any executor, with a cache (`cache`) and a progress
+bar; `plot_sweep` (`heatmap`) draws one measure over two parameters. Pictures of timetables
+are in `scheduler.plots`.
 """
 
 from scheduler.explore.comparison import (
@@ -16,7 +19,10 @@ from scheduler.explore.comparison import (
     moves,
     solve_variants,
 )
+from scheduler.explore.grid import AXES, Variant, set_days, variant_grid
+from scheduler.explore.heatmap import plot_sweep, sweep_pivot
 from scheduler.explore.outcome import MEETING_COLUMNS, Outcome, solve
+from scheduler.explore.sweep import SWEEP_COLUMNS, Failure, SerialExecutor, Sweep
 from scheduler.explore.variants import (
     add_day,
     add_meeting,
@@ -32,9 +38,15 @@ from scheduler.explore.variants import (
 )
 
 __all__ = [
+    "AXES",
     "COMPARISON_COLUMNS",
     "MEETING_COLUMNS",
+    "SWEEP_COLUMNS",
+    "Failure",
     "Outcome",
+    "SerialExecutor",
+    "Sweep",
+    "Variant",
     "add_day",
     "add_meeting",
     "allow_evening_meetings",
@@ -43,11 +55,15 @@ __all__ = [
     "drop_day",
     "moves",
     "pin",
+    "plot_sweep",
     "set_budget",
+    "set_days",
     "set_duration",
     "set_parallel_cap",
     "set_teams",
     "size_by_speakers",
     "solve",
     "solve_variants",
+    "sweep_pivot",
+    "variant_grid",
 ]

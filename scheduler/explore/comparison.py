@@ -1,5 +1,8 @@
 """Many variants side by side: one row per variant, the numbers a briefing quotes.
 
+The variants are solved by `solve_variants` (`scheduler.explore.sweep`: any executor, a
+cache, a progress bar); a `Sweep` is a mapping of outcomes, so it is compared as it is.
+
 Moves are counted against a baseline as `scheduler.diff` counts changes: the activities, present
 in both timetables, whose set of (date, period) slots differs. An activity that exists in one
 of the two only (a meeting added by the variant) is not a move.
@@ -8,13 +11,12 @@ of the two only (a meeting added by the variant) is not a move.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 import pandas as pd
 
 from scheduler.diff import compare
-from scheduler.explore.outcome import Outcome, solve
-from scheduler.session import Session
+from scheduler.explore.outcome import Outcome
+from scheduler.explore.sweep import solve_variants
 from scheduler.timetable import Timetable
 
 #: Columns of `compare_variants`, indexed by variant name.
@@ -33,19 +35,7 @@ _COUNTS = ("days_used", "interpreted_meetings", "interpretation_budget", "carrie
 
 Baseline = str | Outcome | Timetable | None
 
-
-def solve_variants(
-    variants: Mapping[str, Session], *, explain: bool = False, **settings: Any
-) -> dict[str, Outcome]:
-    """Solve each variant (name -> session) with the same `settings` (see `solve`).
-
-    Infeasible variants are not explained unless `explain=True`: an explanation costs several
-    solves, too many for a sweep; `solve` one variant to read its explanation.
-    """
-    return {
-        name: solve(session, name=name, explain=explain, **settings)
-        for name, session in variants.items()
-    }
+__all__ = ["COMPARISON_COLUMNS", "compare_variants", "moves", "solve_variants"]
 
 
 def compare_variants(
