@@ -23,7 +23,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from scheduler.errors import InputError
 from scheduler.io.annex import part_text
 from scheduler.io.atomic import write_atomically
-from scheduler.io.timetable_workbook.sheets import BOLD, FONT, header_lines, print_setup
+from scheduler.io.timetable_workbook.sheets import (
+    BOLD,
+    FONT,
+    header_lines,
+    keep_days_together,
+    print_setup,
+)
 from scheduler.labels import labels
 from scheduler.session import Session
 from scheduler.timetable import Meeting, Timetable
@@ -126,6 +132,7 @@ def write_programme_sheet(
     sheet.sheet_view.rightToLeft = words.rtl
     print_setup(sheet, landscape=True)  # A4, one page wide, the header row on every page
     header_lines(sheet, session.title(lang), words.programme.title)
+    keep_days_together(sheet, sorted(bold - {1}))
 
 
 def write_programme(

@@ -111,6 +111,8 @@ def test_annex_sheet_is_ready_to_paste_and_print(book_fr):
     assert "_x000a_" not in xml and '&amp;"Calibri,Bold"&amp;12 Annexe\n' in xml
     assert int(sheet.page_setup.paperSize) == 9  # A4
     assert sheet.print_area == f"'Organisation des travaux'!$A$1:$C${sheet.max_row}"
+    breaks = [b.id for b in sheet.row_breaks.brk]
+    assert breaks and all(b + 1 in days for b in breaks)  # pages break before a day only
     assert sheet["B3"].alignment.wrap_text
     assert sheet["B3"].border.left.style == "thin"
     assert sheet.row_dimensions[3].height >= 6 * 15  # six item lines

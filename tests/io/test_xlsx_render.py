@@ -108,13 +108,19 @@ def test_the_table_is_one_page_wide_under_its_header(rendered, name):
             assert column in heading_row, (name, column, heading_row)
 
 
-def test_the_annex_is_all_on_the_annex_pages(rendered, cop9):
-    """Every day of the session is printed on the annex's pages, in order."""
+def test_the_annex_is_all_on_the_annex_pages_no_day_alone_at_a_foot(rendered, cop9):
+    """Every day of the session is printed on the annex's pages, in order, and no page ends
+    with a day's heading whose periods are on the next page."""
     pages = _annex_pages("workbook-fr", _pages(rendered / "workbook-fr.pdf"))
+    assert len(pages) >= 2
     text = "\n".join(pages)
     days = ["Lundi 15 octobre", "Mardi 16 octobre", "Jeudi 18 octobre", "Vendredi 19 octobre"]
     positions = [text.find(day) for day in days]
     assert -1 not in positions and positions == sorted(positions)
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        last = lines[-2]  # above the page number
+        assert not re.match(r"(Lundi|Mardi|Mercredi|Jeudi|Vendredi) \d+ octobre$", last), last
 
 
 @pytest.mark.parametrize("name", EXPECTED)

@@ -3,6 +3,7 @@ for printing, the atomic save."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -10,13 +11,19 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.header_footer import HeaderFooterItem
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.errors import InputError
 from scheduler.io.atomic import write_atomically
-from scheduler.io.timetable_workbook.layout import DATE_FORMAT, TEXT_COLUMNS, TEXT_FORMAT
+from scheduler.io.timetable_workbook.layout import (
+    DATE_FORMAT,
+    LINE_HEIGHT,
+    TEXT_COLUMNS,
+    TEXT_FORMAT,
+)
 
 # Every written cell names its font and size: a bold font without them prints in the
 # application's default (a serif in LibreOffice) beside the Calibri body.
@@ -70,6 +77,43 @@ def print_setup(sheet: Worksheet, *, landscape: bool) -> None:
     sheet.oddFooter.center.text = "&P / &N"
     sheet.oddFooter.center.font = f"{FONT_NAME},Regular"
     sheet.oddFooter.center.size = 9
+
+
+A4_LANDSCAPE_WIDTH, A4_LANDSCAPE_HEIGHT = 842.0, 595.0  # points
+CHARACTER_WIDTH = 6.3  # points per character of column width, as LibreOffice prints it
+
+
+def keep_days_together(sheet: Worksheet, days: list[int]) -> None:
+    """Page breaks before a day (`days`: the rows of day headings) that would not fit on
+    what is left of a page, so a day's heading is never printed alone at the foot of one
+    page and its periods or meetings on the next.
+
+    Pages are A4 landscape with the default margins, the header row on each page, rows
+    shrunk as much as fitting the table to the page's width shrinks it. The estimate keeps
+    5 % of the page free for the way LibreOffice and Excel round row heights.
+    """
+    margins = sheet.page_margins
+    across = A4_LANDSCAPE_WIDTH - 72 * (margins.left + margins.right)
+    letters = [get_column_letter(c) for c in range(1, sheet.max_column + 1)]
+    # a column w characters wide prints about 6.3 w points wide in LibreOffice (measured on
+    # the programme: 162 characters of columns fitted into 734 points at 72 %); Excel's
+    # 5.25 points per character shrinks less, so there breaks may fall a little late
+    wide = sum((sheet.column_dimensions[c].width or 9) * CHARACTER_WIDTH for c in letters)
+    scale = min(1.0, across / wide)
+    usable = (A4_LANDSCAPE_HEIGHT - 72 * (margins.top + margins.bottom)) * 0.95 / scale
+    rows = range(1, sheet.max_row + 1)
+    height = {r: sheet.row_dimensions[r].height or LINE_HEIGHT for r in rows}
+    page = usable - height[1]  # under the header row
+    left = page
+    starts = [*days, sheet.max_row + 1]
+    for first, after in itertools.pairwise(starts):
+        block = sum(height[r] for r in range(first, after))
+        if block > left and block <= page and left < page:
+            sheet.row_breaks.append(Break(id=first - 1))  # the break goes after row id
+            left = page
+        left -= block
+        while left < 0:  # a block longer than a page runs on
+            left += page
 
 
 class _Lines(HeaderFooterItem):

@@ -34,6 +34,7 @@ from scheduler.io.timetable_workbook.sheets import (
     FONT,
     append_row,
     header_lines,
+    keep_days_together,
     print_setup,
     save,
     write_table,
@@ -127,6 +128,7 @@ def _write_annex(sheet: Worksheet, session: Session, timetable: Timetable, lang:
     sheet.freeze_panes = "A2"
     print_setup(sheet, landscape=True)
     header_lines(sheet, *annex_heading(lang))
+    keep_days_together(sheet, days)
 
 
 def _wrapped_lines(value: object, width: int) -> int:
