@@ -253,3 +253,11 @@ def test_room_names_per_language_in_the_location(published):
     for lang in ("fr", "en"):
         calendar = session_calendar(session, published, lang, stamp=STAMP)
         assert {str(e["LOCATION"]).split(" ")[-1] for e in _events(calendar)} == {f"({lang})"}
+
+
+def test_chinese_event_names_set_a_latin_body_name_apart(cop9, published):
+    """COP9 has no Chinese body names: "Working Group on International Cooperation第1次会议"
+    once ran on; the plenary's own Chinese name runs on as Chinese writes it."""
+    summaries = {str(e["SUMMARY"]) for e in _events(session_calendar(cop9, published, "zh"))}
+    assert "Working Group on International Cooperation 第1次会议" in summaries
+    assert "第1次全体会议" in summaries
