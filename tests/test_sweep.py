@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 
+import openpyxl
 import pandas as pd
 import pytest
 from rich.console import Console
+from typer.testing import CliRunner
 
 import scheduler
+from scheduler.cli import app
 from scheduler.errors import InputError
 from scheduler.explore import (
     SWEEP_COLUMNS,
@@ -31,6 +36,7 @@ from scheduler.explore import (
 )
 from scheduler.explore import sweep as sweep_module
 from scheduler.explore.sweep_progress import SweepProgress
+from tests.conftest import COP9
 
 SETTINGS = {"workers": 1, "seed": 0, "time_limit": 30}
 #: What must not depend on the executor (wall times excluded).
@@ -267,3 +273,56 @@ def test_the_heat_map_shows_one_measure_by_two_parameters(serial):
     assert figure.axes[0].get_xlabel() == "teams"
     with pytest.raises(KeyError, match="no column 'rooms'"):
         sweep_pivot(table, "budget", "rooms", "feasible")
+
+
+# --- schedule sweep --------------------------------------------------------------------------
+
+
+def test_schedule_sweep_writes_one_sheet_with_the_table_and_a_picture(tmp_path):
+    out = tmp_path / "sweep.xlsx"
+    result = CliRunner().invoke(
+        app,
+        [
+            "sweep", str(COP9), "--vary", "budget=11..13", "--vary", "teams=1,2",
+            "--executor", "serial", "--time-limit", "30", "-o", str(out), "--quiet",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Sweep"]
+    sheet = book["Sweep"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("variant", "budget", "teams", "status")
+    by_name = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    assert len(by_name) == 6
+    assert by_name["budget=12, teams=2"]["status"] == "optimal"
+    assert by_name["budget=12, teams=2"]["feasible"] is True
+    assert by_name["budget=11, teams=2"]["status"] == "infeasible"
+    assert len(sheet._images) == 1
+
+
+def test_schedule_sweep_as_a_command_with_the_local_pool_and_a_cache(tmp_path):
+    out, cache = tmp_path / "sweep.xlsx", tmp_path / "cache"
+    command = [sys.executable, "-m", "scheduler", "sweep", str(COP9), "--vary", "days=4,5"]
+    command += ["--time-limit", "30", "-o", str(out), "--cache", str(cache)]
+    for solved in (2, 0):
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "2 variants: 1 infeasible, 1 optimal" in done.stdout
+        assert f"solved {solved}, from the cache {2 - solved}" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("budget", "give name=values"),
+        ("budget=20..12", "the range is empty"),
+        ("rooms=1,2", "is not a known parameter"),
+    ],
+)
+def test_schedule_sweep_refuses_what_it_cannot_vary(option, message, tmp_path):
+    out = tmp_path / "sweep.xlsx"
+    result = CliRunner().invoke(app, ["sweep", str(COP9), "--vary", option, "-o", str(out)])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not out.exists()

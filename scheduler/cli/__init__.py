@@ -12,6 +12,7 @@ from scheduler.cli import (  # noqa: F401  (importing registers the commands)
     import_agenda,
     schema,
     solve,
+    sweep,
     template,
 )
 from scheduler.cli.app import app

@@ -26,12 +26,17 @@ _LABELS = {
 }
 
 
-def sweep_pivot(table: pd.DataFrame, rows: str, columns: str, value: str) -> pd.DataFrame:
-    """`value` averaged per (rows, columns) pair: the numbers the heat map shows."""
+def sweep_pivot(table: pd.DataFrame, rows: str, columns: str | None, value: str) -> pd.DataFrame:
+    """`value` averaged per (rows, columns) pair: the numbers the heat map shows.
+
+    Without `columns`, one column named after `value`.
+    """
     for name in (rows, columns, value):
-        if name not in table.columns:
+        if name is not None and name not in table.columns:
             raise KeyError(f"the sweep has no column {name!r} (columns: {list(table.columns)})")
     values = table[value].astype("Float64").astype(float)
+    if columns is None:
+        return values.groupby(table[rows]).mean().to_frame(value)
     frame = pd.DataFrame({rows: table[rows], columns: table[columns], value: values})
     return frame.pivot_table(
         index=rows, columns=columns, values=value, aggfunc="mean", dropna=False
@@ -41,13 +46,16 @@ def sweep_pivot(table: pd.DataFrame, rows: str, columns: str, value: str) -> pd.
 def plot_sweep(
     table: pd.DataFrame,
     rows: str = "budget",
-    columns: str = "teams",
+    columns: str | None = "teams",
     value: str = "feasible",
     *,
     ax: Axes | None = None,
     title: str | None = None,
 ) -> Figure:
-    """Heat map of `value` (feasible, days_used, carried_over, ...) by `rows` x `columns`."""
+    """Heat map of `value` (feasible, days_used, carried_over, ...) by `rows` x `columns`.
+
+    `ax`: draw into these axes (e.g. one panel of a figure with several measures).
+    """
     import matplotlib.pyplot as plt
 
     grid = sweep_pivot(table, rows, columns, value)
@@ -56,15 +64,16 @@ def plot_sweep(
         figure, ax = plt.subplots(figsize=(1.2 + 0.9 * len(grid.columns), 0.9 + 0.4 * len(grid)))
     else:
         figure = ax.figure  # type: ignore[assignment]
-    shown = ax.imshow(grid.to_numpy(dtype=float), cmap=colours, aspect="auto")
+    limits = {"vmin": 0, "vmax": 1} if value == "feasible" else {}
+    shown = ax.imshow(grid.to_numpy(dtype=float), cmap=colours, aspect="auto", **limits)
     ax.set_xticks(range(len(grid.columns)), [str(c) for c in grid.columns])
     ax.set_yticks(range(len(grid.index)), [str(i) for i in grid.index])
-    ax.set_xlabel(columns)
+    ax.set_xlabel(columns or "")
     ax.set_ylabel(rows)
     numbers = grid.to_numpy(dtype=float)
     for i, j in itertools.product(range(numbers.shape[0]), range(numbers.shape[1])):
         if not math.isnan(numbers[i, j]):
             ax.text(j, i, form.format(numbers[i, j]), ha="center", va="center", fontsize=8)
     figure.colorbar(shown, ax=ax, label=label)
-    ax.set_title(title or f"{label}: {rows} x {columns}")
+    ax.set_title(title or (f"{label}: {rows} x {columns}" if columns else f"{label}: {rows}"))
     return figure
