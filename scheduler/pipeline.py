@@ -128,6 +128,16 @@ class Targets:
     timezone: str | None = None
     session_file: Path | None = None
 
+    def outputs(self) -> dict[str, Path | None]:
+        """The paths to write, by the option of `schedule solve` that names each."""
+        return {
+            "--output": self.workbook,
+            "--docx": self.docx,
+            "--ics": self.ics,
+            "--programme": self.programme,
+            "--plot": self.plot,
+        }
+
 
 def plan(session: Session, *, previous: Timetable | None = None, settings: Settings) -> Run:
     """Solve `session`, or re-plan `previous` keeping its pinned rows; check; explain a failure.
@@ -186,10 +196,14 @@ def plan(session: Session, *, previous: Timetable | None = None, settings: Setti
 def publish(run: Run, targets: Targets) -> list[Path]:
     """Write each target, atomically, in this order; the paths written.
 
-    Workbook, Word annex, calendar, daily programme, picture. An unwritable path or an unknown
-    language raises `InputError`; the files written before it stay, complete.
+    Workbook, Word annex, calendar, daily programme, picture. An unwritable path, an output
+    that is the session file or another output, or an unknown language raises `InputError`;
+    the files written before it stay, complete.
     """
+    from scheduler.io.atomic import refuse_clashes
     from scheduler.io.timetable_workbook import write_workbook
+
+    refuse_clashes(targets.outputs(), {"the session file": targets.session_file})
 
     timetable = run.timetable
     if timetable is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from scheduler.errors import ExitCode, InputError
+from scheduler.io.atomic import refuse_clashes, refuse_unsafe_target
 from scheduler.io.session_file import load_session
 from scheduler.session import Session
 
@@ -53,9 +54,17 @@ def load(session_path: Path | None) -> tuple[Session, Path]:
     return load_session(path), path
 
 
-def ensure_writable(path: Path, option: str = "--output") -> None:
-    """Refuse an output path that cannot be written, before any long work starts."""
+def ensure_writable(
+    path: Path, option: str = "--output", inputs: Mapping[str, Path | None] | None = None
+) -> None:
+    """Refuse an output path that cannot be written, before any long work starts: a folder,
+    a missing folder, no permission, no regular file, or one of the `inputs` (by option)."""
+    ensure_all_writable({option: path}, inputs)
+
+
+def _ensure_one_writable(path: Path, option: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
+    refuse_unsafe_target(path, option)
     if path.is_dir():
         raise InputError("is a folder; give a file name", file=path, field=option)
     if not folder.is_dir():
@@ -64,11 +73,14 @@ def ensure_writable(path: Path, option: str = "--output") -> None:
         raise InputError("cannot be written (permission denied)", file=path, field=option)
 
 
-def ensure_all_writable(paths: dict[str, Path | None]) -> None:
-    """`ensure_writable` for each path given, by option name, in order."""
+def ensure_all_writable(
+    paths: Mapping[str, Path | None], inputs: Mapping[str, Path | None] | None = None
+) -> None:
+    """`ensure_writable` for each path given, by option name, in order; no two the same file."""
     for option, path in paths.items():
         if path is not None:
-            ensure_writable(path, option)
+            _ensure_one_writable(path, option)
+    refuse_clashes(paths, inputs or {})
 
 
 def is_terminal() -> bool:

@@ -27,7 +27,7 @@ def convert_command(source: ConvertSource, target: ConvertTarget) -> None:
     with planner_errors():
         kind = _kind(target, "TARGET")
         _kind(source, "SOURCE")
-        ensure_writable(target, "TARGET")
+        ensure_writable(target, "TARGET", inputs={"SOURCE": source})
         session = load_session(source)
         write_session(target, session, kind, source_name=source.name)
     console.print(str(target), markup=False)

@@ -32,7 +32,7 @@ def diff_command(
 
     with planner_errors():
         if output is not None:
-            ensure_writable(output)
+            ensure_writable(output, inputs={"BEFORE": before, "AFTER": after, "--session": session})
         loaded = load_session(session) if session is not None else None
         diff = compare(read_assignments(before), read_assignments(after), loaded)
         if output is not None:

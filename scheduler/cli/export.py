@@ -51,7 +51,10 @@ def export_command(
     with planner_errors():
         if docx is None and ics is None and programme is None:
             raise InputError("give at least one of --docx, --ics, --programme", field="usage")
-        ensure_all_writable({"--docx": docx, "--ics": ics, "--programme": programme})
+        ensure_all_writable(
+            {"--docx": docx, "--ics": ics, "--programme": programme},
+            inputs={"TIMETABLE": timetable, "--session": session},
+        )
         time_zone(timezone)  # a bad zone is refused before anything is written
         loaded, _ = load(session)
         read = read_assignments(timetable, session=loaded)

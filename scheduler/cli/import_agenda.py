@@ -19,7 +19,7 @@ def import_agenda_command(
     from scheduler.io.atomic import write_text_atomically
 
     with planner_errors():
-        ensure_writable(output)
+        ensure_writable(output, inputs={"DOCUMENT": document})
         result = import_agenda(document, lang=lang)
         write_text_atomically(output, result.to_yaml())
     if not quiet:

@@ -16,13 +16,23 @@ from typing import Annotated
 import typer
 
 from scheduler.cli.common import Lang
+from scheduler.session import MAX_SEED, MAX_WORKERS
+
+#: A week, as the session file's `solver.time_limit` allows.
+MAX_TIME_LIMIT = 7 * 24 * 3600
 
 # --- shared by several commands -------------------------------------------------------------
 
 Language = Annotated[Lang, typer.Option("--lang", help="Language of what is written and printed.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the output paths.")]
-Workers = Annotated[int | None, typer.Option("--workers", min=0, help="Solver threads; 0: all.")]
-Seed = Annotated[int | None, typer.Option("--seed", min=0, help="Random seed of the search.")]
+Workers = Annotated[
+    int | None,
+    typer.Option("--workers", min=0, max=MAX_WORKERS, help="Solver threads; 0: all."),
+]
+Seed = Annotated[
+    int | None,
+    typer.Option("--seed", min=0, max=MAX_SEED, help="Random seed of the search."),
+]
 SessionFile = Annotated[Path, typer.Argument(help="Session file (YAML or session workbook).")]
 Docx = Annotated[Path | None, typer.Option("--docx", help="Write the annex as a Word document.")]
 Ics = Annotated[Path | None, typer.Option("--ics", help="Write the meetings as a calendar.")]
@@ -56,7 +66,12 @@ TimetableOutput = Annotated[
 ]
 TimeLimit = Annotated[
     float | None,
-    typer.Option("--time-limit", min=0.001, help="Seconds of search (default: the session's)."),
+    typer.Option(
+        "--time-limit",
+        min=0.001,
+        max=MAX_TIME_LIMIT,
+        help="Seconds for the whole solve, model building included (default: the session's).",
+    ),
 ]
 Log = Annotated[Path | None, typer.Option("--log", help="Write the solver's own log there.")]
 Plot = Annotated[
@@ -76,7 +91,10 @@ Keep = Annotated[
 TimeLimitForAll = Annotated[
     float | None,
     typer.Option(
-        "--time-limit", min=0.001, help="Seconds for all solves (default: the session's)."
+        "--time-limit",
+        min=0.001,
+        max=MAX_TIME_LIMIT,
+        help="Seconds for all solves (default: the session's).",
     ),
 ]
 
@@ -131,7 +149,7 @@ Rooms = Annotated[int | None, typer.Option("--rooms", min=1, help="Rooms.")]
 Bodies = Annotated[int | None, typer.Option("--bodies", min=1, help="Bodies.")]
 Items = Annotated[int | None, typer.Option("--items", min=1, help="Agenda items.")]
 GeneratorSeed = Annotated[
-    int, typer.Option("--seed", min=0, help="The same seed gives the same session.")
+    int, typer.Option("--seed", min=0, max=MAX_SEED, help="The same seed gives the same session.")
 ]
 Tight = Annotated[bool, typer.Option("--tight", help="Little slack: hard, still feasible.")]
 

@@ -82,7 +82,7 @@ def solve_command(
             timezone=timezone,
             session_file=path,
         )
-        _refuse_bad_targets(targets, log)
+        _refuse_bad_targets(targets, log, inputs={"SESSION": path, "--keep": keep})
         warning = missing_titles_warning(loaded, lang.value)
         if warning and not quiet:
             err_console.print(f"warning: {warning}", markup=False)
@@ -120,18 +120,10 @@ def solve_command(
         raise exit_with(ExitCode.RULES_BROKEN)
 
 
-def _refuse_bad_targets(targets: Targets, log: Path | None) -> None:
-    """Outputs that could not be written are refused before the search, not after it."""
-    ensure_all_writable(
-        {
-            "--output": targets.workbook,
-            "--log": log,
-            "--docx": targets.docx,
-            "--ics": targets.ics,
-            "--programme": targets.programme,
-            "--plot": targets.plot,
-        }
-    )
+def _refuse_bad_targets(targets: Targets, log: Path | None, inputs: dict[str, Path | None]) -> None:
+    """Outputs that could not be written, or would overwrite an input or one another, are
+    refused before the search, not after it."""
+    ensure_all_writable({**targets.outputs(), "--log": log}, inputs)
     if targets.plot is not None:
         from scheduler.plots import picture_format
 
