@@ -51,7 +51,8 @@ def test_the_session_file_as_its_own_output_is_refused(tmp_path):
 def test_two_outputs_of_one_run_on_the_same_file_are_refused(tmp_path):
     session = _tiny(tmp_path)
     out = tmp_path / "t.xlsx"
-    result = _run("solve", str(session), "-o", str(out), "--programme", str(tmp_path / "." / "t.xlsx"))
+    same = tmp_path / "." / "t.xlsx"
+    result = _run("solve", str(session), "-o", str(out), "--programme", str(same))
     assert result.exit_code == ExitCode.INVALID_INPUT
     assert "--programme: is also the output --output" in result.output
     assert not out.exists()
@@ -213,7 +214,7 @@ def test_a_file_size_limit_is_a_message(tmp_path, args):
     done = subprocess.run(
         [sys.executable, "-m", "scheduler", *args],
         cwd=tmp_path,
-        preexec_fn=limit,  # noqa: PLW1509 - only sets a limit, no threads involved
+        preexec_fn=limit,  # only sets a limit
         capture_output=True,
         text=True,
         timeout=120,
