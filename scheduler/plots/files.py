@@ -8,6 +8,7 @@ one poster has blocks too small to read when printed: as a PDF it gets one page 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,12 +48,7 @@ def save_figure(figure: Figure, path: str | Path, dpi: int = 150, option: str = 
     `InputError` for another suffix or an unwritable path, naming `option` as the field.
     """
     fmt = picture_format(path, option)
-    try:
-        write_atomically(path, lambda tmp: _save(figure, tmp, fmt, dpi))
-    except OSError as exc:
-        raise InputError(
-            f"cannot be written ({exc.strerror or exc})", file=path, field=option
-        ) from None
+    _write(path, lambda tmp: _save(figure, tmp, fmt, dpi), option)
     return Path(path)
 
 
@@ -128,10 +124,19 @@ def save_pages(
                 )
                 pdf.savefig(figure, **_SAVE)
 
+    _write(path, write, option)
+    return Path(path)
+
+
+def _write(path: str | Path, write: Callable[[Path], object], option: str) -> None:
+    """Write atomically; a failure is an `InputError` naming the file and `option`."""
     try:
         write_atomically(path, write)
+    except InputError as exc:  # the atomic write names the file, and the option is ours
+        raise InputError(
+            exc.problem, file=exc.file or path, field=exc.field or option, value=exc.value
+        ) from None
     except OSError as exc:
         raise InputError(
             f"cannot be written ({exc.strerror or exc})", file=path, field=option
         ) from None
-    return Path(path)
