@@ -26,8 +26,8 @@ def _read(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=nbformat.NO_CONVERT)
 
 
-def test_the_three_notebooks_are_there():
-    assert [p.stem for p in PATHS] == ["01-quickstart", "02-variants", "03-replan"]
+def test_the_four_notebooks_are_there():
+    assert [p.stem for p in PATHS] == ["01-quickstart", "02-variants", "03-replan", "04-sweep"]
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: p.stem)
@@ -64,6 +64,7 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
 
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.setenv("SCHEDULE_NOTEBOOK_GRID", "small")  # 04-sweep: 6 variants, not 216
     monkeypatch.setenv(
         "PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     )
