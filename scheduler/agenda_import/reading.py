@@ -70,6 +70,9 @@ def _docx_text(path: Path) -> tuple[str, list[str]]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from scheduler.io.zipguard import check_office_file
+
+    check_office_file(path, "a Word document")
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds for a bad package

@@ -10,12 +10,13 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from scheduler.errors import InputError
+from scheduler.io.zipguard import parse_office_file
 
 
 def open_workbook(path: Path) -> Workbook:
     """Open any workbook for reading; unreadable files are input errors naming the file."""
     try:
-        book = load_workbook(path, data_only=True)
+        book = parse_office_file(path, lambda: load_workbook(path, data_only=True))
         if _uncached_booleans(path):
             _keep_formulas(book, load_workbook(path, read_only=True))
         return book
