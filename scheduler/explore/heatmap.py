@@ -64,8 +64,8 @@ def plot_sweep(
         figure, ax = plt.subplots(figsize=(1.2 + 0.9 * len(grid.columns), 0.9 + 0.4 * len(grid)))
     else:
         figure = ax.figure  # type: ignore[assignment]
-    limits = {"vmin": 0, "vmax": 1} if value == "feasible" else {}
-    shown = ax.imshow(grid.to_numpy(dtype=float), cmap=colours, aspect="auto", **limits)
+    low, high = (0.0, 1.0) if value == "feasible" else (None, None)  # a share: 0 to 100 %
+    shown = ax.imshow(grid.to_numpy(dtype=float), cmap=colours, aspect="auto", vmin=low, vmax=high)
     ax.set_xticks(range(len(grid.columns)), [str(c) for c in grid.columns])
     ax.set_yticks(range(len(grid.index)), [str(i) for i in grid.index])
     ax.set_xlabel(columns or "")
@@ -73,7 +73,11 @@ def plot_sweep(
     numbers = grid.to_numpy(dtype=float)
     for i, j in itertools.product(range(numbers.shape[0]), range(numbers.shape[1])):
         if not math.isnan(numbers[i, j]):
-            ax.text(j, i, form.format(numbers[i, j]), ha="center", va="center", fontsize=8)
+            red, green, blue, _ = shown.cmap(shown.norm(numbers[i, j]))
+            ink = "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.5 else "white"
+            ax.text(
+                j, i, form.format(numbers[i, j]), ha="center", va="center", fontsize=8, color=ink
+            )
     figure.colorbar(shown, ax=ax, label=label)
     ax.set_title(title or (f"{label}: {rows} x {columns}" if columns else f"{label}: {rows}"))
     return figure

@@ -47,7 +47,7 @@ class SweepProgress:
         if self._console.is_jupyter and not _has_ipywidgets():
             from IPython.display import display
 
-            self._handle = display(self._line(), display_id=True)
+            self._handle = display({"text/plain": self._line()}, raw=True, display_id=True)
             return self
         self._bar = Progress(
             TextColumn("sweep"),
@@ -74,7 +74,7 @@ class SweepProgress:
             now = time.monotonic()
             if now - self._shown > 0.25 or self.remaining == 0:
                 self._shown = now
-                self._handle.update(self._line())
+                self._handle.update({"text/plain": self._line()}, raw=True)
 
     def __exit__(
         self,
@@ -85,7 +85,7 @@ class SweepProgress:
         if self._bar is not None:
             self._bar.stop()
         elif self._handle is not None:
-            self._handle.update(self._line())
+            self._handle.update({"text/plain": self._line()}, raw=True)
 
     def _line(self) -> str:
         elapsed = time.monotonic() - self._started
