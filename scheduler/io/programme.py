@@ -11,7 +11,6 @@ name and time meetings with the functions here, so both say the same.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from scheduler.io.atomic import write_atomically
 from scheduler.io.timetable_workbook.sheets import (
     BOLD,
     FONT,
+    cell_height,
     header_lines,
     keep_days_together,
     print_setup,
@@ -122,10 +122,10 @@ def write_programme_sheet(
             cell.alignment = _WRAP
             cell.border = _BORDER
             cell.font = BOLD if cell.row in bold else FONT
-        lines = max(_lines(cell.value, width) for cell, width in zip(cells, _WIDTHS, strict=True))
-        if cells[0].row in bold - {1}:  # a day row, merged across: one line
-            lines = 1
-        sheet.row_dimensions[cells[0].row].height = _LINE_HEIGHT * max(lines, 1)
+        needed = max(cell_height(c.value, w) for c, w in zip(cells, _WIDTHS, strict=True))
+        if cells[0].row in bold - {1}:  # a day row, merged across the row
+            needed = cell_height(cells[0].value, sum(_WIDTHS))
+        sheet.row_dimensions[cells[0].row].height = max(needed, _LINE_HEIGHT)
     for row in sorted(bold - {1}):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(_WIDTHS))
     sheet.freeze_panes = "A2"
@@ -209,10 +209,3 @@ def room_name(session: Session, room_id: str, lang: str = "fr") -> str:
         return session.room(room_id).label(lang)
     except KeyError:
         return room_id
-
-
-def _lines(value: object, width: int) -> int:
-    if not value:
-        return 0
-    per_line = max(int(width * 1.15), 1)
-    return sum(max(math.ceil(len(line) / per_line), 1) for line in str(value).split("\n"))

@@ -4,6 +4,9 @@ for printing, the atomic save."""
 from __future__ import annotations
 
 import itertools
+import math
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -77,6 +80,31 @@ def print_setup(sheet: Worksheet, *, landscape: bool) -> None:
     sheet.oddFooter.center.text = "&P / &N"
     sheet.oddFooter.center.font = f"{FONT_NAME},Regular"
     sheet.oddFooter.center.size = 9
+
+
+# A line of 11-point text holding Chinese or Arabic letters: their fonts (Noto Sans CJK, Noto
+# Naskh Arabic) have taller lines than Calibri's 15 points.
+TALL_LINE = 18.0
+_TALL = re.compile("[\u0600-\u06ff\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def cell_height(value: object, width: float) -> float:
+    """Points a wrapped cell `width` characters wide needs for `value`, in 11-point text.
+
+    Excel and LibreOffice do not grow a row for wrapped text they did not type themselves, so
+    the writer gives each row its height. Chinese characters are two columns wide; lines with
+    Chinese or Arabic letters are taller; a printed line holds about as many characters as
+    the column is wide (the printer's sans serif is wider than Calibri).
+    """
+    if not value:
+        return 0.0
+    per_line = max(width * 1.05, 1.0)
+    height = 0.0
+    for line in str(value).split("\n"):
+        columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+        lines = max(math.ceil(columns / per_line), 1)
+        height += lines * (TALL_LINE if _TALL.search(line) else LINE_HEIGHT)
+    return height
 
 
 A4_LANDSCAPE_WIDTH, A4_LANDSCAPE_HEIGHT = 842.0, 595.0  # points

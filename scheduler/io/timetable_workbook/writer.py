@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.metadata
-import math
 from pathlib import Path
 from typing import Protocol
 
@@ -33,6 +32,7 @@ from scheduler.io.timetable_workbook.sheets import (
     BOLD,
     FONT,
     append_row,
+    cell_height,
     header_lines,
     keep_days_together,
     print_setup,
@@ -117,26 +117,16 @@ def _write_annex(sheet: Worksheet, session: Session, timetable: Timetable, lang:
             cell.border = _BORDER
             cell.font = BOLD if cell.row == 1 or cell.row in days else FONT
         # Excel does not grow rows for wrapped text it did not type itself: give the height.
-        lines = max(
-            _wrapped_lines(cell.value, w) for cell, w in zip(cells, ANNEX_WIDTHS, strict=True)
-        )
-        if cells[0].row in days:
-            lines = 1
-        sheet.row_dimensions[cells[0].row].height = LINE_HEIGHT * max(lines, 1)
+        needed = max(cell_height(c.value, w) for c, w in zip(cells, ANNEX_WIDTHS, strict=True))
+        if cells[0].row in days:  # merged across the row: one line
+            needed = cell_height(cells[0].value, sum(ANNEX_WIDTHS))
+        sheet.row_dimensions[cells[0].row].height = max(needed, LINE_HEIGHT)
     for day in days:
         sheet.merge_cells(start_row=day, start_column=1, end_row=day, end_column=3)
     sheet.freeze_panes = "A2"
     print_setup(sheet, landscape=True)
     header_lines(sheet, *annex_heading(lang))
     keep_days_together(sheet, days)
-
-
-def _wrapped_lines(value: object, width: int) -> int:
-    """Lines a wrapped cell takes: each line of text over the column's width in characters."""
-    if not value:
-        return 0
-    per_line = max(int(width * 1.15), 1)  # text is narrower on average than the digit "0"
-    return sum(max(math.ceil(len(line) / per_line), 1) for line in str(value).split("\n"))
 
 
 def _write_assignments(sheet: Worksheet, session: Session, timetable: Timetable, lang: str) -> None:
