@@ -321,3 +321,16 @@ def test_the_earlier_module_still_gives_the_same_functions():
     for name in timetable_workbook.__all__:
         assert getattr(workbook, name) is getattr(timetable_workbook, name)
     assert workbook.open_workbook is xlsx.open_workbook
+
+
+def test_row_heights_make_room_for_chinese_and_arabic_lines():
+    """The Chinese annex printed with its last lines cut: Chinese characters take two columns
+    and their lines are taller than Calibri's."""
+    from scheduler.io.timetable_workbook.sheets import LINE_HEIGHT, TALL_LINE, cell_height
+
+    assert cell_height("Point 1 a). Ouverture", 55) == LINE_HEIGHT
+    assert cell_height("项目1(a)：会议开幕", 55) == TALL_LINE
+    assert cell_height("项" * 40, 55) == 2 * TALL_LINE  # 80 columns: two lines
+    assert cell_height("البند 1 (أ): افتتاح الدورة", 55) == TALL_LINE
+    assert cell_height("a\nb\nc", 55) == 3 * LINE_HEIGHT
+    assert cell_height(None, 55) == 0
