@@ -167,3 +167,28 @@ DocumentLanguage = Annotated[
     str | None,
     typer.Option("--lang", help="Language of the document (fr, en). Default: detected."),
 ]
+
+# --- schedule sweep ---------------------------------------------------------------------------
+
+Vary = Annotated[
+    list[str],
+    typer.Option(
+        "--vary",
+        help="A parameter and its values: budget=12..20 (a range) or teams=1,2 (a list); "
+        "repeat for each parameter. Known: budget, teams, days, parallel_cap, "
+        "evening_meetings (yes/no).",
+    ),
+]
+SweepExecutor = Annotated[
+    str,
+    typer.Option(
+        "--executor",
+        help="local (a process per core), serial (this process), or dask://HOST:PORT "
+        "(a Dask scheduler; needs schedule[dask]).",
+    ),
+]
+SweepOutput = Annotated[Path, typer.Option("-o", "--output", help="Workbook to write.")]
+SweepCache = Annotated[
+    Path | None,
+    typer.Option("--cache", help="Folder of solved variants: a rerun solves only what is new."),
+]

@@ -14,38 +14,24 @@ from __future__ import annotations
 import io
 from concurrent.futures import Executor
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import pandas as pd
-import typer
 
 from scheduler.cli.app import app
 from scheduler.cli.common import console, ensure_writable, load, planner_errors
-from scheduler.cli.options import Quiet, Seed, SessionFile, TimeLimit, Workers
+from scheduler.cli.options import (
+    Quiet,
+    Seed,
+    SessionFile,
+    SweepCache,
+    SweepExecutor,
+    SweepOutput,
+    TimeLimit,
+    Vary,
+    Workers,
+)
 from scheduler.errors import InputError
-
-Vary = Annotated[
-    list[str],
-    typer.Option(
-        "--vary",
-        help="A parameter and its values: budget=12..20 (a range) or teams=1,2 (a list); "
-        "repeat for each parameter. Known: budget, teams, days, parallel_cap, "
-        "evening_meetings (yes/no).",
-    ),
-]
-ExecutorOption = Annotated[
-    str,
-    typer.Option(
-        "--executor",
-        help="local (a process per core), serial (this process), or dask://HOST:PORT "
-        "(a Dask scheduler; needs schedule[dask]).",
-    ),
-]
-SweepOutput = Annotated[Path, typer.Option("-o", "--output", help="Workbook to write.")]
-Cache = Annotated[
-    Path | None,
-    typer.Option("--cache", help="Folder of solved variants: a rerun solves only what is new."),
-]
 
 SHEET = "Sweep"
 
@@ -54,12 +40,12 @@ SHEET = "Sweep"
 def sweep_command(
     session: SessionFile,
     vary: Vary,
-    executor: ExecutorOption = "local",
+    executor: SweepExecutor = "local",
     output: SweepOutput = Path("sweep.xlsx"),
     time_limit: TimeLimit = None,
     workers: Workers = 1,
     seed: Seed = None,
-    cache: Cache = None,
+    cache: SweepCache = None,
     quiet: Quiet = False,
 ) -> None:
     """Solve every combination of the parameters given, into one table and one heat map."""
