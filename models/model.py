@@ -14,6 +14,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -273,11 +274,38 @@ def solve(
     )
 
 
+#: The end (`time.monotonic()`) of the whole command's time, when one is set: each search
+#: gets at most what is left of it, so the time spent building models counts too.
+_DEADLINE: ContextVar[float | None] = ContextVar("deadline", default=None)
+
+#: A search always gets this much, even past the deadline, to report an honest "unknown".
+LEAST_SEARCH = 0.01
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Within the block, every solve of `SessionModel` ends within `seconds` from now in all,
+    model building included (a re-plan's phases share them)."""
+    token = _DEADLINE.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def time_left(time_limit: float) -> float:
+    """`time_limit`, cut to what is left before the deadline, if one is set."""
+    end = _DEADLINE.get()
+    if end is None:
+        return time_limit
+    return max(min(time_limit, end - time.monotonic()), LEAST_SEARCH)
+
+
 def _solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:
     """A CP-SAT solver with our parameters (see LINEARIZATION_LEVEL and SMALL_PORTFOLIO)."""
     solver = cp_model.CpSolver()
     params = solver.parameters
-    params.max_time_in_seconds = time_limit
+    params.max_time_in_seconds = time_left(time_limit)
     params.num_workers = workers
     params.random_seed = seed
     params.linearization_level = LINEARIZATION_LEVEL

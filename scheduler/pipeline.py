@@ -12,7 +12,7 @@ thin layers on these two: they only read options and print.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,9 +20,12 @@ import models
 import models.explain
 import models.replan
 from models import SolveProgress
+from models.model import deadline
+from scheduler.errors import InputError
+from scheduler.model_size import MAX_TIME_LIMIT, check_model_size
 from scheduler.prechecks import precheck
 from scheduler.result import SolveResult, SolveStatus
-from scheduler.session import Session
+from scheduler.session import MAX_SEED, MAX_WORKERS, Session
 from scheduler.timetable import Timetable
 from scheduler.validation import Report, validate
 
@@ -146,7 +149,23 @@ def plan(session: Session, *, previous: Timetable | None = None, settings: Setti
     timetable, an infeasible session is explained (`explanation`) unless
     `settings.explaining` is None; pinned rows that break rules by themselves are named in
     `conflicts`, and then nothing is searched nor explained.
+
+    The time limit is for the whole: pre-check, model building and search (re-planning's
+    phases together); an explanation has a time limit of its own, the same.
+    A session whose model would be too large (`scheduler.model_size`) or settings beyond their
+    limits raise `InputError` before anything is built.
     """
+    _check_settings(settings)
+    check_model_size(session)
+    with deadline(settings.time_limit_for(session)):
+        run = _plan(session, previous, settings)
+    explaining = settings.explaining
+    if run.status is SolveStatus.INFEASIBLE and not run.conflicts and explaining is not None:
+        run = replace(run, explanation=_explain(session, settings, explaining))
+    return run
+
+
+def _plan(session: Session, previous: Timetable | None, settings: Settings) -> Run:
     if settings.precheck and precheck(session):
         return _without_timetable(
             session, SolveResult(SolveStatus.INFEASIBLE, None), settings, prechecked=True
@@ -252,15 +271,11 @@ def _without_timetable(
     prechecked: bool = False,
     replanned: ReplanResult | None = None,
 ) -> Run:
-    """The run of a session with no timetable, explained when proven infeasible."""
-    explanation = None
-    if result.status is SolveStatus.INFEASIBLE and settings.explaining is not None:
-        explanation = _explain(session, settings, settings.explaining)
+    """The run of a session with no timetable (`plan` explains it when proven infeasible)."""
     return Run(
         session=session,
         timetable=None,
         result=result,
-        explanation=explanation,
         replanned=replanned,
         prechecked=prechecked,
         settings=settings,
@@ -273,6 +288,8 @@ def explain(session: Session, *, settings: Settings) -> Explanation:
     Without a search for the best timetable: the explainer only asks which rules give way
     (`models.explain`), with `settings.explaining`'s workers and seed, within the time limit.
     """
+    _check_settings(settings)
+    check_model_size(session)
     return _explain(session, settings, settings.explaining or Explaining())
 
 
@@ -284,6 +301,26 @@ def _explain(session: Session, settings: Settings, explaining: Explaining) -> Ex
         workers=explaining.workers,
         seed=explaining.seed,
     )
+
+
+def _check_settings(settings: Settings) -> None:
+    """Workers and seeds within what the session file allows (CP-SAT refuses the rest)."""
+    explaining = settings.explaining or Explaining()
+    for name, value, most in (
+        ("workers", settings.workers, MAX_WORKERS),
+        ("seed", settings.seed, MAX_SEED),
+        ("explaining.workers", explaining.workers, MAX_WORKERS),
+        ("explaining.seed", explaining.seed, MAX_SEED),
+    ):
+        if value is not None and not 0 <= value <= most:
+            raise InputError(f"must be from 0 to {most:,}", field=name, value=value)
+    limit = settings.time_limit
+    if limit is not None and not 0 < limit <= MAX_TIME_LIMIT:  # also refuses NaN
+        raise InputError(
+            f"must be more than 0 and at most {MAX_TIME_LIMIT:,} seconds",
+            field="time_limit",
+            value=limit,
+        )
 
 
 __all__ = ["Explaining", "Run", "Settings", "Targets", "explain", "plan", "publish"]

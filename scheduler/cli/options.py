@@ -16,10 +16,8 @@ from typing import Annotated
 import typer
 
 from scheduler.cli.common import Lang
+from scheduler.model_size import MAX_TIME_LIMIT
 from scheduler.session import MAX_SEED, MAX_WORKERS
-
-#: A week, as the session file's `solver.time_limit` allows.
-MAX_TIME_LIMIT = 7 * 24 * 3600
 
 # --- shared by several commands -------------------------------------------------------------
 

@@ -150,6 +150,11 @@ def _no_timetable(run: Run, lang: str) -> None:
             err_console.print(run.explanation.text(), markup=False)
         raise exit_with(ExitCode.INFEASIBLE)
     assert run.status is not None
+    if run.status is SolveStatus.INVALID:  # settings are bounded: this is a fault of ours
+        err_console.print(
+            "invalid: the solver refused the model or its parameters; please report this"
+        )
+        raise exit_with(ExitCode.NO_TIMETABLE)
     err_console.print(
         f"{run.status.value}: no timetable found within the time limit of {run.time_limit:g} s; "
         "try a longer --time-limit."

@@ -17,6 +17,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from scheduler.io.session_workbook.layout import Kind
+from scheduler.session import MAX_COUNT
 from scheduler.timetable import Assignment
 
 # The kind of each column for `from_cell`, in the order of `ASSIGNMENT_COLUMNS`.
@@ -122,10 +123,12 @@ class AssignmentRow(BaseModel):
     @field_validator("minutes", mode="plain")
     @classmethod
     def _minutes(cls, value: object) -> int:
+        if isinstance(value, str) and value.lstrip("-").isdigit() and len(value) < 10:
+            value = int(value)
         if isinstance(value, int) and not isinstance(value, bool):
+            if abs(value) > MAX_COUNT:  # as the session file's minutes
+                raise ValueError(f"at most {MAX_COUNT:,} minutes")
             return value
-        if isinstance(value, str) and value.lstrip("-").isdigit():
-            return int(value)
         raise ValueError("empty" if value is None else "not a whole number of minutes")
 
     @field_validator("part", mode="plain")
