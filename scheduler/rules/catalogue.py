@@ -70,26 +70,20 @@ def fixed_start_instances(session: Session) -> Iterator[RuleInstance]:
 
 
 def earliest_start_instances(session: Session) -> Iterator[RuleInstance]:
-    for a in session.activities:
-        if a.earliest_start is not None:
-            yield instance(
-                "earliest-start",
-                a.id,
-                "instance",
-                who=who_term(session, a.id),
-                moment=Moment(a.earliest_start),
-            )
+    yield from _moments(session, "earliest-start", "earliest_start")
 
 
 def deadline_instances(session: Session) -> Iterator[RuleInstance]:
+    yield from _moments(session, "deadline", "latest_end")
+
+
+def _moments(session: Session, rule: str, field: str) -> Iterator[RuleInstance]:
+    """One instance per activity with a moment in `field` (`latest_end`: its deadline)."""
     for a in session.activities:
-        if a.latest_end is not None:
+        moment = getattr(a, field)
+        if moment is not None:
             yield instance(
-                "deadline",
-                a.id,
-                "instance",
-                who=who_term(session, a.id),
-                moment=Moment(a.latest_end),
+                rule, a.id, "instance", who=who_term(session, a.id), moment=Moment(moment)
             )
 
 
