@@ -206,13 +206,12 @@ def solve_variants(
             for name, session in job.names:
                 if isinstance(answer, Failure):
                     failures[name] = Failure(name, answer.status, answer.reason, session)
+                    shown.advance(failed=True)
                 else:
                     outcomes[name] = Outcome(
                         name, session, answer.result, answer.validation, answer.explanation
                     )
                     shown.advance(failed=answer.result.timetable is None)
-                    continue
-                shown.advance(failed=True)
 
         to_solve = []
         for job in jobs.values():
