@@ -91,8 +91,8 @@ def test_the_time_limit_counts_the_model_building(tiny, monkeypatch):
         time.sleep(0.6)
         real_init(self, *args, **kwargs)
 
-    def solver(time_limit, workers, seed):
-        made = real_solver(time_limit, workers, seed)
+    def solver(time_limit, workers, seed, **options):
+        made = real_solver(time_limit, workers, seed, **options)
         given.append(made.parameters.max_time_in_seconds)
         return made
 
@@ -149,3 +149,23 @@ def test_keep_with_absurd_minutes_in_an_unpinned_row(tmp_path):
     column = "ABCDEFGHIJKL"[header.index("minutes")]
     assert f"Assignments!{column}2: 1e+20: at most 100,000 minutes" in result.output
     assert not out.exists()
+
+
+def test_a_seed_given_makes_several_workers_reproducible():
+    seeded = models.model._solver(10, 2, 5, reproducible=True).parameters
+    assert seeded.interleave_search and seeded.random_seed == 5
+    assert not models.model._solver(10, 2, 5).parameters.interleave_search
+    assert not models.model._solver(10, 1, 5, reproducible=True).parameters.interleave_search
+
+
+@pytest.mark.slow
+def test_seed_and_two_workers_give_the_same_timetable_each_run():
+    from scheduler.io.session_file import load_session
+    from tests.conftest import ROOT
+
+    session = load_session(ROOT / "instances" / "generated" / "cop-5x.yaml")
+    found = {
+        tuple(models.model.SessionModel(session).solve(time_limit=60, workers=2, seed=1).timetable)
+        for _ in range(3)
+    }
+    assert len(found) == 1

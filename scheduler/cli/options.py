@@ -29,7 +29,13 @@ Workers = Annotated[
 ]
 Seed = Annotated[
     int | None,
-    typer.Option("--seed", min=0, max=MAX_SEED, help="Random seed of the search."),
+    typer.Option(
+        "--seed",
+        min=0,
+        max=MAX_SEED,
+        help="Random seed of the search; given, a run that ends before its time limit is "
+        "reproducible with any number of workers (slower with several).",
+    ),
 ]
 SessionFile = Annotated[Path, typer.Argument(help="Session file (YAML or session workbook).")]
 Docx = Annotated[Path | None, typer.Option("--docx", help="Write the annex as a Word document.")]
