@@ -24,7 +24,7 @@ from scheduler.messages.terms import LongDay
 from scheduler.prechecks import DAYS, EVENINGS, holiday_key
 from scheduler.rules import RuleInstance
 from scheduler.rules.subjects import date_subject
-from scheduler.session import Activity, Session
+from scheduler.session import Session
 
 #: At most this many extra days are offered when the days give way.
 MAX_EXTRA_DAYS = 10
@@ -144,23 +144,44 @@ def _days_instance(working: list[dt.date]) -> RuleInstance:
 
 
 def _extra_days_needed(session: Session) -> int:
-    """Enough extra days for the busiest body's meetings at one per period (at least one)."""
+    """Enough extra days for everything the session could need in total (at least one).
+
+    Sized so that dropping the days never stays infeasible for want of days: every body's
+    meetings (those of a pre-session day too, whose fixing rule may be dropped as well) at
+    one per period, no more at once than the parallel cap, the rooms and the bodies allow,
+    no more interpreted ones at once than the teams, and no more a day than a body's daily
+    maximum. The busiest body alone is not enough: with `parallel_cap: 1` or `teams: 1`
+    the bodies queue for the same periods.
+    """
     info = session.session
     per_day = [p for p in info.periods if info.evening_meetings or not p.evening] or info.periods
     longest = max(p.minutes for p in per_day)
-    usable = sum(1 for s in session.usable_slots if not s.pre_session)
-    needed = 0
+    interp = session.interpretation
+    meetings: dict[str, int] = {}
     for body in session.bodies:
-        activities = [a for a in session.body_activities(body.id) if not _pre_session(session, a)]
+        activities = session.body_activities(body.id)
         whole = sum(a.meetings or 0 for a in activities if a.whole_meetings)
         minutes = sum(a.minutes or 0 for a in activities if not a.whole_meetings)
-        needed = max(needed, whole + math.ceil(minutes / longest) - usable)
-    return min(MAX_EXTRA_DAYS, max(1, math.ceil(needed / len(per_day))))
-
-
-def _pre_session(session: Session, a: Activity) -> bool:
-    pre = set(session.session.pre_session_days)
-    return a.date in pre or (a.fixed_start is not None and a.fixed_start.date() in pre)
+        if whole or minutes:
+            meetings[body.id] = whole + math.ceil(minutes / longest)
+    if not meetings:
+        return 1
+    rooms = {r for b in session.bodies if b.id in meetings for r in b.rooms}
+    cap = interp.parallel_cap or len(meetings)
+    at_once = max(1, min(cap, len(meetings), len(rooms)))
+    periods = [math.ceil(sum(meetings.values()) / at_once)]
+    interpreted = [n for b, n in meetings.items() if session.body(b).interpreted]
+    if interpreted:
+        periods.append(
+            math.ceil(sum(interpreted) / max(1, min(interp.teams, cap, len(interpreted))))
+        )
+    days = [math.ceil(p / len(per_day)) for p in periods]
+    for body in session.bodies:
+        if body.id in meetings:
+            a_day = min(len(per_day), body.max_meetings_per_day or len(per_day))
+            days.append(math.ceil(meetings[body.id] / a_day))
+    working = sum(1 for d in info.days if d not in info.holidays)
+    return min(MAX_EXTRA_DAYS, max(1, max(days) - working))
 
 
 def _next_weekdays(after: dt.date, n: int) -> list[dt.date]:
