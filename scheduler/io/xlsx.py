@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.errors import InputError
 from scheduler.io.zipguard import parse_office_file
@@ -67,3 +70,27 @@ def _keep_formulas(book: Workbook, formulas: Workbook) -> None:
                 known = isinstance(value, str) and formula_value(value) is not None
                 if known and target[cell.coordinate].value is None:
                     target[cell.coordinate].value = value
+
+
+# --- writing: text stays text ----------------------------------------------------------------
+
+
+def write_cell(cell: Cell, value: object) -> None:
+    """Put `value` in `cell`; text starting with "=" stays text, never a live formula.
+
+    openpyxl takes any such string for a formula: a title typed `=HYPERLINK(...)` in a
+    session file would run in the secretariat's Excel. Every writer of an output puts its
+    values through here (or `append_row`); only formulas of our own are set directly.
+    """
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+
+
+def append_row(sheet: Worksheet, values: Sequence[object]) -> None:
+    """Append a row of values to `sheet`, each through `write_cell`."""
+    sheet.append(list(values))
+    if not values:
+        return
+    for cell in sheet[sheet.max_row]:
+        write_cell(cell, cell.value)

@@ -19,6 +19,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.io.session_workbook.layout import LISTS, Column, TableSheet, value_at
+from scheduler.io.xlsx import write_cell
 
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -120,10 +121,8 @@ def _number_format(column: Column) -> str:
 
 
 def _set(cell: Cell, value: object, column: Column) -> None:
-    cell.value = value
+    write_cell(cell, value)  # text, never a formula
     cell.number_format = _number_format(column)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # text, not a formula
 
 
 def _validate(sheet: Worksheet, column: Column, cells: str) -> None:
