@@ -30,6 +30,7 @@ from scheduler.io.timetable_workbook.sheets import (
     keep_days_together,
     print_setup,
 )
+from scheduler.io.xlsx import append_row
 from scheduler.labels import labels
 from scheduler.session import Session
 from scheduler.timetable import Meeting, Timetable
@@ -108,13 +109,15 @@ def write_programme_sheet(
     """Fill `sheet` with the programme: a header row, then per day a day row and its meetings."""
     words = labels(lang)
     sheet.title = words.programme.title.translate(_SHEET_FORBIDDEN)[:31]
-    sheet.append(list(programme_header(lang)))
+    append_row(sheet, list(programme_header(lang)))
     bold = {1}
     for day in programme_days(session, timetable, lang):
-        sheet.append([day.heading])
+        append_row(sheet, [day.heading])
         bold.add(sheet.max_row)
         for entry in day.entries:
-            sheet.append([entry.time, entry.room, entry.meeting, entry.items, entry.interpretation])
+            append_row(
+                sheet, [entry.time, entry.room, entry.meeting, entry.items, entry.interpretation]
+            )
     for column, width in enumerate(_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     for cells in sheet.iter_rows(max_col=len(_WIDTHS)):

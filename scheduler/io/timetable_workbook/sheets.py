@@ -27,6 +27,7 @@ from scheduler.io.timetable_workbook.layout import (
     TEXT_COLUMNS,
     TEXT_FORMAT,
 )
+from scheduler.io.xlsx import append_row  # the one guard of output cells: text stays text
 
 # Every written cell names its font and size: a bold font without them prints in the
 # application's default (a serif in LibreOffice) beside the Calibri body.
@@ -162,16 +163,6 @@ def header_lines(sheet: Worksheet, first: str, second: str) -> None:
     header.center.font = f"{FONT_NAME},Bold"
     header.center.size = 12
     sheet.oddHeader = header
-
-
-def append_row(sheet: Worksheet, values: Sequence[object]) -> None:
-    """Append a row, keeping text that starts with "=" as text rather than a formula."""
-    sheet.append(list(values))
-    if not values:
-        return
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
 
 
 def save(book: Workbook, path: str | Path) -> None:
