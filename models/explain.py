@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Literal
 
-from models.explain_core import Deadline, Solving, Verdict, minimal_conflict
+from models.explain_core import NO_LIMIT, Deadline, Solving, Verdict, minimal_conflict
 from models.explain_horizon import horizon
 from models.explain_relax import Relaxation, relax
 from scheduler.prechecks import PrecheckFinding, precheck
@@ -68,18 +68,24 @@ def explain(
     time_limit: float | None = None,
     workers: int | None = None,
     seed: int | None = None,
+    deterministic_time: float | None = None,
 ) -> Explanation:
     """Explain why `session` has no timetable (or say that it has one).
 
     `time_limit` (seconds, default the session's) bounds all solves together; `workers`
     defaults to 1 so that the conflict found is the same from run to run.
+    `deterministic_time` bounds each solve in CP-SAT's deterministic time instead, the same
+    on a busy machine as on an idle one (tests); without a `time_limit` given as well, no
+    wall clock bounds the explanation then.
     """
     began = time.perf_counter()
+    wall = time_limit is not None or deterministic_time is None
     limit = session.solver.time_limit if time_limit is None else time_limit
     run = Solving(
-        Deadline(limit),
+        Deadline(limit if wall else None),
         workers=1 if workers is None else workers,
         seed=session.solver.seed if seed is None else seed,
+        deterministic=deterministic_time,
     )
     findings = precheck(session)
     h = horizon(session)
@@ -89,7 +95,7 @@ def explain(
     if conflict.verdict is Verdict.INFEASIBLE:
         members = list(conflict.members)
         for n, member in enumerate(members):
-            share = run.deadline.left() / (len(members) - n)
+            share = min(run.deadline.left(), NO_LIMIT) / (len(members) - n)
             relaxations.append(relax(h, member, run, share))
         keys = {m.key for m in members}
         numbers = precheck(session, active=lambda key: key in keys)

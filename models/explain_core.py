@@ -12,6 +12,7 @@ needed. What remains is minimal: each member, left out alone, lets the others ho
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -42,29 +43,44 @@ class Conflict:
 
 
 class Deadline:
-    """A time budget shared by the solves of one explanation."""
+    """A wall-clock budget shared by the solves of one explanation (None: no limit)."""
 
-    def __init__(self, seconds: float) -> None:
-        self.end = time.monotonic() + seconds
+    def __init__(self, seconds: float | None) -> None:
+        self.end = math.inf if seconds is None else time.monotonic() + seconds
 
     def left(self) -> float:
         return max(0.0, self.end - time.monotonic())
 
 
+#: A solve's wall-clock limit when no deadline bounds it (CP-SAT wants a finite number).
+NO_LIMIT = 1e9
+
+
 @dataclass
 class Solving:
-    """How every solve of an explanation runs."""
+    """How every solve of an explanation runs.
+
+    `deterministic` (CP-SAT's deterministic time, per solve) makes an explanation the same on
+    a busy machine as on an idle one: tests give it and no wall-clock deadline; planners give
+    seconds (`deadline`), shared by all the solves.
+    """
 
     deadline: Deadline
     workers: int = 1
     seed: int = 0
     solves: int = 0
+    deterministic: float | None = None
 
-    def solver(self) -> cp_model.CpSolver:
+    def solver(self, seconds: float | None = None) -> cp_model.CpSolver:
+        """A solver for one solve, within `seconds` (default: what is left of the deadline)."""
         solver = cp_model.CpSolver()
-        solver.parameters.num_workers = self.workers
-        solver.parameters.random_seed = self.seed
-        solver.parameters.max_time_in_seconds = max(self.deadline.left(), 0.01)
+        params = solver.parameters
+        params.num_workers = self.workers
+        params.random_seed = self.seed
+        left = self.deadline.left() if seconds is None else min(seconds, self.deadline.left())
+        params.max_time_in_seconds = min(max(left, 0.01), NO_LIMIT)
+        if self.deterministic is not None:
+            params.max_deterministic_time = self.deterministic
         self.solves += 1
         return solver
 

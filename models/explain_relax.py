@@ -22,10 +22,10 @@ from models import explain_words as words
 from models.context import Context, PenaltyTerm, sum_of
 from models.explain_core import Solving, Verdict
 from models.explain_horizon import DAYS, EVENINGS, Horizon, wide_model
+from models.model import LINEARIZATION_LEVEL
 from scheduler.messages import Message
 from scheduler.messages.terms import Activities, DaySpan, Joined, Listing, LongDay, Moment, Named
 from scheduler.prechecks import precheck
-from scheduler.result import SolveStatus
 from scheduler.rules.instances import RuleInstance, who_term
 from scheduler.session import Activity, Session
 from scheduler.timetable import Timetable
@@ -50,7 +50,12 @@ class Relaxation:
 
 
 def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Relaxation:
-    """Re-solve the session without `instance`, within `share` seconds at most."""
+    """Re-solve the session without `instance`, within `share` seconds at most.
+
+    The measure's solve stops at its optimum; the session's own objective then only polishes
+    the timetable found, starting from it, within what is left of the share (or `run`'s
+    deterministic budget), so a large session spends its time on the conflict, not here.
+    """
     if run.deadline.left() <= 0:
         return _without(h, instance, cp_model.UNKNOWN)
     began = time.monotonic()
@@ -61,8 +66,7 @@ def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Rel
     if measure is not None:
         preferences = [t for group in m.penalty_terms.values() for t in group]
         m.minimize([PenaltyTerm(f"measure[{instance.rule}:{instance.subject}]", measure, 1)])
-        solver = run.solver()
-        solver.parameters.max_time_in_seconds = max(min(share / 2, run.deadline.left()), 0.01)
+        solver = _solver(run, share / 2)
         status = m.solve_with(solver)
         if status == cp_model.INFEASIBLE:
             return _without(h, instance, status)
@@ -70,21 +74,23 @@ def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Rel
             amount = round(solver.objective_value)
             first = m.timetable(solver.value)
             m.bound(measure, amount)
+            m.hint(first)
         m.minimize(preferences)
-    left = share - (time.monotonic() - began)
-    result = m.solve(
-        time_limit=max(min(left, run.deadline.left()), 0.01),
-        workers=run.workers,
-        seed=run.seed,
-        hint=first,
-    )
-    run.solves += 1
-    timetable = result.timetable or first
+    solver = _solver(run, share - (time.monotonic() - began))
+    status = m.solve_with(solver)
+    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    timetable = m.timetable(solver.value) if found else first
     if timetable is None:
-        infeasible = result.status is SolveStatus.INFEASIBLE
-        return _without(h, instance, cp_model.INFEASIBLE if infeasible else cp_model.UNKNOWN)
+        return _without(h, instance, status)
     message = _describe(h, instance, timetable, amount)
     return Relaxation(instance, Verdict.FEASIBLE, message, timetable, amount)
+
+
+def _solver(run: Solving, seconds: float) -> cp_model.CpSolver:
+    """The run's solver for one relaxed solve, with the model's own LP settings."""
+    solver = run.solver(seconds)
+    solver.parameters.linearization_level = LINEARIZATION_LEVEL
+    return solver
 
 
 def _without(h: Horizon, instance: RuleInstance, status: object) -> Relaxation:

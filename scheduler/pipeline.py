@@ -48,6 +48,8 @@ class Explaining:
 
     workers: int | None = None
     seed: int | None = None
+    #: CP-SAT deterministic time per solve: the same explanation on a busy machine (tests).
+    deterministic_time: float | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -294,12 +296,16 @@ def explain(session: Session, *, settings: Settings) -> Explanation:
 
 
 def _explain(session: Session, settings: Settings, explaining: Explaining) -> Explanation:
+    limits: dict[str, float] = {}
+    if explaining.deterministic_time is not None:
+        limits["deterministic_time"] = explaining.deterministic_time
     return models.explain.explain(
         session,
         lang=settings.lang,
         time_limit=settings.time_limit,
         workers=explaining.workers,
         seed=explaining.seed,
+        **limits,
     )
 
 

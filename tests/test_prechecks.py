@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 
-from models import solve
 from models.explain_horizon import horizon
 from scheduler.io.session_file import load_session
 from scheduler.prechecks import DAYS, EVENINGS, PrecheckFinding, precheck
 from scheduler.result import SolveStatus
 from scheduler.rules import rule_instances
 from tests.conftest import COP9, ROOT, make_session, tiny_data
+from tests.explain.dropping import decide
 
 EVENING = {"id": "EV", "start": "18:00", "end": "21:00", "evening": True}
 
@@ -32,7 +32,7 @@ def _only(data: dict[str, Any], check: str) -> PrecheckFinding:
     session = make_session(data)
     found = precheck(session)
     assert [f.check for f in found] == [check], [f.text() for f in found]
-    assert solve(session, workers=1, seed=0, time_limit=20).status is SolveStatus.INFEASIBLE
+    assert decide(session).status is SolveStatus.INFEASIBLE
     keys = {i.key for i in rule_instances(session)} | {i.key for i in horizon(session).instances}
     assert set(found[0].instances) <= keys  # named by the explainer's keys
     return found[0]
@@ -300,6 +300,6 @@ def test_a_finding_always_means_no_timetable():
             continue
         if precheck(session):
             fired += 1
-            status = solve(session, workers=1, seed=0, time_limit=10).status
+            status = decide(session).status
             assert status is SolveStatus.INFEASIBLE, seed
     assert fired > 30  # the checks do catch the obvious cases

@@ -10,7 +10,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
+
+from ortools.sat.python import cp_model
+
+from models.model import SessionModel, solve_status
+from scheduler.result import SolveStatus
+from scheduler.session import Session
+from scheduler.timetable import Timetable
 
 Key = tuple[str, str]
 Data = dict[str, Any]
@@ -116,3 +124,29 @@ def next_weekdays(after: dt.date, n: int) -> list[dt.date]:
         if day.weekday() < 5:
             found.append(day)
     return found
+
+
+#: CP-SAT deterministic time for each solve of these checks: the same answer on a busy
+#: machine as on an idle one (COP9's solves need well under one unit).
+DETERMINISTIC = 20.0
+
+
+@dataclass(frozen=True)
+class Decided:
+    """Whether an edited session has a timetable, decided in deterministic time."""
+
+    status: SolveStatus
+    timetable: Timetable | None
+
+
+def decide(session: Session, deterministic: float = DETERMINISTIC) -> Decided:
+    """Solve `session` with the ordinary model for any timetable (no objective), one worker,
+    seed 0, within `deterministic` units of CP-SAT's deterministic time."""
+    m = SessionModel(session)
+    m.clear_objective()
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 0
+    solver.parameters.max_deterministic_time = deterministic
+    status = solve_status(m.solve_with(solver))
+    return Decided(status, m.timetable(solver.value) if status.has_timetable else None)

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from models import solve
 from models.explain import Explanation, explain
 from models.explain_horizon import horizon
 from scheduler.result import SolveStatus
 from scheduler.validation import validate
 from tests.conftest import make_session, tiny_data
-from tests.explain.dropping import drop_rules
+from tests.explain.dropping import DETERMINISTIC, decide, drop_rules
 
 Key = tuple[str, str]
 
 
 def _explain(data: dict[str, Any], lang: str = "en") -> Explanation:
-    return explain(make_session(data), lang=lang, time_limit=30, workers=1, seed=0)
+    session = make_session(data)
+    return explain(session, lang=lang, deterministic_time=DETERMINISTIC, workers=1, seed=0)
 
 
 def assert_minimal_by_editing(data: dict[str, Any], found: Explanation) -> None:
@@ -34,16 +34,16 @@ def assert_minimal_by_editing(data: dict[str, Any], found: Explanation) -> None:
     members = {i.key for i in found.conflict}
     others = [i.key for i in instances_of(h) if i.key not in members]
     alone = make_session(drop_rules(data, others, h.extra_days))
-    assert solve(alone, workers=1, seed=0, time_limit=20).status is SolveStatus.INFEASIBLE
+    assert decide(alone).status is SolveStatus.INFEASIBLE
     for key in members:
         relaxed = make_session(drop_rules(data, [*others, key], h.extra_days))
-        result = solve(relaxed, workers=1, seed=0, time_limit=20)
+        result = decide(relaxed)
         assert result.timetable is not None, key
         assert validate(relaxed, result.timetable).ok
 
 
 def test_a_session_with_a_timetable_has_nothing_to_explain(tiny):
-    found = explain(tiny, time_limit=30)
+    found = explain(tiny, deterministic_time=DETERMINISTIC)
     assert found.status == "feasible"
     assert found.conflict == [] and found.relaxations == []
     assert found.text() == "The session has a timetable: every rule can hold, nothing to explain."

@@ -16,6 +16,7 @@ from models.explain_relax import MEASURES, measure_key, measure_of
 from scheduler.explore import drop_day, set_budget
 from scheduler.rules import HARD_RULE_NAMES
 from scheduler.session import Session
+from tests.explain.dropping import DETERMINISTIC
 
 CALENDAR = {"days", "evenings", "holiday"}
 
@@ -46,7 +47,7 @@ def _minimum(session: Session, key: tuple[str, str]) -> int:
     m.minimize([PenaltyTerm(f"measure[{inst.rule}:{inst.subject}]", measure, 1)])
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = 30
+    solver.parameters.max_deterministic_time = DETERMINISTIC
     assert m.solve_with(solver) == cp_model.OPTIMAL
     return round(solver.objective_value)
 

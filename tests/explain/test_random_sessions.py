@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from models import solve
 from models.explain import explain
 from models.explain_core import instances_of
 from models.explain_horizon import horizon
@@ -19,7 +18,7 @@ from scheduler.errors import InputError
 from scheduler.result import SolveStatus
 from scheduler.validation import validate
 from tests.conftest import make_session
-from tests.explain.dropping import drop_rules
+from tests.explain.dropping import DETERMINISTIC, decide, drop_rules
 from tests.models.synthetic import random_session_data
 
 
@@ -31,18 +30,18 @@ def test_random_session_explanation_is_minimal(seed):
         session = make_session(data)
     except InputError:
         return
-    if solve(session, workers=1, seed=0, time_limit=10).status is not SolveStatus.INFEASIBLE:
+    if decide(session).status is not SolveStatus.INFEASIBLE:
         return
-    found = explain(session, time_limit=30, workers=1, seed=0)
+    found = explain(session, deterministic_time=DETERMINISTIC, workers=1, seed=0)
     assert found.status == "infeasible" and found.minimal
     h = horizon(session)
     members = {i.key for i in found.conflict}
     others = [i.key for i in instances_of(h) if i.key not in members]
     alone = make_session(drop_rules(data, others, h.extra_days))
-    assert solve(alone, workers=1, seed=0, time_limit=20).status is SolveStatus.INFEASIBLE
+    assert decide(alone).status is SolveStatus.INFEASIBLE
     for key in members:
         relaxed = make_session(drop_rules(data, [*others, key], h.extra_days))
-        result = solve(relaxed, workers=1, seed=0, time_limit=20)
+        result = decide(relaxed)
         assert result.timetable is not None and validate(relaxed, result.timetable).ok, key
     known = {*session.session.days, *session.session.pre_session_days, *session.session.holidays}
     for relaxation in found.relaxations:

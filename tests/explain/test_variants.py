@@ -15,13 +15,12 @@ from typing import Any
 import pytest
 import yaml
 
-from models import solve
 from models.explain import Explanation, explain
 from scheduler.result import SolveStatus
 from scheduler.session import Session
 from scheduler.validation import validate
 from tests.conftest import make_session
-from tests.explain.dropping import drop_rules
+from tests.explain.dropping import DETERMINISTIC, decide, drop_rules
 
 VARIANTS = Path(__file__).resolve().parents[2] / "instances" / "variants"
 DAYS = ("within-periods", "days")
@@ -87,7 +86,7 @@ def _data(name: str) -> dict[str, Any]:
 def variant(request: pytest.FixtureRequest) -> tuple[str, Session, Explanation]:
     name = request.param
     session = make_session(_data(name))
-    return name, session, explain(session, time_limit=60, workers=1, seed=0)
+    return name, session, explain(session, deterministic_time=DETERMINISTIC, workers=1, seed=0)
 
 
 def test_every_shipped_variant_is_covered():
@@ -96,7 +95,7 @@ def test_every_shipped_variant_is_covered():
 
 def test_the_variant_itself_has_no_timetable(variant):
     _, session, _ = variant
-    assert solve(session, workers=1, seed=0, time_limit=30).status is SolveStatus.INFEASIBLE
+    assert decide(session).status is SolveStatus.INFEASIBLE
 
 
 def test_explanation_names_the_conflicting_rules(variant):
@@ -124,7 +123,7 @@ def test_dropping_each_named_rule_gives_a_valid_timetable(variant):
         # The explainer's own timetable keeps every other rule of the session...
         assert validate(relaxed, relaxation.timetable).ok, relaxation.instance.key
         # ...and the ordinary solver agrees that the edited session has one.
-        result = solve(relaxed, workers=1, seed=0, time_limit=30)
+        result = decide(relaxed)
         assert result.timetable is not None, relaxation.instance.key
         assert validate(relaxed, result.timetable).ok
 
