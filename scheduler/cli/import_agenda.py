@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scheduler.cli.app import app
 from scheduler.cli.common import console, ensure_writable, err_console, planner_errors
 from scheduler.cli.options import AgendaDocument, DocumentLanguage, Quiet, SessionOutput
+from scheduler.errors import InputError
 
 
 @app.command("import-agenda")
@@ -20,6 +23,7 @@ def import_agenda_command(
 
     with planner_errors():
         ensure_writable(output, inputs={"DOCUMENT": document})
+        _refuse_large(document)
         result = import_agenda(document, lang=lang)
         write_text_atomically(output, result.to_yaml())
     if not quiet:
@@ -34,3 +38,21 @@ def import_agenda_command(
         for problem in result.problems():
             err_console.print(f"  to complete before solving: {problem}", markup=False)
     console.print(str(output), markup=False)
+
+
+#: An agenda, annotations and annex included, is some 50 pages: under 2 MB as .docx or .pdf,
+#: a few hundred KB as text. Larger files are refused before they are read.
+MAX_DOCUMENT_BYTES = 20 * 2**20
+
+
+def _refuse_large(document: Path) -> None:
+    try:
+        size = document.stat().st_size
+    except OSError:
+        return  # missing or unreadable: the reader says so in its own words
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError(
+            f"is {size / 2**20:,.1f} MiB; an agenda document is at most "
+            f"{MAX_DOCUMENT_BYTES // 2**20} MiB",
+            file=document,
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -141,10 +142,34 @@ _SessionLoader.add_constructor(
 
 def session_from_data(data: dict[str, Any], file: str | Path = "<session>") -> Session:
     """Validate already-parsed data (from YAML or a workbook) into a `Session`."""
+    _refuse_control_characters(data, file)
     try:
         return Session.model_validate(data)
     except ValidationError as exc:
         raise InputErrors(_errors(exc, file)) from None
+
+
+#: Characters no workbook, Word document or calendar can hold (XML 1.0 refuses them): a text
+#: that carries one is refused here, not when the last output is written.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _refuse_control_characters(data: Any, file: str | Path, where: str = "") -> None:
+    if isinstance(data, str):
+        if _CONTROL.search(data):
+            raise InputError(
+                "holds a control character (such as NUL or ESC); remove it",
+                file=file,
+                field=where or None,
+                value=data,
+            )
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            _refuse_control_characters(key, file, where)
+            _refuse_control_characters(value, file, f"{where}.{key}" if where else str(key))
+    elif isinstance(data, list | tuple):
+        for index, value in enumerate(data):
+            _refuse_control_characters(value, file, f"{where}[{index}]")
 
 
 def _field(loc: tuple[int | str, ...]) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -75,6 +75,14 @@ def _keep_formulas(book: Workbook, formulas: Workbook) -> None:
 # --- writing: text stays text ----------------------------------------------------------------
 
 
+def safe_value(value: object) -> object:
+    """`value` as an output cell may hold it: control characters, which no workbook can
+    store, become U+FFFD (a typed escape character would otherwise stop the whole write)."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", value)
+    return value
+
+
 def write_cell(cell: Cell, value: object) -> None:
     """Put `value` in `cell`; text starting with "=" stays text, never a live formula.
 
@@ -82,6 +90,7 @@ def write_cell(cell: Cell, value: object) -> None:
     session file would run in the secretariat's Excel. Every writer of an output puts its
     values through here (or `append_row`); only formulas of our own are set directly.
     """
+    value = safe_value(value)
     cell.value = value
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
@@ -89,7 +98,7 @@ def write_cell(cell: Cell, value: object) -> None:
 
 def append_row(sheet: Worksheet, values: Sequence[object]) -> None:
     """Append a row of values to `sheet`, each through `write_cell`."""
-    sheet.append(list(values))
+    sheet.append([safe_value(v) for v in values])
     if not values:
         return
     for cell in sheet[sheet.max_row]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -50,21 +51,24 @@ def check_office_file(path: str | Path, kind: str = _WORKBOOK) -> None:
     the file and the size. A file that is no zip is left for its reader to refuse."""
     path = Path(path)
     try:
-        with zipfile.ZipFile(path) as archive:
-            parts = archive.infolist()
-            _check_parts(parts, path, kind)
-            cells = 0
-            for part in parts:
-                if _SHEET.match(part.filename):
-                    cells += _check_sheet(archive, part, path, kind)
-                    if cells > MAX_CELLS:
-                        raise _refused(
-                            path, kind, f"has more than {MAX_CELLS:,} cells in its sheets"
-                        )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError):
-        return  # not a zip, encrypted, unreadable: the reader says so in its own words
-    except (NotImplementedError, ValueError) as exc:  # an unknown compression method
-        raise _refused(path, kind, f"cannot be read ({exc})") from None
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
+        return  # not a zip, or unreadable: the reader says so in its own words
+    with archive:
+        parts = archive.infolist()
+        _check_parts(parts, path, kind)
+        cells = 0
+        for part in parts:
+            if not _SHEET.match(part.filename):
+                continue
+            try:
+                cells += _check_sheet(archive, part, path, kind)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+                raise _refused(path, kind, f"part {part.filename} is damaged ({exc})") from None
+            except (NotImplementedError, RuntimeError, ValueError) as exc:  # encrypted, unknown
+                raise _refused(path, kind, f"part {part.filename} cannot be read ({exc})") from None
+            if cells > MAX_CELLS:
+                raise _refused(path, kind, f"has more than {MAX_CELLS:,} cells in its sheets")
 
 
 def _check_parts(parts: list[zipfile.ZipInfo], path: Path, kind: str) -> None:

@@ -61,3 +61,27 @@ def test_text_typed_as_a_formula_stays_text_in_every_output(tmp_path):
         for cell in row
     ]
     assert any(isinstance(t, str) and "HYPERLINK" in t for t in texts)
+
+
+def test_a_control_character_is_refused_at_load_naming_the_field(tmp_path):
+    data = tiny_data()
+    data["items"][0]["id"] = "\x00\x1b[31m"  # found by the fuzzing suite: a traceback at write
+    session = tmp_path / "S.yaml"
+    session.write_text(yaml.safe_dump(data), encoding="utf-8")
+    out = tmp_path / "t.xlsx"
+    result = runner.invoke(app, ["solve", str(session), "-o", str(out), "--docx", "a.docx"])
+    assert result.exit_code == ExitCode.INVALID_INPUT
+    assert "items[0].id: '\\x00\\x1b[31m': holds a control character" in result.output
+    assert not out.exists()
+
+
+def test_a_control_character_never_reaches_a_cell():
+    from openpyxl import Workbook
+
+    from scheduler.io.xlsx import append_row
+
+    sheet = Workbook().active
+    assert sheet is not None
+    append_row(sheet, ["a\x07b", "=x\x1b"])
+    assert [c.value for c in sheet[1]] == ["a\ufffdb", "=x\ufffd"]
+    assert sheet["B1"].data_type == "s"
