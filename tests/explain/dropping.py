@@ -82,6 +82,8 @@ def _drop(data: Data, key: Key, extra_days: list[dt.date]) -> None:
         entry["not_in_parallel_with"] = [
             x for x in entry.get("not_in_parallel_with", []) if str(x) != other
         ]
+    elif rule == "max-meetings-per-day":
+        next(b for b in data["bodies"] if b["id"] == subject).pop("max_meetings_per_day", None)
     elif rule == "no-sharing":
         entries[subject]["share"] = True
     elif rule == "no-running-on":
