@@ -62,6 +62,19 @@ class Explanation:
         return render(self, lang or self.lang)
 
 
+def _numbers(session: Session, members: list[RuleInstance]) -> list[PrecheckFinding]:
+    """The pre-checks' numbers behind the conflict, on the calendar as the planner wrote it.
+
+    Only the conflict's rules are in force, but the session's days, evenings and holidays
+    stay as they are: a count never includes the explainer's own extra days or evenings
+    ("4 exist", not the 5 an extra evening would give). A finding that needs a rule outside
+    the conflict and the calendar is left out.
+    """
+    keys = {m.key for m in members}
+    found = precheck(session, active=lambda key: key in keys or key[0] == "within-periods")
+    return [f for f in found if all(k in keys or k[0] == "within-periods" for k in f.instances)]
+
+
 def explain(
     session: Session,
     lang: str = "en",
@@ -97,8 +110,7 @@ def explain(
         for n, member in enumerate(members):
             share = min(run.deadline.left(), NO_LIMIT) / (len(members) - n)
             relaxations.append(relax(h, member, run, share))
-        keys = {m.key for m in members}
-        numbers = precheck(session, active=lambda key: key in keys)
+        numbers = _numbers(session, members)
     return Explanation(
         status=_STATUS[conflict.verdict],
         conflict=list(conflict.members),

@@ -152,6 +152,7 @@ CASES: dict[str, Callable[[], Data]] = {
     "cop9-item-4-with-the-working-group": _cop9(
         _update("4", fixed_start=dt.datetime(2018, 10, 16, 10))
     ),
+    "cop9-item-3-due-tuesday": _cop9(_update("3", latest_end=dt.datetime(2018, 10, 16, 18))),
     "commission-one-day-less": _generated("commission", _cut_last_days(1)),
     "treaty-cop-teams-1": _generated("treaty-cop", lambda d: d["interpretation"].update(teams=1)),
     "treaty-cop-budget-halved": _generated(
@@ -235,3 +236,11 @@ def test_the_named_rules_alone_still_have_no_timetable(case) -> None:
               if k not in named]  # fmt: skip
     alone = make_session(drop_rules(data, others, more_days(session)))
     assert decide(alone).status is SolveStatus.INFEASIBLE, (name, found.text())
+
+
+def test_the_numbers_are_those_of_the_session_as_written() -> None:
+    """Not counting the explainer's own extra evening: 720 minutes fit by Tuesday 18:00."""
+    session = make_session(CASES["cop9-item-3-due-tuesday"]())
+    found = explain(session, deterministic_time=DETERMINISTIC, workers=1, seed=0)
+    (numbers,) = [f.text() for f in found.numbers]
+    assert numbers.endswith("to Tuesday 16 October 18:00; 4 exist"), numbers
