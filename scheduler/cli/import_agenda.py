@@ -17,7 +17,13 @@ def import_agenda_command(
     lang: DocumentLanguage = None,
     quiet: Quiet = False,
 ) -> None:
-    """Read an agenda document and write a session file the planner only has to complete."""
+    """Read an agenda document and write a session file the planner only has to complete.
+
+    Exits 0 when the draft can be solved as written, 5 when it is a partial draft (written,
+    with the report of what to complete first).
+    """
+    import typer
+
     from scheduler.agenda_import import import_agenda
     from scheduler.io.atomic import write_text_atomically
 
@@ -27,17 +33,18 @@ def import_agenda_command(
         result = import_agenda(document, lang=lang)
         write_text_atomically(output, result.to_yaml())
     if not quiet:
-        items = result.session_data.get("items", [])
         err_console.print(
-            f"read {len(items)} agenda items ({result.language}); "
+            f"read {result.items_read} agenda items ({result.language}); "
             f"{len(result.report)} point(s) to complete or check:",
             markup=False,
         )
         for line in result.report:
             err_console.print(f"  - {line}", markup=False)
-        for problem in result.problems():
-            err_console.print(f"  to complete before solving: {problem}", markup=False)
+        for problem in result.why_partial:
+            err_console.print(f"  partial draft, complete before solving: {problem}", markup=False)
     console.print(str(output), markup=False)
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
 
 
 #: An agenda, annotations and annex included, is some 50 pages: under 2 MB as .docx or .pdf,
