@@ -25,7 +25,7 @@ def _fields(template: object) -> dict[str, str]:
 
 
 def _sample(name: str, spec: str, plural: str) -> object:
-    if spec.endswith(("f", "g")):
+    if spec.endswith(("f", "g", "%")):
         return 1.5
     if spec.endswith("d") or name in {plural, "count", "n"}:
         return 3
