@@ -240,6 +240,7 @@ class SessionModel:
             solutions=progress.solutions,
             workers=params.num_workers or os.cpu_count() or 1,
             seed=params.random_seed,
+            interleaved=params.interleave_search,
             model_stats={
                 "variables": len(proto.variables),
                 "constraints": len(proto.constraints),

@@ -35,6 +35,17 @@ class SolveResult:
     seed: int = 0
     penalties: dict[str, int] = field(default_factory=dict)  # preference name -> cost paid
     model_stats: dict[str, int] = field(default_factory=dict)  # variables, constraints
+    interleaved: bool = False  # several workers in deterministic batches (a seed was given)
+
+    @property
+    def reproducible(self) -> str | None:
+        """None when the same run gives this result again; else why it may not (see
+        docs/RELIABILITY.md)."""
+        if self.status not in (SolveStatus.OPTIMAL, SolveStatus.INFEASIBLE):
+            return "stopped by the time limit"
+        if self.workers > 1 and not self.interleaved:
+            return "several workers without --seed"
+        return None
 
     @property
     def gap(self) -> float | None:

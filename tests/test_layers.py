@@ -40,6 +40,7 @@ LAYER_OF: dict[str, str] = {
     "scheduler.bundled": DOMAIN,
     "scheduler.validation": CHECKS,
     "scheduler.prechecks": CHECKS,
+    "scheduler.model_size": CHECKS,
     "models": MODEL,
     "scheduler.io": FILES,
     "scheduler.plots": FILES,

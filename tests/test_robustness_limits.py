@@ -169,3 +169,19 @@ def test_seed_and_two_workers_give_the_same_timetable_each_run():
         for _ in range(3)
     }
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--workers", "1"], "yes"),
+        (["--workers", "2", "--seed", "3"], "yes"),
+        (["--workers", "2"], "no: several workers without --seed"),
+    ],
+)
+def test_the_solve_sheet_says_whether_the_run_is_reproducible(tmp_path, options, said):
+    out = tmp_path / "t.xlsx"
+    result = runner.invoke(app, ["solve", str(TINY), "-o", str(out), "-q", *options])
+    assert result.exit_code == ExitCode.OK, result.output
+    rows = {row[0]: row[1] for row in load_workbook(out)["Solve"].iter_rows(values_only=True)}
+    assert rows["reproducible"] == said

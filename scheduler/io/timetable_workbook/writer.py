@@ -161,6 +161,14 @@ def _write_meetings(sheet: Worksheet, timetable: Timetable) -> None:
     write_table(sheet, MEETINGS, MEETING_COLUMNS, rows, MEETING_WIDTHS)
 
 
+def _reproducible(result: SolveResult | None) -> str | None:
+    """Whether the same run gives the same timetable (docs/RELIABILITY.md)."""
+    if result is None:
+        return None
+    why = result.reproducible
+    return "yes" if why is None else f"no: {why}"
+
+
 def _write_solve(
     sheet: Worksheet,
     result: SolveResult | None,
@@ -180,6 +188,7 @@ def _write_solve(
         ("OR-Tools version", _ortools_version(), None),
         ("seed", result.seed if result else None, None),
         ("workers", result.workers if result else None, None),
+        ("reproducible", _reproducible(result), None),
         ("session file", str(session_file) if session_file else None, None),
         ("session file SHA-256", _sha256(session_file), None),
     ]
