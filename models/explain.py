@@ -18,8 +18,16 @@ import time
 from dataclasses import dataclass, field
 from typing import Literal
 
-from models.explain_core import NO_LIMIT, Deadline, Solving, Verdict, minimal_conflict
-from models.explain_horizon import horizon
+from models.explain_core import (
+    NO_LIMIT,
+    Conflict,
+    Deadline,
+    Solving,
+    Verdict,
+    holds,
+    minimal_conflict,
+)
+from models.explain_horizon import Horizon, horizon
 from models.explain_relax import Relaxation, relax
 from scheduler.prechecks import PrecheckFinding, precheck
 from scheduler.rules.instances import RuleInstance
@@ -60,6 +68,25 @@ class Explanation:
         from models.explain_text import render
 
         return render(self, lang or self.lang)
+
+
+def _settle(
+    h: Horizon, conflict: Conflict, relaxations: list[Relaxation], run: Solving
+) -> tuple[list[RuleInstance], list[Relaxation], bool]:
+    """The conflict once its pending member is settled (`Conflict.pending`).
+
+    Its relaxation having a timetable shows it needed; otherwise the session with no rule at
+    all is solved: still no timetable, and no rule is to blame (the durations alone).
+    """
+    pending = conflict.pending
+    relaxed = next(r for r in relaxations if r.instance == pending)
+    if relaxed.verdict is Verdict.FEASIBLE:
+        return list(conflict.members), relaxations, conflict.minimal
+    answer = holds(h, [], run)
+    if answer is Verdict.INFEASIBLE:
+        rest = [m for m in conflict.members if m != pending]
+        return rest, [r for r in relaxations if r.instance != pending], conflict.minimal
+    return list(conflict.members), relaxations, conflict.minimal and answer is Verdict.FEASIBLE
 
 
 def _numbers(session: Session, members: list[RuleInstance]) -> list[PrecheckFinding]:
@@ -105,18 +132,21 @@ def explain(
     conflict = minimal_conflict(h, run)
     relaxations: list[Relaxation] = []
     numbers: list[PrecheckFinding] = []
+    members = list(conflict.members)
+    minimal = conflict.minimal
     if conflict.verdict is Verdict.INFEASIBLE:
-        members = list(conflict.members)
         for n, member in enumerate(members):
             share = min(run.deadline.left(), NO_LIMIT) / (len(members) - n)
             relaxations.append(relax(h, member, run, share))
+        if conflict.pending is not None:
+            members, relaxations, minimal = _settle(h, conflict, relaxations, run)
         numbers = _numbers(session, members)
     return Explanation(
         status=_STATUS[conflict.verdict],
-        conflict=list(conflict.members),
+        conflict=members,
         relaxations=relaxations,
         prechecks=[f.text(lang) for f in findings],
-        minimal=conflict.minimal,
+        minimal=minimal,
         lang=lang,
         findings=findings,
         numbers=numbers,

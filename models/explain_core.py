@@ -40,6 +40,9 @@ class Conflict:
     members: tuple[RuleInstance, ...]  # empty unless infeasible
     minimal: bool  # every member was shown necessary by a solve
     solves: int
+    #: A lone member whose necessity is left to its relaxation: the session without it alone
+    #: having a timetable proves it needed, and the solve of "no rule at all" is saved.
+    pending: RuleInstance | None = None
 
 
 class Deadline:
@@ -72,12 +75,15 @@ class Solving:
     deterministic: float | None = None
 
     def solver(self, seconds: float | None = None) -> cp_model.CpSolver:
-        """A solver for one solve, within `seconds` (default: what is left of the deadline)."""
+        """A solver for one solve, within `seconds` (default: what is left of the deadline);
+        with a deterministic budget, `seconds` gives way to it (the same answer when busy)."""
         solver = cp_model.CpSolver()
         params = solver.parameters
         params.num_workers = self.workers
         params.random_seed = self.seed
-        left = self.deadline.left() if seconds is None else min(seconds, self.deadline.left())
+        left = self.deadline.left()
+        if seconds is not None and self.deterministic is None:
+            left = min(seconds, left)
         params.max_time_in_seconds = min(max(left, 0.01), NO_LIMIT)
         if self.deterministic is not None:
             params.max_deterministic_time = self.deterministic
@@ -117,12 +123,16 @@ def minimal_conflict(h: Horizon, run: Solving) -> Conflict:
         return Conflict(verdict, (), False, run.solves)
     members = list(core)
     minimal = True
+    pending: RuleInstance | None = None
     for candidate in sorted(core, key=_deletion_order):
         if candidate not in members:
             continue  # already left out with a smaller proven set
         rest = [i for i in members if i != candidate]
         if (smaller := _proven(h, rest)) is not None:
             members = smaller
+            continue
+        if not rest:
+            pending = candidate  # see `Conflict.pending`
             continue
         answer = holds(h, rest, run)
         if answer is Verdict.INFEASIBLE:
@@ -131,7 +141,7 @@ def minimal_conflict(h: Horizon, run: Solving) -> Conflict:
             minimal = False  # kept, but not shown necessary
     order = {inst: n for n, inst in enumerate(instances_of(h))}
     return Conflict(Verdict.INFEASIBLE, tuple(sorted(members, key=order.__getitem__)), minimal,
-                    run.solves)  # fmt: skip
+                    run.solves, pending)  # fmt: skip
 
 
 def _proven(h: Horizon, enforced: Collection[RuleInstance]) -> list[RuleInstance] | None:

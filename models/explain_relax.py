@@ -1,11 +1,12 @@
 """What dropping one rule instance buys: the session re-solved without it, in planner's words.
 
-The session is solved with every instance enforced except the one dropped. Where the dropped
-rule has a natural measure (interpreted meetings for a budget, meetings on the extra days for
-the session's days, parts after a deadline), the solve first makes that measure as small as
-possible, so the answer says how far the rule must give ("12 interpreted meetings", "one
-more day, Friday"), then, keeping it, minimises the session's own objective so the timetable
-described is a sensible one.
+The session is solved with every instance enforced except the one dropped: first for any
+timetable, which answers the question. Where the dropped rule has a natural measure
+(interpreted meetings for a budget, meetings on the extra days for the session's days, parts
+after a deadline), that measure is then made as small as the time allows, so the answer says
+how far the rule must give ("12 interpreted meetings", "one more day, Friday"); a rule
+without one is re-solved briefly for the session's own objective, so the timetable described
+is a sensible one.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from models.model import LINEARIZATION_LEVEL
 from scheduler.messages import Message
 from scheduler.messages.terms import Activities, DaySpan, Joined, Listing, LongDay, Moment, Named
 from scheduler.prechecks import precheck
+from scheduler.prechecks.interpretation import fewest_interpreted_meetings
 from scheduler.rules.instances import RuleInstance, who_term
 from scheduler.session import Activity, Session
 from scheduler.timetable import Timetable
@@ -49,41 +51,62 @@ class Relaxation:
         return self.message.text(lang)
 
 
+#: Seconds the measure's (or the preferences') solve gets at least (COP9's take about 0.3 s);
+#: a larger session's gets twice the time its first timetable took, no more.
+LEAST_LATER = 1.0
+
+
 def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Relaxation:
     """Re-solve the session without `instance`, within `share` seconds at most.
 
-    The measure's solve stops at its optimum; the session's own objective then only polishes
-    the timetable found, starting from it, within what is left of the share (or `run`'s
-    deterministic budget), so a large session spends its time on the conflict, not here.
+    In two solves, the second starting from the first's timetable: any timetable (the first
+    one found answers "does dropping it allow a timetable?"); then the dropped rule's measure
+    made small ("how far must it give?"), stopping at once at a bound the pre-checks prove,
+    and nothing more; or, for a rule without a measure, the session's own preferences, so the
+    timetable shown is a sensible one. The second solve gets at most twice the first one's
+    time (at least `LEAST_LATER`): a large session's time goes to its conflict, not here.
+    With `run`'s deterministic budget, each solve gets that budget instead.
     """
     if run.deadline.left() <= 0:
         return _without(h, instance, cp_model.UNKNOWN)
     began = time.monotonic()
     m = wide_model(h, dropped=[instance.key])
-    measure = measure_of(m.context, h, instance)
-    amount: int | None = None
-    first: Timetable | None = None
-    if measure is not None:
-        preferences = [t for group in m.penalty_terms.values() for t in group]
-        m.minimize([PenaltyTerm(f"measure[{instance.rule}:{instance.subject}]", measure, 1)])
-        solver = _solver(run, share / 2)
-        status = m.solve_with(solver)
-        if status == cp_model.INFEASIBLE:
-            return _without(h, instance, status)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            amount = round(solver.objective_value)
-            first = m.timetable(solver.value)
-            m.bound(measure, amount)
-            m.hint(first)
-        m.minimize(preferences)
-    solver = _solver(run, share - (time.monotonic() - began))
+    preferences = [t for group in m.penalty_terms.values() for t in group]
+    measure = measure_of(m.context, h, instance)  # its variables before the first solve
+    m.clear_objective()
+    solver = _solver(run, share)
     status = m.solve_with(solver)
-    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    timetable = m.timetable(solver.value) if found else first
-    if timetable is None:
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return _without(h, instance, status)
+    timetable = m.timetable(solver.value)
+    later = max(2 * (time.monotonic() - began), LEAST_LATER)  # the second solve, at most
+    amount: int | None = None
+    if measure is not None:
+        amount = round(solver.value(measure))
+        floor = _floor(h, instance)
+        if amount > floor:
+            m.hint(timetable)
+            m.model.add(measure >= floor)  # proven by counting: the search stops there
+            m.minimize([PenaltyTerm(f"measure[{instance.rule}:{instance.subject}]", measure, 1)])
+            solver = _solver(run, min(share - (time.monotonic() - began), later))
+            if m.solve_with(solver) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                amount = round(solver.objective_value)
+                timetable = m.timetable(solver.value)
+    else:
+        m.hint(timetable)
+        m.minimize(preferences)
+        solver = _solver(run, min(share - (time.monotonic() - began), later))
+        if m.solve_with(solver) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            timetable = m.timetable(solver.value)
     message = _describe(h, instance, timetable, amount)
     return Relaxation(instance, Verdict.FEASIBLE, message, timetable, amount)
+
+
+def _floor(h: Horizon, instance: RuleInstance) -> int:
+    """A lower bound on the dropped instance's measure, proven by counting (0 if none)."""
+    if instance.rule == "interpretation-budget":
+        return fewest_interpreted_meetings(h.wide)
+    return 0
 
 
 def _solver(run: Solving, seconds: float) -> cp_model.CpSolver:

@@ -28,12 +28,13 @@ from scheduler.prechecks.wording import body_name
 from scheduler.session import Session, Slot
 
 
-def over_budget(session: Session, cal: Calendar, on: Active) -> Iterator[PrecheckFinding]:
-    budget = session.interpretation.budget
+def interpreted_needs(session: Session, cal: Calendar) -> list[tuple[str, int]]:
+    """Per interpreted body, the fewest meetings its activities need (periods at their longest
+    open length): their sum is a lower bound on the session's interpreted meetings."""
     longest = cal.periods_minutes()
-    if not on(BUDGET) or not longest:
-        return
     needs: list[tuple[str, int]] = []
+    if not longest:
+        return needs
     for body in session.bodies:
         if body.interpreted:
             activities = session.body_activities(body.id)
@@ -41,6 +42,21 @@ def over_budget(session: Session, cal: Calendar, on: Active) -> Iterator[Prechec
             minutes = sum(a.minutes or 0 for a in activities if not a.whole_meetings)
             if whole or minutes:
                 needs.append((body.id, whole + math.ceil(minutes / longest)))
+    return needs
+
+
+def fewest_interpreted_meetings(session: Session) -> int:
+    """A lower bound on the interpreted meetings of any timetable of `session`, by counting
+    (with evening periods open: it holds whatever the calendar's rules)."""
+    return sum(n for _, n in interpreted_needs(session, Calendar(session, lambda key: False)))
+
+
+def over_budget(session: Session, cal: Calendar, on: Active) -> Iterator[PrecheckFinding]:
+    budget = session.interpretation.budget
+    longest = cal.periods_minutes()
+    if not on(BUDGET) or not longest:
+        return
+    needs = interpreted_needs(session, cal)
     total = sum(n for _, n in needs)
     if total <= budget:
         return
