@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     INVALID_INPUT = 2  # invalid input or usage
     INFEASIBLE = 3  # proven infeasible
     NO_TIMETABLE = 4  # no timetable found within the time limit
+    DRAFT_NEEDS_PLANNER = 5  # import-agenda: a partial draft, written, to complete before solving
 
 
 #: A value quoted in a message is cut to this many characters: enough to recognise it.

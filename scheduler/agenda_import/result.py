@@ -14,9 +14,10 @@ from typing import Any
 
 from scheduler.agenda_import.bodies import StatedDeadline
 from scheduler.agenda_import.yaml_text import FieldPath, to_yaml_text
+from scheduler.errors import ExitCode
 
 #: Exit code of `schedule import-agenda` for a partial draft: written, but not yet solvable.
-DRAFT_NEEDS_PLANNER = 5
+DRAFT_NEEDS_PLANNER = int(ExitCode.DRAFT_NEEDS_PLANNER)
 
 
 class ImportStatus(StrEnum):
