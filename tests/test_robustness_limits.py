@@ -185,3 +185,18 @@ def test_the_solve_sheet_says_whether_the_run_is_reproducible(tmp_path, options,
     assert result.exit_code == ExitCode.OK, result.output
     rows = {row[0]: row[1] for row in load_workbook(out)["Solve"].iter_rows(values_only=True)}
     assert rows["reproducible"] == said
+
+
+def test_a_model_too_large_is_refused_by_solve_and_explain_naming_the_file(tmp_path):
+    import yaml
+
+    session = tmp_path / "big.yaml"
+    session.write_text(yaml.safe_dump(_many_rooms(500, 200)), encoding="utf-8")
+    for command in (
+        ["solve", str(session), "-o", str(tmp_path / "t.xlsx")],
+        ["explain", str(session)],
+    ):
+        result = runner.invoke(app, command)
+        assert result.exit_code == ExitCode.INVALID_INPUT, result.output
+        assert f"error: {session}: session: the model would hold" in result.output
+    assert not (tmp_path / "t.xlsx").exists()

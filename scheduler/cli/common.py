@@ -37,11 +37,14 @@ def exit_with(code: ExitCode) -> typer.Exit:
 
 
 @contextmanager
-def planner_errors() -> Iterator[None]:
-    """Turn input errors into one clear message on stderr and exit code 2, never a traceback."""
+def planner_errors(file: Path | None = None) -> Iterator[None]:
+    """Turn input errors into one clear message on stderr and exit code 2, never a traceback;
+    an error that names no file is said of `file` (the session, for what the model refuses)."""
     try:
         yield
     except InputError as exc:
+        if exc.file is None and file is not None:
+            exc = exc.in_file(file)
         err_console.print(f"error: {exc.message}", markup=False)
         raise exit_with(exc.exit_code) from None
 

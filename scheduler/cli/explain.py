@@ -28,11 +28,11 @@ def explain_command(
     """Explain why a session has no timetable: the rules that cannot all hold together."""
     from scheduler.pipeline import Explaining, Settings, explain
 
-    with planner_errors():
+    with planner_errors(session):
         loaded, _ = load(session)
-    explaining = Explaining(workers=workers, seed=seed)
-    settings = Settings(time_limit=time_limit, lang=lang.value, explaining=explaining)
-    found = explain(loaded, settings=settings)
+        explaining = Explaining(workers=workers, seed=seed)
+        settings = Settings(time_limit=time_limit, lang=lang.value, explaining=explaining)
+        found = explain(loaded, settings=settings)
     console.print(found.text(), markup=False)
     code = EXIT_CODES.get(found.status, ExitCode.NO_TIMETABLE)
     if code is not ExitCode.OK:

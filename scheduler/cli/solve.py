@@ -70,7 +70,7 @@ def solve_command(
     from scheduler.labels import missing_titles_warning
     from scheduler.pipeline import Settings, Targets, plan, publish
 
-    with planner_errors():
+    with planner_errors(session):
         loaded, path = load(session)
         targets = Targets(
             lang=lang.value,
