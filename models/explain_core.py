@@ -96,14 +96,16 @@ def instances_of(h: Horizon) -> list[RuleInstance]:
     return [*h.instances, *rule_instances(h.wide)]
 
 
-def holds(h: Horizon, enforced: Collection[RuleInstance], run: Solving) -> Verdict:
+def holds(
+    h: Horizon, enforced: Collection[RuleInstance], run: Solving, seconds: float | None = None
+) -> Verdict:
     """Whether the instances `enforced` can all hold (every other one dropped)."""
     if run.deadline.left() <= 0:
         return Verdict.UNKNOWN
     keys = {i.key for i in enforced}
     m = wide_model(h, dropped=[i.key for i in instances_of(h) if i.key not in keys])
     m.clear_objective()
-    return _verdict(m.solve_with(run.solver()))
+    return _verdict(m.solve_with(run.solver(seconds)))
 
 
 def minimal_conflict(h: Horizon, run: Solving) -> Conflict:
@@ -162,21 +164,60 @@ def _deletion_order(inst: RuleInstance) -> int:
     return 1 if inst.subject == SESSION else 0
 
 
+#: The guarded solve for a core gets at most this many times the outright solve's time (at
+#: least `LEAST_CORE` seconds, at most a third of what is left): on the climate session (107
+#: instances, one team) the outright model is proven infeasible in 7 s, the guarded one not
+#: within 60 s.
+CORE_FACTOR = 2
+LEAST_CORE = 2.0
+
+
 def _core(h: Horizon, run: Solving) -> tuple[Verdict, list[RuleInstance]]:
-    """The session's verdict with every instance enforced and, if infeasible, a core."""
+    """The session's verdict with every instance enforced and, if infeasible, a core.
+
+    The verdict comes from the model with every instance enforced outright, much faster
+    than a guarded one. The core then comes from the guarded model solved under assumptions,
+    within a few times that; when that runs out, from dropping whole rules at once
+    (`_by_rule`), each drop one outright solve.
+    """
+    everything = instances_of(h)
+    began = time.monotonic()
+    verdict = holds(h, everything, run)
+    if verdict is not Verdict.INFEASIBLE:
+        return verdict, []
+    took = time.monotonic() - began
+    core = _guarded_core(h, run, min(max(CORE_FACTOR * took, LEAST_CORE), run.deadline.left() / 3))
+    return verdict, core if core is not None else _by_rule(h, everything, run)
+
+
+def _guarded_core(h: Horizon, run: Solving, seconds: float) -> list[RuleInstance] | None:
+    """A core from the guarded model under assumptions, None when the time runs out."""
     m = wide_model(h, guarded=True)
     guards = m.guards  # the calendar's first, then the model's
     m.clear_objective()  # feasibility only: any witness will do
     m.assume_rules()
-    solver = run.solver()
+    solver = run.solver(seconds)
     solver.parameters.linearization_level = 2  # guarded linear rules into the LP too
-    verdict = _verdict(m.solve_with(solver))
-    if verdict is not Verdict.INFEASIBLE:
-        return verdict, []
+    if _verdict(m.solve_with(solver)) is not Verdict.INFEASIBLE:
+        return None
     by_index = {literal.index: inst for inst, literal in guards.items()}
     found = {by_index[i] for i in solver.sufficient_assumptions_for_infeasibility()}
     # No core at all means "infeasible whatever the instances": deletion will confirm it.
-    return verdict, [i for i in guards if i in found] or list(guards)
+    return [i for i in guards if i in found] or list(guards)
+
+
+def _by_rule(h: Horizon, members: list[RuleInstance], run: Solving) -> list[RuleInstance]:
+    """A smaller conflicting set: every instance of one rule dropped at once, rule by rule
+    (in deletion order), while the rest still cannot hold."""
+    rules = sorted({i.rule for i in members}, key=lambda r: (min(
+        _deletion_order(i) for i in members if i.rule == r), r))  # fmt: skip
+    for rule in rules:
+        rest = [i for i in members if i.rule != rule]
+        if (smaller := _proven(h, rest)) is not None:
+            members = smaller
+        elif holds(h, rest, run) is Verdict.INFEASIBLE:
+            members = rest
+    return members
 
 
 def _verdict(status: object) -> Verdict:

@@ -55,6 +55,10 @@ class Relaxation:
 #: a larger session's gets twice the time its first timetable took, no more.
 LEAST_LATER = 1.0
 
+#: Seconds below which a relaxation is not tried: building the model alone takes longer on a
+#: climate-size session (0.7 s), and an unanswered re-solve says no more than none.
+LEAST_SHARE = 0.5
+
 
 def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Relaxation:
     """Re-solve the session without `instance`, within `share` seconds at most.
@@ -67,8 +71,8 @@ def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Rel
     time (at least `LEAST_LATER`): a large session's time goes to its conflict, not here.
     With `run`'s deterministic budget, each solve gets that budget instead.
     """
-    if run.deadline.left() <= 0:
-        return _without(h, instance, cp_model.UNKNOWN)
+    if run.deadline.left() <= 0 or (run.deterministic is None and share < LEAST_SHARE):
+        return _without(h, instance, cp_model.UNKNOWN)  # not even a model built
     began = time.monotonic()
     m = wide_model(h, dropped=[instance.key])
     preferences = [t for group in m.penalty_terms.values() for t in group]
