@@ -179,6 +179,9 @@ _ELISION_FR = re.compile(
     r"\b([ldjmnstcLDJMNSTC]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu|[Qq]uoiqu) *' *(?=[^\W\d_])"
 )
 _PLURAL_POSSESSIVE = re.compile(r"(?<=[^\W\d_])(s) +'(?=\s)")
+#: How an apostrophe split from its word is mended, by the document's language: French
+#: elision ("l 'adresse"), else an English plural possessive ("States '").
+_APOSTROPHE = {"fr": _ELISION_FR}
 _SPACE_BEFORE_APOSTROPHE = re.compile(r"(?<=[^\W\d_]) +'(?=[^\W\d_])")
 _BROKEN_SYMBOL = re.compile(rf"\b({SYMBOL}/|[A-Z]{{1,6}}/) +(?=[A-Z0-9])")
 
@@ -186,8 +189,7 @@ _BROKEN_SYMBOL = re.compile(rf"\b({SYMBOL}/|[A-Z]{{1,6}}/) +(?=[A-Z0-9])")
 def clean_phrase(text: str, vocabulary: Vocabulary, lang: str) -> str:
     """One line of clean text: single spaces, mended words, no space before `.` or `,`."""
     text = re.sub(r"\s+", " ", normalise_characters(text))
-    elision = _ELISION_FR if lang == "fr" else _PLURAL_POSSESSIVE  # "l 'adresse", "States '"
-    text = elision.sub(r"\1'", text)
+    text = _APOSTROPHE.get(lang, _PLURAL_POSSESSIVE).sub(r"\1'", text)
     text = _SPACE_BEFORE_APOSTROPHE.sub("'", text)
     text = _BROKEN_SYMBOL.sub(r"\1", text)
     text = vocabulary.mend(text)

@@ -108,6 +108,10 @@ NUMBERS: dict[str, int] = {
 }  # fmt: skip
 
 
+#: The language a tie between equally likely languages goes to.
+_TIE_BREAK = frozenset({"en"})
+
+
 def number(word: str) -> int | None:
     """`20`, `vingt` or `twenty` as an int; None if it is not a number."""
     word = word.strip().lower()
@@ -173,7 +177,7 @@ def guess_language(text: str) -> LanguageGuess:
         return LanguageGuess("en", assumed=True)
     counts = Counter(words)
     scores = {lang: sum(counts[w] for w in markers) for lang, markers in LANGUAGE_MARKERS.items()}
-    best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
+    best = max(scores, key=lambda lang: (scores[lang], lang in _TIE_BREAK))  # ties: English
     share = scores[best] / len(words)
     if share < 0.08:
         return LanguageGuess(None, share=share)
