@@ -116,6 +116,11 @@ class SessionInfo(_Strict):
         "a known UN venue (Vienna, Geneva, New York, Nairobi, Bonn, ...)",
     )
     languages: list[Language] = Field(default_factory=lambda: list(UN_LANGUAGES))
+    language: Language | None = Field(
+        default=None,
+        description="The language the secretariat works in for this session: the default --lang "
+        "of every command on it (import-agenda sets it to the document's language)",
+    )
     days: list[dt.date] = Field(min_length=1, description="The working days of the session")
     pre_session_days: list[dt.date] = Field(
         default_factory=list,

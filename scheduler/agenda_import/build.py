@@ -235,6 +235,9 @@ class SessionBuilder:
             )
         info["languages"] = list(UN_LANGUAGES)
         note(("session", "languages"), "assumption: the six official languages")
+        if self.lang in UN_LANGUAGES:
+            info["language"] = self.lang
+            note(("session", "language"), "the document's language: the default --lang of commands")
         info["days"] = list(self.days)
         pre = sorted({d for b in self.bodies for d in b.dates if self.days and d < self.days[0]})
         info["pre_session_days"] = pre

@@ -32,6 +32,13 @@ class Lang(StrEnum):
     es = "es"
 
 
+def language(asked: Lang | None, session: Session, default: Lang) -> str:
+    """The language of what a command writes: `--lang`, else the session's, else `default`."""
+    if asked is not None:
+        return asked.value
+    return session.session.language or default.value
+
+
 def exit_with(code: ExitCode) -> typer.Exit:
     return typer.Exit(int(code))
 

@@ -9,7 +9,7 @@ before the solver could tell, 2 for invalid input.
 from __future__ import annotations
 
 from scheduler.cli.app import app
-from scheduler.cli.common import Lang, console, exit_with, load, planner_errors
+from scheduler.cli.common import Lang, console, exit_with, language, load, planner_errors
 from scheduler.cli.options import Language, Seed, SessionFile, TimeLimitForAll, Workers
 from scheduler.errors import ExitCode
 
@@ -20,7 +20,7 @@ EXIT_CODES = {"infeasible": ExitCode.INFEASIBLE, "feasible": ExitCode.OK}
 @app.command("explain")
 def explain_command(
     session: SessionFile,
-    lang: Language = Lang.en,
+    lang: Language = None,
     time_limit: TimeLimitForAll = None,
     workers: Workers = 1,
     seed: Seed = None,
@@ -30,8 +30,9 @@ def explain_command(
 
     with planner_errors(session):
         loaded, _ = load(session)
+        said = language(lang, loaded, Lang.en)
         explaining = Explaining(workers=workers, seed=seed)
-        settings = Settings(time_limit=time_limit, lang=lang.value, explaining=explaining)
+        settings = Settings(time_limit=time_limit, lang=said, explaining=explaining)
         found = explain(loaded, settings=settings)
     console.print(found.text(), markup=False)
     code = EXIT_CODES.get(found.status, ExitCode.NO_TIMETABLE)

@@ -13,6 +13,7 @@ from scheduler.cli.common import (
     console,
     ensure_all_writable,
     err_console,
+    language,
     load,
     planner_errors,
 )
@@ -38,7 +39,7 @@ def export_command(
     docx: Docx = None,
     ics: Ics = None,
     programme: Programme = None,
-    lang: Language = Lang.fr,
+    lang: Language = None,
     timezone: Timezone = None,
     quiet: Quiet = False,
 ) -> None:
@@ -57,14 +58,13 @@ def export_command(
         )
         time_zone(timezone)  # a bad zone is refused before anything is written
         loaded, _ = load(session)
+        said = language(lang, loaded, Lang.fr)
         read = read_assignments(timetable, session=loaded)
         if not quiet:
-            for warning in (_foreign(loaded, read), missing_titles_warning(loaded, lang.value)):
+            for warning in (_foreign(loaded, read), missing_titles_warning(loaded, said)):
                 if warning:
                     err_console.print(f"warning: {warning}", markup=False)
-        targets = Targets(
-            lang=lang.value, docx=docx, ics=ics, programme=programme, timezone=timezone
-        )
+        targets = Targets(lang=said, docx=docx, ics=ics, programme=programme, timezone=timezone)
         written = publish(Run.given(loaded, read), targets)
     for path in written:
         console.print(str(path), markup=False)

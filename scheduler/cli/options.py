@@ -21,7 +21,15 @@ from scheduler.session import MAX_SEED, MAX_WORKERS
 
 # --- shared by several commands -------------------------------------------------------------
 
-Language = Annotated[Lang, typer.Option("--lang", help="Language of what is written and printed.")]
+Language = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help="Language of what is written and printed (default: the session's `language`, "
+        "else the command's own).",
+        show_default=False,
+    ),
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only the output paths.")]
 Workers = Annotated[
     int | None,

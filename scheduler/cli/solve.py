@@ -19,6 +19,7 @@ from scheduler.cli.common import (
     ensure_all_writable,
     err_console,
     exit_with,
+    language,
     load,
     planner_errors,
 )
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 def solve_command(
     session: SessionOrBundled = None,
     output: TimetableOutput = None,
-    lang: Language = Lang.fr,
+    lang: Language = None,
     time_limit: TimeLimit = None,
     workers: Workers = None,
     seed: Seed = None,
@@ -72,8 +73,9 @@ def solve_command(
 
     with planner_errors(session):
         loaded, path = load(session)
+        said = language(lang, loaded, Lang.fr)
         targets = Targets(
-            lang=lang.value,
+            lang=said,
             workbook=output if output is not None else Path(f"{path.stem}-timetable.xlsx"),
             docx=docx,
             ics=ics,
@@ -83,7 +85,7 @@ def solve_command(
             session_file=path,
         )
         _refuse_bad_targets(targets, log, inputs={"SESSION": path, "--keep": keep})
-        warning = missing_titles_warning(loaded, lang.value)
+        warning = missing_titles_warning(loaded, said)
         if warning and not quiet:
             err_console.print(f"warning: {warning}", markup=False)
         previous = read_assignments(keep, session=loaded) if keep is not None else None
@@ -94,11 +96,11 @@ def solve_command(
                 seed=seed,
                 log_path=log,
                 on_solution=progress.update if progress else None,
-                lang=lang.value,
+                lang=said,
             )
             run = plan(loaded, previous=previous, settings=settings)
         if run.timetable is None:
-            _no_timetable(run, lang.value)
+            _no_timetable(run, said)
         written = publish(run, targets)
     assert run.result is not None and run.validation is not None
     if not quiet:
@@ -116,7 +118,7 @@ def solve_command(
     if not run.validation.ok:
         err_console.print("error: the solver's timetable breaks rules (please report this):")
         for finding in run.validation.findings:
-            err_console.print(f"  {finding.rule}: {finding.text(lang.value)}", markup=False)
+            err_console.print(f"  {finding.rule}: {finding.text(said)}", markup=False)
         raise exit_with(ExitCode.RULES_BROKEN)
 
 

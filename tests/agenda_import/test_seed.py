@@ -206,6 +206,22 @@ def test_schedule_check_command_on_the_written_file(
 
     path = tmp_path / "session.yaml"
     path.write_text(seed_import.to_yaml(), encoding="utf-8")
-    outcome = CliRunner().invoke(app, ["check", str(path), "--published"])
+    outcome = CliRunner().invoke(app, ["check", str(path), "--published", "--lang", "en"])
     assert outcome.exit_code == 0, outcome.output
     assert "rules hold" in outcome.output
+
+
+def test_the_draft_s_language_is_the_default_of_every_command(
+    seed_import: ImportResult, tmp_path: Path
+) -> None:
+    """A French document gives a French session: `check` speaks French without --lang."""
+    from typer.testing import CliRunner
+
+    from scheduler.cli import app
+
+    path = tmp_path / "session.yaml"
+    path.write_text(seed_import.to_yaml(), encoding="utf-8")
+    assert "language: fr" in path.read_text(encoding="utf-8")
+    outcome = CliRunner().invoke(app, ["check", str(path), "--published"])
+    assert outcome.exit_code == 0, outcome.output
+    assert "règles sont respectées" in outcome.output

@@ -401,6 +401,13 @@ def session_settings(languages: Sequence[str]) -> tuple[Column, ...]:
             "The venue's time zone, e.g. Europe/Vienna (empty: from a known UN venue)",
         ),
         Column(
+            "language",
+            ("session", "language"),
+            "text",
+            "The language the secretariat works in (ar, zh, en, fr, ru, es): the default --lang "
+            "of every command on this session",
+        ),
+        Column(
             "languages",
             ("session", "languages"),
             "ids",
