@@ -1,10 +1,12 @@
 """A small conflicting set of rule instances: a first conflict, shrunk until minimal.
 
 The first conflict comes from a pre-check that proves the session infeasible by counting
-(`scheduler.prechecks`), for free, or else from the solver: one model of the session on its
-wider calendar (`models.explain_horizon`) with every rule instance behind a literal, solved
-with all literals as assumptions; when it is infeasible, CP-SAT names a sufficient subset of
-them (the core). The set is then shrunk by deletion: leave one member out and solve the
+(`scheduler.prechecks`), for free, or else from the solver: the session on its wider calendar
+(`models.explain_horizon`) with every instance enforced outright says whether it is
+infeasible at all; then one model with every rule instance behind a literal, solved with all
+literals as assumptions, names a sufficient subset of them (the core); when that takes too
+long (large sessions), whole rules are dropped at once while the rest stays infeasible.
+The set is then shrunk by deletion: leave one member out and solve the
 session with only the remaining members enforced (a model built with everything else
 dropped, much faster than the guarded one); if it is still infeasible, the member was not
 needed. What remains is minimal: each member, left out alone, lets the others hold.
