@@ -19,7 +19,7 @@ from scheduler.io.zipguard import parse_office_file
 def open_workbook(path: Path) -> Workbook:
     """Open any workbook for reading; unreadable files are input errors naming the file."""
     try:
-        book = parse_office_file(path, lambda: load_workbook(path, data_only=True))
+        book = parse_office_file(path, lambda: _load(path))
         if _uncached_booleans(path):
             _keep_formulas(book, load_workbook(path, read_only=True))
         return book
@@ -27,10 +27,53 @@ def open_workbook(path: Path) -> Workbook:
         raise InputError("no such file", file=path) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a workbook", file=path) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+    except (
+        InvalidFileException,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        TypeError,
+    ) as exc:
         raise InputError(f"cannot be read as an Excel workbook (.xlsx): {exc}", file=path) from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})", file=path) from None
+
+
+def _load(path: Path) -> Workbook:
+    """openpyxl's load; a chart sheet, on which it stumbles, is named in the message."""
+    try:
+        return load_workbook(path, data_only=True)
+    except AttributeError:
+        charts = _chart_sheets(path)
+        if not charts:
+            raise
+        raise InputError(
+            f"has chart sheets ({', '.join(charts)}) where tables of rows are read; "
+            "keep the tables on ordinary sheets",
+            file=path,
+        ) from None
+
+
+def _chart_sheets(path: Path) -> list[str]:
+    """The names of the workbook's chart sheets (a chart where a table of rows is expected)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            if not any(n.startswith("xl/chartsheets/") for n in names):
+                return []
+            workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return []
+    charts = set(re.findall(r'Id="([^"]+)"[^>]*Target="[^"]*chartsheets/', rels))
+    charts |= set(re.findall(r'Target="[^"]*chartsheets/[^"]*"[^>]*Id="([^"]+)"', rels))
+    found = []
+    for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", workbook):
+        name = re.search(r'name="([^"]*)"', tag)
+        rid = re.search(r'(?:\w+:)?id="([^"]*)"', tag)
+        if name and rid and rid.group(1) in charts:
+            found.append(name.group(1))
+    return found or ["?"]
 
 
 # A cell whose formula is TRUE() or FALSE() and whose cached value is missing or empty.

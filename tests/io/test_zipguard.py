@@ -145,6 +145,7 @@ def test_a_chartsheet_named_assignments(tmp_path):
     result = runner.invoke(app, ["check", str(TINY), str(path)])
     assert result.exit_code == ExitCode.INVALID_INPUT, result.output
     assert result.output.startswith(f"error: {path}")
+    assert "has chart sheets (Assignments)" in result.output
 
 
 def _document(path: Path, change: Callable[[str, bytes], bytes | None]) -> Path:
