@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from scheduler.cli import app
 from scheduler.diff import CHANGE_COLUMNS, MoveSize, compare, compare_frame, half_day, move_size
 from scheduler.errors import ExitCode
-from scheduler.io.workbook import write_workbook
+from scheduler.io.timetable_workbook import write_workbook
 from scheduler.published import published_timetable
 from scheduler.session import Period
 from scheduler.timetable import Assignment, Timetable

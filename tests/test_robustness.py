@@ -28,7 +28,7 @@ from models.explain_horizon import horizon
 from scheduler.cli import app
 from scheduler.errors import ExitCode
 from scheduler.io.session_file import load_session
-from scheduler.io.workbook import read_assignments
+from scheduler.io.timetable_workbook import read_assignments
 from scheduler.prechecks import precheck
 from scheduler.result import SolveStatus
 from scheduler.validation import validate

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 
 from scheduler.cli import app
 from scheduler.errors import ExitCode
-from scheduler.io.workbook import read_assignments
+from scheduler.io.timetable_workbook import read_assignments
 from scheduler.result import SolveStatus
 from scheduler.session import MAX_DAYS, MAX_ENTRIES, MAX_PLACEMENTS
 from tests.conftest import COP9, ROOT, TINY, tiny_data

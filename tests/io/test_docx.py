@@ -14,7 +14,7 @@ from docx.table import Table
 from scheduler.errors import InputError
 from scheduler.io.docx_annex import annex_document, write_annex_docx
 from scheduler.io.session_file import load_session
-from scheduler.io.workbook import write_workbook
+from scheduler.io.timetable_workbook import write_workbook
 from scheduler.labels import labels
 from scheduler.published import published_timetable
 from scheduler.session import UN_LANGUAGES

@@ -14,7 +14,7 @@ from icalendar import Calendar
 from typer.testing import CliRunner
 
 from scheduler.cli import app
-from scheduler.io.workbook import write_workbook
+from scheduler.io.timetable_workbook import write_workbook
 from scheduler.published import published_timetable
 from tests.conftest import COP9, ROOT
 

@@ -14,7 +14,7 @@ from babel.dates import format_date
 from scheduler.cli.common import Lang
 from scheduler.io.annex import annex_rows
 from scheduler.io.session_file import load_session
-from scheduler.io.workbook import write_workbook
+from scheduler.io.timetable_workbook import write_workbook
 from scheduler.labels import (
     available_languages,
     labels,

@@ -13,7 +13,7 @@ from scheduler.cli import app
 from scheduler.errors import ExitCode
 from scheduler.io.session_file import load_session
 from scheduler.io.session_workbook import SHEETS
-from scheduler.io.workbook import read_assignments
+from scheduler.io.timetable_workbook import read_assignments
 from scheduler.validation import validate
 from tests.conftest import COP9, TINY
 
