@@ -15,7 +15,7 @@ from scheduler.bundled import bundled_session_path
 from scheduler.diff import MoveSize, TimetableDiff, compare
 from scheduler.errors import ExitCode, InputError
 from scheduler.io.session_file import load_session, parse_session
-from scheduler.io.workbook import read_assignments, write_workbook
+from scheduler.io.timetable_workbook import read_assignments, write_workbook
 from scheduler.plots import plot_comparison, plot_timetable, save_plot
 from scheduler.published import published_timetable
 from scheduler.result import SolveResult, SolveStatus
