@@ -315,14 +315,6 @@ def test_an_unknown_language_is_refused_before_writing(cop9, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_earlier_module_still_gives_the_same_functions():
-    from scheduler.io import timetable_workbook, workbook, xlsx
-
-    for name in timetable_workbook.__all__:
-        assert getattr(workbook, name) is getattr(timetable_workbook, name)
-    assert workbook.open_workbook is xlsx.open_workbook
-
-
 def test_row_heights_make_room_for_chinese_and_arabic_lines():
     """The Chinese annex printed with its last lines cut: Chinese characters take two columns
     and their lines are taller than Calibri's."""
