@@ -91,6 +91,11 @@ class Period(_Strict):
     evening: bool = Field(
         default=False, description="An evening period, used only when evening meetings are allowed"
     )
+    bodies: list[Id] | None = Field(
+        default=None,
+        description="Only these bodies may meet in this period (side events at lunch time, a "
+        "round table's own hours); default: every body",
+    )
 
     @property
     def minutes(self) -> int:
@@ -100,7 +105,37 @@ class Period(_Strict):
     def _end_after_start(self) -> Period:
         if self.end <= self.start:
             raise ValueError(f"end {self.end:%H:%M} is not after start {self.start:%H:%M}")
+        if self.bodies is not None and not self.bodies:
+            raise ValueError("bodies: name at least one body, or leave the key out for every body")
         return self
+
+    def allows(self, body_ids: Iterable[str]) -> bool:
+        """Whether every one of these bodies may meet in the period."""
+        return self.bodies is None or all(b in self.bodies for b in body_ids)
+
+
+class DayPeriods(_Strict):
+    """Days that keep periods of their own instead of the session's daily periods."""
+
+    dates: list[dt.date] = Field(min_length=1, description="The days these periods replace")
+    periods: list[Period] = Field(min_length=1, description="Their periods, in time order")
+
+
+def _check_periods(where: str, periods: list[Period]) -> None:
+    """Ids unique; periods in time order; two periods overlap only if one is for some bodies."""
+    ids = [p.id for p in periods]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{where}: two periods have the same id")
+    ordered = sorted(periods, key=lambda p: (p.start, p.end))
+    if [p.id for p in ordered] != ids:
+        raise ValueError(f"{where}: list the periods in time order (by start)")
+    for k, before in enumerate(periods):
+        for after in periods[k + 1 :]:
+            if after.start < before.end and before.bodies is None and after.bodies is None:
+                raise ValueError(
+                    f"{where}: {after.id} starts before {before.id} ends; periods of every body "
+                    "may not overlap (give one of them `bodies:`)"
+                )
 
 
 class SessionInfo(_Strict):
@@ -129,8 +164,32 @@ class SessionInfo(_Strict):
     holidays: list[dt.date] = Field(
         default_factory=list, description="Official holidays inside the session: no meetings"
     )
+    holiday_names: dict[dt.date, Titles] = Field(
+        default_factory=dict,
+        description="What the timetable prints on a holiday, by date (en: Official United "
+        "Nations holiday)",
+    )
     periods: list[Period] = Field(min_length=1, description="Daily periods, in time order")
+    day_periods: list[DayPeriods] = Field(
+        default_factory=list,
+        description="Days with periods of their own (a shorter first week, an opening on "
+        "Sunday afternoon); every other day uses `periods`",
+    )
     evening_meetings: bool = Field(default=False, description="Whether evening periods may be used")
+
+    def periods_on(self, date: dt.date) -> list[Period]:
+        """The periods of one day: its own, when `day_periods` gives them, else the daily ones."""
+        for entry in self.day_periods:
+            if date in entry.dates:
+                return entry.periods
+        return self.periods
+
+    @field_validator("holiday_names", mode="before")
+    @classmethod
+    def _holiday_titles(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {k: _titles(v) for k, v in value.items()}
+        return value
 
     _titles = field_validator("body", mode="before")(_titles)
 
@@ -156,12 +215,20 @@ class SessionInfo(_Strict):
                 f"time_zone: {self.time_zone!r} is not a time zone; give an IANA name such as "
                 "Europe/Vienna"
             )
-        ids = [p.id for p in self.periods]
-        if len(set(ids)) != len(ids):
-            raise ValueError("periods: two periods have the same id")
-        for before, after in zip(self.periods, self.periods[1:], strict=False):
-            if after.start < before.end:
-                raise ValueError(f"periods: {after.id} starts before {before.id} ends")
+        for day in self.holiday_names:
+            if day not in self.holidays:
+                raise ValueError(f"holiday_names: {day} is not one of the holidays")
+        _check_periods("periods", self.periods)
+        dated: set[dt.date] = set()
+        every_day = {*self.days, *self.pre_session_days, *self.holidays}
+        for n, entry in enumerate(self.day_periods):
+            _check_periods(f"day_periods[{n}].periods", entry.periods)
+            for day in entry.dates:
+                if day in dated:
+                    raise ValueError(f"day_periods[{n}].dates: {day} already has its periods")
+                if day not in every_day:
+                    raise ValueError(f"day_periods[{n}].dates: {day} is not a day of the session")
+                dated.add(day)
         return self
 
 
@@ -218,8 +285,81 @@ class Body(_Strict):
         le=MAX_COUNT,
         description="At most this many of its meetings on any one day",
     )
+    max_days: Whole | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_COUNT,
+        description="Meets on at most this many days (a Committee of the Whole meets for not "
+        "more than four working days)",
+    )
+    mode: Literal["in_person", "hybrid", "remote"] = Field(
+        default="in_person",
+        description="in_person; hybrid (in the room and online); remote (online only). Hybrid "
+        "and remote interpreted meetings use remote interpretation (interpretation.remote_teams)",
+    )
+    online_statement_minutes: Number | None = Field(
+        default=None,
+        gt=0,
+        le=1440,
+        description="Hybrid meetings: the longest statement delivered online, in minutes "
+        "(information for the chair's announcement)",
+    )
 
     _titles = field_validator("name", mode="before")(_titles)
+
+    @property
+    def member_ids(self) -> tuple[str, ...]:
+        """The bodies of the file this one stands for: itself (a joint meeting: its bodies)."""
+        return (self.id,)
+
+
+JOINT = "+"
+
+
+def joint_id(body_ids: Iterable[str]) -> str:
+    """The id of the meetings several bodies hold together: `wg-a+wg-b`; one body: its id."""
+    return JOINT.join(body_ids)
+
+
+class JointMeeting(Body):
+    """Bodies meeting together, derived from an activity with `body: [a, b]`.
+
+    Both bodies are busy while it meets; it has one room (one both may use) and, if either is
+    interpreted, one interpretation team.
+    """
+
+    members: tuple[str, ...] = ()
+
+    @property
+    def member_ids(self) -> tuple[str, ...]:
+        return self.members
+
+    @classmethod
+    def of(cls, bodies: list[Body]) -> JointMeeting:
+        names = {code: " + ".join(b.name.get(code) for b in bodies) for code in UN_LANGUAGES}
+        common = [r for r in bodies[0].rooms if all(r in b.rooms for b in bodies[1:])]
+        starts = [b.earliest_start for b in bodies if b.earliest_start]
+        ends = [b.latest_end for b in bodies if b.latest_end]
+        modes = {b.mode for b in bodies}
+        return cls.model_construct(
+            id=joint_id(b.id for b in bodies),
+            name=Titles(**names),  # type: ignore[arg-type]
+            kind=bodies[0].kind,
+            rooms=common,
+            interpreted=any(b.interpreted for b in bodies),
+            order="agenda" if all(b.order == "agenda" for b in bodies) else "free",
+            earliest_start=max(starts) if starts else None,
+            latest_end=min(ends) if ends else None,
+            max_meetings_per_day=None,
+            max_days=None,
+            mode="remote"
+            if modes == {"remote"}
+            else "hybrid"
+            if modes - {"in_person"}
+            else "in_person",
+            online_statement_minutes=None,
+            members=tuple(b.id for b in bodies),
+        )
 
 
 class PreferredSlot(_Strict):
@@ -240,16 +380,38 @@ class _Placed(_Strict):
 
     id: Id
     title: Titles
-    body: Id
+    body: Id | list[Id] = Field(
+        description="The body that takes it; a list of two or more bodies for a joint meeting "
+        "(both are busy, both agendas are served, one room, one interpretation team)"
+    )
     fixed_start: dt.datetime | None = Field(
         default=None, description="Starts exactly then, e.g. the opening Monday 10:00"
     )
     date: dt.date | None = Field(default=None, description="Held entirely on this date")
+    dates: list[dt.date] = Field(
+        default_factory=list,
+        description="Held only on these dates (a pre-session meeting over two days)",
+    )
     earliest_start: dt.datetime | None = None
     latest_end: dt.datetime | None = Field(default=None, description="Deadline: ends by then")
     not_in_parallel_with: list[Id] = Field(
         default_factory=list,
         description="Activities or bodies that must not meet at the same time",
+    )
+    in_parallel_with: list[Id] = Field(
+        default_factory=list,
+        description="Each of its meetings is held while this activity, heading or body is "
+        "meeting (round tables in parallel with the general debate)",
+    )
+    after_end_of: list[Id] = Field(
+        default_factory=list,
+        description="Starts only once this activity, heading or body has finished (upon "
+        "completion of item 1.3)",
+    )
+    after_start_of: list[Id] = Field(
+        default_factory=list,
+        description="Starts no earlier than this activity, heading or body starts (upon "
+        "commencement of the general discussion)",
     )
     first: bool = Field(default=False, description="Taken before every other activity")
     last: bool = Field(default=False, description="Taken after every other activity")
@@ -267,14 +429,54 @@ class _Placed(_Strict):
             )
         if self.first and self.last:
             raise ValueError("an activity cannot be both first and last")
+        if self.date is not None and self.dates:
+            raise ValueError("give date or dates, not both")
         return self
+
+    @field_validator("body", mode="after")
+    @classmethod
+    def _joint(cls, value: str | list[str]) -> str | list[str]:
+        if isinstance(value, str):
+            return value
+        if len(value) < 2 or len(set(value)) != len(value):
+            raise ValueError(
+                f"{value}: a joint meeting names two or more different bodies, e.g. "
+                "[wg-firearms, wg-trafficking]; one body is written without brackets"
+            )
+        return value
+
+    @property
+    def body_ids(self) -> tuple[str, ...]:
+        """The bodies that take it: one, or the bodies of a joint meeting."""
+        return (self.body,) if isinstance(self.body, str) else tuple(self.body)
+
+    @property
+    def host(self) -> str:
+        """The id of the body holding its meetings: the body, or the joint meeting `a+b`."""
+        return joint_id(self.body_ids)
+
+
+class SpeakerClass(_Strict):
+    """One class of speakers in a debate: how many, and the minutes each may speak."""
+
+    speakers: Whole = Field(ge=0, le=MAX_COUNT, description="How many speakers of this class")
+    minutes_per_speaker: Number = Field(gt=0, le=1440, description="Speaking time each, minutes")
+    label: str | None = Field(default=None, description="e.g. national statements")
 
 
 class Item(_Placed):
     """An agenda item or sub-item, e.g. `2b`."""
 
     parent: Id | None = None
-    body: Id = "plenary"
+    body: Id | list[Id] = Field(
+        default="plenary",
+        description="The body that takes it; a list of two or more bodies for a joint meeting",
+    )
+    agenda_item: bool = Field(
+        default=True,
+        description="false: an activity that is not an agenda item (the President's address, a "
+        "ceremony); timetables show it without an item number",
+    )
     annex_title: Titles | None = Field(
         default=None, description="Shorter title used in the organization of work, if any"
     )
@@ -306,6 +508,11 @@ class Item(_Placed):
         le=MAX_COUNT,
         description="Minutes added to the speakers' time (chair, introductions, replies)",
     )
+    speaker_classes: list[SpeakerClass] = Field(
+        default_factory=list,
+        description="Several speaking times in one debate (5-minute national statements, "
+        "7-minute group statements); minutes = their sum + allowance",
+    )
     documents: list[str] = Field(default_factory=list, description="Document symbols")
 
     @model_validator(mode="after")
@@ -317,15 +524,18 @@ class Item(_Placed):
     @model_validator(mode="after")
     def _minutes_from_speakers(self) -> Item:
         """A general debate sized by its list of speakers: speakers x minutes each + allowance."""
-        if self.minutes_per_speaker is None:
+        if self.minutes_per_speaker is None and not self.speaker_classes:
             if self.allowance is not None:
                 raise ValueError("allowance needs minutes_per_speaker (it adds to speaking time)")
             return self
-        if self.speakers is None:
+        if self.minutes_per_speaker is not None and self.speakers is None:
             raise ValueError("minutes_per_speaker needs speakers (how many)")
         if self.meetings is not None:
-            raise ValueError("give meetings or minutes_per_speaker, not both")
-        sized = math.ceil(self.speakers * self.minutes_per_speaker + (self.allowance or 0))
+            raise ValueError("give meetings or a speaking time, not both")
+        speaking = sum(c.speakers * c.minutes_per_speaker for c in self.speaker_classes)
+        if self.minutes_per_speaker is not None and self.speakers is not None:
+            speaking += self.speakers * self.minutes_per_speaker
+        sized = math.ceil(speaking + (self.allowance or 0))
         if sized < 1:
             raise ValueError("speakers x minutes_per_speaker + allowance is 0 minutes")
         if self.minutes is not None and self.minutes != sized:
@@ -389,6 +599,13 @@ class Interpretation(_Strict):
         le=MAX_COUNT,
         description="Meetings of any kind that may run at the same time",
     )
+    remote_teams: Whole | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_COUNT,
+        description="Hybrid or remote interpreted meetings that can run at the same time (the "
+        "remote interpretation platform's capacity)",
+    )
 
 
 class PublishedEntry(_Strict):
@@ -398,6 +615,8 @@ class PublishedEntry(_Strict):
     date: dt.date
     period: Id
     room: Id | None = None
+    start: dt.time | None = Field(default=None, description="When the grid prints a time")
+    end: dt.time | None = Field(default=None, description="When the grid prints a time")
 
 
 #: CP-SAT's random seed is a 32-bit integer.
@@ -444,12 +663,16 @@ class Session(_Strict):
 
     @cached_property
     def slots(self) -> list[Slot]:
-        """Every slot of every day (pre-session, session, holidays), in time order."""
+        """Every slot of every day (pre-session, session, holidays), in time order.
+
+        A day's slots are its own periods (`day_periods`) or the daily ones, by start time;
+        periods for some bodies only may overlap others, so slots of one day may overlap.
+        """
         info = self.session
         dates = sorted({*info.pre_session_days, *info.days, *info.holidays})
         result: list[Slot] = []
         for date in dates:
-            for period in info.periods:
+            for period in info.periods_on(date):
                 result.append(
                     Slot(
                         index=len(result),
@@ -459,6 +682,26 @@ class Session(_Strict):
                         pre_session=date in info.pre_session_days,
                     )
                 )
+        return result
+
+    @cached_property
+    def period_ids(self) -> list[str]:
+        """Every period id of the session, the daily ones first, then those of some days only."""
+        ids = [p.id for p in self.session.periods]
+        for entry in self.session.day_periods:
+            ids += [p.id for p in entry.periods if p.id not in ids]
+        return ids
+
+    @cached_property
+    def hosts(self) -> list[Body]:
+        """Whoever holds meetings: every body, then each joint meeting of several bodies."""
+        result: list[Body] = list(self.bodies)
+        seen = {b.id for b in self.bodies}
+        for entry in [*self.items, *self.meetings]:
+            ids = entry.body_ids
+            if len(ids) > 1 and entry.host not in seen:
+                seen.add(entry.host)
+                result.append(JointMeeting.of([self._body_by_id[b] for b in ids]))
         return result
 
     @cached_property
@@ -486,11 +729,16 @@ class Session(_Strict):
         return {a.id: a for a in self.activities}
 
     def body(self, body_id: str) -> Body:
-        return self._body_by_id[body_id]
+        """A body of the file, or a joint meeting by its id (`wg-a+wg-b`)."""
+        return self._host_by_id[body_id]
 
     @cached_property
     def _body_by_id(self) -> dict[str, Body]:
         return {b.id: b for b in self.bodies}
+
+    @cached_property
+    def _host_by_id(self) -> dict[str, Body]:
+        return {b.id: b for b in self.hosts}
 
     def room(self, room_id: str) -> Room:
         return self._room_by_id[room_id]
@@ -514,8 +762,12 @@ class Session(_Strict):
         return {(s.date, s.period.id): s for s in self.slots}
 
     def body_activities(self, body_id: str) -> list[Activity]:
-        """A body's activities in agenda (file) order."""
+        """The activities held in a body's (or a joint meeting's) own meetings, in file order."""
         return [a for a in self.activities if a.body == body_id]
+
+    def agenda_of(self, body_id: str) -> list[Activity]:
+        """A body's agenda in file order: its own activities and its joint meetings'."""
+        return [a for a in self.activities if body_id in a.bodies]
 
     def title(self, lang: str = "en") -> str:
         return self.session.body.get(lang)
@@ -556,7 +808,7 @@ class Activity:
     id: str
     kind: Literal["item", "meetings"]
     title: Titles
-    body: str
+    body: str  # who holds its meetings: a body, or a joint meeting `a+b`
     minutes: int | None  # duration in minutes, when given so
     meetings: int | None  # duration in whole meetings, when given so
     share: bool  # may share a meeting with other activities of its body
@@ -571,14 +823,25 @@ class Activity:
     preferred: tuple[PreferredSlot, ...]
     parent: str | None = None
     annex_title: Titles | None = None
+    bodies: tuple[str, ...] = ()  # the bodies of the file that take it (two or more: joint)
+    dates: tuple[dt.date, ...] = ()  # held only on these dates (`date` or `dates`)
+    in_parallel_with: tuple[str, ...] = ()
+    after_end_of: tuple[str, ...] = ()
+    after_start_of: tuple[str, ...] = ()
+    agenda_item: bool = True
 
     @classmethod
     def from_placed(cls, placed: Item | Meetings, session: Session) -> Activity:
-        body = session.body(placed.body)
+        body = session.body(placed.host)
         common = {
             "id": placed.id,
             "title": placed.title,
-            "body": placed.body,
+            "body": placed.host,
+            "bodies": placed.body_ids,
+            "dates": (placed.date,) if placed.date is not None else tuple(placed.dates),
+            "in_parallel_with": tuple(placed.in_parallel_with),
+            "after_end_of": tuple(placed.after_end_of),
+            "after_start_of": tuple(placed.after_start_of),
             "meetings": placed.meetings,
             "fixed_start": placed.fixed_start,
             "date": placed.date,
@@ -599,6 +862,7 @@ class Activity:
                 run_on=placed.run_on,
                 parent=placed.parent,
                 annex_title=placed.annex_title,
+                agenda_item=placed.agenda_item,
                 **common,  # type: ignore[arg-type]
             )
         return cls(kind="meetings", minutes=None, share=False, run_on=True, **common)  # type: ignore[arg-type]
@@ -640,6 +904,12 @@ def _check_size(s: Session) -> None:
         errors.append(f"session.days: {days} dates; a session may have at most {MAX_DAYS}")
     if len(info.periods) > MAX_PERIODS:
         errors.append(f"session.periods: {len(info.periods)} periods; at most {MAX_PERIODS} a day")
+    for n, entry in enumerate(info.day_periods):
+        if len(entry.periods) > MAX_PERIODS:
+            errors.append(
+                f"session.day_periods[{n}].periods: {len(entry.periods)} periods; at most "
+                f"{MAX_PERIODS} a day"
+            )
     for name, count in (
         ("rooms", len(s.rooms)),
         ("bodies", len(s.bodies)),
@@ -659,6 +929,28 @@ def _check_size(s: Session) -> None:
         raise ValueError("\n".join(errors))
 
 
+def _joint_errors(s: Session, where: str, body_ids: tuple[str, ...]) -> list[str]:
+    """A joint meeting needs one room every one of its bodies may use (with booths if any of
+    them is interpreted)."""
+    members = [s._body_by_id[b] for b in body_ids]
+    common = [r for r in members[0].rooms if all(r in b.rooms for b in members[1:])]
+    names = " and ".join(body_ids)
+    if not common:
+        return [
+            f"{where}.body: {names} share no room; a joint meeting is held in one room, so list "
+            "a room both may use in their `rooms`"
+        ]
+    known = {r.id: r for r in s.rooms}
+    if any(b.interpreted for b in members) and not any(
+        r in known and known[r].interpretation for r in common
+    ):
+        return [
+            f"{where}.body: {names} share no room with booths, and the joint meeting is "
+            "interpreted; list a room with booths both may use"
+        ]
+    return []
+
+
 def _check_references(s: Session) -> None:
     """Cross-references between parts of the file; raises ValueError naming field and value."""
     errors: list[str] = []
@@ -666,13 +958,22 @@ def _check_references(s: Session) -> None:
     body_ids = [b.id for b in s.bodies]
     item_ids = [i.id for i in s.items]
     meeting_ids = [m.id for m in s.meetings]
-    period_ids = {p.id for p in s.session.periods}
+    period_ids = set(s.period_ids)
+    info = s.session
     for name, ids in (("rooms", room_ids), ("bodies", body_ids)):
         for dup in _duplicates(ids):
             errors.append(f"{name}: id {dup!r} is used twice")
     for dup in _duplicates(item_ids + meeting_ids):
         errors.append(f"items/meetings: id {dup!r} is used twice")
     rooms, bodies = set(room_ids), set(body_ids)
+    period_lists = [("session.periods", info.periods)] + [
+        (f"session.day_periods[{n}].periods", e.periods) for n, e in enumerate(info.day_periods)
+    ]
+    for where, periods in period_lists:
+        for k, period in enumerate(periods):
+            for body_id in period.bodies or []:
+                if body_id not in bodies:
+                    errors.append(f"{where}[{k}].bodies: {body_id!r} is not a body id")
     for i, body in enumerate(s.bodies):
         for room in body.rooms:
             if room not in rooms:
@@ -689,15 +990,25 @@ def _check_references(s: Session) -> None:
     for name, entries in (("items", s.items), ("meetings", s.meetings)):
         for n, entry in enumerate(entries):
             where = f"{name}[{n}]"
-            if entry.body not in bodies:
-                errors.append(f"{where}.body: {entry.body!r} is not a body id")
-            for other in entry.not_in_parallel_with:
-                if other not in known:
-                    errors.append(
-                        f"{where}.not_in_parallel_with: {other!r} is not an item, meeting or body"
-                    )
-                elif other == entry.id:
-                    errors.append(f"{where}.not_in_parallel_with: {other!r} is the item itself")
+            unknown = [b for b in entry.body_ids if b not in bodies]
+            for body_id in unknown:
+                errors.append(f"{where}.body: {body_id!r} is not a body id")
+            if len(entry.body_ids) > 1 and not unknown:
+                errors += _joint_errors(s, where, entry.body_ids)
+            for field in (
+                "not_in_parallel_with",
+                "in_parallel_with",
+                "after_end_of",
+                "after_start_of",
+            ):
+                for other in getattr(entry, field):
+                    if other not in known:
+                        errors.append(f"{where}.{field}: {other!r} is not an item, meeting or body")
+                    elif other == entry.id:
+                        errors.append(f"{where}.{field}: {other!r} is the item itself")
+            for day in entry.dates:
+                if day not in session_days:
+                    errors.append(f"{where}.dates: {day} is not a day of the session")
             for field in ("fixed_start", "earliest_start", "latest_end"):
                 when = getattr(entry, field)
                 if when is not None and when.date() not in session_days:
@@ -730,10 +1041,14 @@ def _check_references(s: Session) -> None:
             where = f"published[{n}]"
             if line.activity not in activity_ids:
                 errors.append(f"{where}.activity: {line.activity!r} is not an activity id")
-            if line.period not in period_ids:
-                errors.append(f"{where}.period: {line.period!r} is not a period")
             if line.date not in all_days:
                 errors.append(f"{where}.date: {line.date} is not a day of the session")
+            elif line.period not in {p.id for p in info.periods_on(line.date)}:
+                errors.append(
+                    f"{where}.period: {line.period!r} is not a period of {line.date}"
+                    if line.period in period_ids
+                    else f"{where}.period: {line.period!r} is not a period"
+                )
             if line.room is not None and line.room not in rooms:
                 errors.append(f"{where}.room: {line.room!r} is not a room id")
     if errors:
