@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import wraps
+from functools import cached_property, wraps
 from typing import NamedTuple
 
 from ortools.sat.python import cp_model
@@ -82,11 +82,76 @@ class Context:
         return per_slot
 
     def meetings_per_day(self, body: str) -> dict[dt.date, list[cp_model.IntVar]]:
-        """Date -> the `held` literals of the meetings `body` may hold that day, in time order."""
+        """Date -> the `held` literals of the meetings `body` holds that day, in time order.
+
+        `body` is a body of the file: its joint meetings count among its meetings.
+        """
         per_day: dict[dt.date, list[cp_model.IntVar]] = {}
-        for s in self.v.body_slots[body]:
-            per_day.setdefault(s.date, []).append(self.v.held[(body, s.index)])
+        for host in self.hosts_of(body):
+            for s in self.v.body_slots[host]:
+                per_day.setdefault(s.date, []).append(self.v.held[(host, s.index)])
         return per_day
+
+    def hosts_of(self, body: str) -> list[str]:
+        """The hosts whose meetings keep `body` busy: the body and its joint meetings."""
+        return [h.id for h in self.session.hosts if body in h.member_ids]
+
+    # --- clock overlap ---------------------------------------------------------------------
+
+    def moments(self) -> list[list[Slot]]:
+        """Groups of slots that share a clock moment, one group per start of a slot.
+
+        A meeting occupies its whole period; two slots overlap when they are on one date and
+        their periods intersect. Every set of pairwise overlapping periods has a common moment
+        (intervals on a line), the latest start among them, so a rule "at most n at the same
+        time" is exactly one constraint per group. Without overlapping periods, each group is
+        one slot.
+        """
+        return self._moments
+
+    @cached_property
+    def _moments(self) -> list[list[Slot]]:
+        return moment_groups(self.session.slots)
+
+    def overlapping(self, slot: Slot) -> list[Slot]:
+        """The slots whose periods intersect `slot`'s (on its date), `slot` included."""
+        return self._overlapping[slot.index]
+
+    @cached_property
+    def _overlapping(self) -> list[list[Slot]]:
+        by_date: dict[dt.date, list[Slot]] = {}
+        for s in self.session.slots:
+            by_date.setdefault(s.date, []).append(s)
+        return [[t for t in by_date[s.date] if _overlaps(s, t)] for s in self.session.slots]
+
+    def meetings_per_moment(
+        self, *, interpreted_only: bool = False, hosts: Iterable[str] | None = None
+    ) -> list[list[cp_model.IntVar]]:
+        """For each moment group, the `held` literals of the meetings that run then.
+
+        `hosts` keeps the meetings of those hosts only (e.g. one body and its joint meetings).
+        """
+        wanted = None if hosts is None else set(hosts)
+        per_slot: dict[int, list[cp_model.IntVar]] = {}
+        for host, s, held in self.meetings(interpreted_only=interpreted_only):
+            if wanted is None or host in wanted:
+                per_slot.setdefault(s.index, []).append(held)
+        groups = [[h for s in group for h in per_slot.get(s.index, [])] for group in self.moments()]
+        return [g for g in groups if g]
+
+
+def _overlaps(a: Slot, b: Slot) -> bool:
+    return a.date == b.date and a.start < b.end and b.start < a.end
+
+
+def moment_groups(slots: Sequence[Slot]) -> list[list[Slot]]:
+    """Maximal groups of slots running at one moment (the start of one of them), in time order."""
+    groups: list[list[Slot]] = []
+    for s in slots:
+        group = [t for t in slots if t.date == s.date and t.start <= s.start < t.end]
+        if group not in groups:
+            groups.append(group)
+    return [g for g in groups if not any(set(g) < set(h) for h in groups)]
 
 
 #: A model module: adds its rule to the context; returns its penalty terms (none when hard).
