@@ -12,6 +12,7 @@ thin layers on these two: they only read options and print.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +39,14 @@ if TYPE_CHECKING:
     from scheduler.validation.pins import PinConflict
 
 
+#: Seconds of the time limit an explanation needs at least after an infeasible search: its
+#: first step re-solves the session, and with less it could only answer "could not tell".
+EXPLAIN_AT_LEAST = 1.0
+
+#: The clock of the time limit (a test advances its own).
+_clock = time.monotonic
+
+
 @dataclass(frozen=True, kw_only=True)
 class Explaining:
     """How to explain an infeasible session: a few more solves, each of its rules dropped.
@@ -56,7 +65,7 @@ class Explaining:
 class Settings:
     """How to plan a session; unset solver settings come from the session's `solver:` block."""
 
-    time_limit: float | None = None  # seconds of search (per phase when re-planning)
+    time_limit: float | None = None  # seconds for all of `plan`, explanation included
     workers: int | None = None  # solver threads; 0: all cores
     seed: int | None = None
     log_path: Path | None = None  # the solver's own log
@@ -88,6 +97,8 @@ class Run:
     explanation: Explanation | None = None
     replanned: ReplanResult | None = None
     prechecked: bool = False  # proven impossible by counting: no search ran
+    #: Infeasible, but too little of the time limit was left to explain it (`EXPLAIN_AT_LEAST`).
+    unexplained: bool = False
     settings: Settings = field(default_factory=Settings)
 
     @classmethod
@@ -152,18 +163,25 @@ def plan(session: Session, *, previous: Timetable | None = None, settings: Setti
     `settings.explaining` is None; pinned rows that break rules by themselves are named in
     `conflicts`, and then nothing is searched nor explained.
 
-    The time limit is for the whole: pre-check, model building and search (re-planning's
-    phases together); an explanation has a time limit of its own, the same.
+    The time limit is for the whole command: pre-check, model building, search (re-planning's
+    phases together) and the explanation, which has what the search left of it. Less than
+    `EXPLAIN_AT_LEAST` seconds left: no explanation (`unexplained`); `schedule explain` has
+    its own time limit.
     A session whose model would be too large (`scheduler.model_size`) or settings beyond their
     limits raise `InputError` before anything is built.
     """
     _check_settings(settings)
     check_model_size(session)
-    with deadline(settings.time_limit_for(session)):
+    limit = settings.time_limit_for(session)
+    began = _clock()
+    with deadline(limit):
         run = _plan(session, previous, settings)
-    explaining = settings.explaining
-    if run.status is SolveStatus.INFEASIBLE and not run.conflicts and explaining is not None:
-        run = replace(run, explanation=_explain(session, settings, explaining))
+        explaining = settings.explaining
+        if run.status is SolveStatus.INFEASIBLE and not run.conflicts and explaining is not None:
+            left = limit - (_clock() - began)
+            if left < EXPLAIN_AT_LEAST:
+                return replace(run, unexplained=True)
+            run = replace(run, explanation=_explain(session, settings, explaining, left))
     return run
 
 
@@ -292,17 +310,19 @@ def explain(session: Session, *, settings: Settings) -> Explanation:
     """
     _check_settings(settings)
     check_model_size(session)
-    return _explain(session, settings, settings.explaining or Explaining())
+    return _explain(session, settings, settings.explaining or Explaining(), settings.time_limit)
 
 
-def _explain(session: Session, settings: Settings, explaining: Explaining) -> Explanation:
+def _explain(
+    session: Session, settings: Settings, explaining: Explaining, time_limit: float | None
+) -> Explanation:
     limits: dict[str, float] = {}
     if explaining.deterministic_time is not None:
         limits["deterministic_time"] = explaining.deterministic_time
     return models.explain.explain(
         session,
         lang=settings.lang,
-        time_limit=settings.time_limit,
+        time_limit=time_limit,
         workers=explaining.workers,
         seed=explaining.seed,
         **limits,
@@ -329,4 +349,13 @@ def _check_settings(settings: Settings) -> None:
         )
 
 
-__all__ = ["Explaining", "Run", "Settings", "Targets", "explain", "plan", "publish"]
+__all__ = [
+    "EXPLAIN_AT_LEAST",
+    "Explaining",
+    "Run",
+    "Settings",
+    "Targets",
+    "explain",
+    "plan",
+    "publish",
+]

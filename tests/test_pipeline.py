@@ -9,10 +9,20 @@ import pytest
 
 import models
 import models.explain
+from scheduler import pipeline
 from scheduler.explore import set_budget
 from scheduler.io.timetable_workbook import ASSIGNMENTS, CHANGES, read_assignments
-from scheduler.pipeline import Explaining, Run, Settings, Targets, explain, plan, publish
-from scheduler.result import SolveStatus
+from scheduler.pipeline import (
+    EXPLAIN_AT_LEAST,
+    Explaining,
+    Run,
+    Settings,
+    Targets,
+    explain,
+    plan,
+    publish,
+)
+from scheduler.result import SolveResult, SolveStatus
 from scheduler.timetable import Timetable
 
 QUICK = Settings(workers=1, seed=0, time_limit=20.0)
@@ -70,7 +80,50 @@ def test_the_explanation_has_its_own_settings(tiny, monkeypatch):
     monkeypatch.setattr(models.explain, "explain", explain)
     settings = dataclasses.replace(QUICK, explaining=Explaining(workers=2, seed=5))
     plan(set_budget(tiny, 3), settings=settings)
-    assert seen == [{"lang": "en", "time_limit": 20.0, "workers": 2, "seed": 5}]
+    # The explanation shares the command's time limit: it gets what the counting left of the
+    # 20 s (it used to get 20 s of its own, so `solve` could take twice its --time-limit).
+    (asked,) = seen
+    limit = asked.pop("time_limit")
+    assert asked == {"lang": "en", "workers": 2, "seed": 5}
+    assert isinstance(limit, float) and 20.0 - 5.0 < limit < 20.0
+
+
+class _Clock:
+    """A clock that a fake search advances: the time limit's arithmetic, decided exactly."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _search_taking(seconds: float, clock: _Clock):
+    def search(*args, **kwargs):
+        clock.now += seconds
+        return SolveResult(SolveStatus.INFEASIBLE, None)
+
+    return search
+
+
+def test_the_solve_and_its_explanation_share_one_time_limit(tiny, monkeypatch):
+    clock, seen = _Clock(), []
+    monkeypatch.setattr(pipeline, "_clock", clock)
+    monkeypatch.setattr(models, "solve", _search_taking(15.0, clock))
+    monkeypatch.setattr(models.explain, "explain", lambda s, **k: seen.append(k["time_limit"]))
+    run = plan(tiny, settings=dataclasses.replace(QUICK, precheck=False))
+    assert run.status is SolveStatus.INFEASIBLE and not run.unexplained
+    assert seen == [5.0]  # 20 s in all, 15 taken by the search
+
+
+def test_no_explanation_when_the_search_left_too_little_time(tiny, monkeypatch):
+    clock = _Clock()
+    monkeypatch.setattr(pipeline, "_clock", clock)
+    monkeypatch.setattr(models, "solve", _search_taking(20.0 - EXPLAIN_AT_LEAST / 2, clock))
+    monkeypatch.setattr(models.explain, "explain", lambda *a, **k: pytest.fail("explained"))
+    run = plan(tiny, settings=dataclasses.replace(QUICK, precheck=False))
+    assert run.status is SolveStatus.INFEASIBLE and run.unexplained
+    assert run.explanation is None and run.timetable is None
 
 
 def test_explain_alone_as_schedule_explain_does(tiny):

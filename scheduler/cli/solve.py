@@ -150,6 +150,12 @@ def _no_timetable(run: Run, lang: str) -> None:
         err_console.print("status: infeasible")
         if run.explanation is not None:  # as `schedule explain` prints it
             err_console.print(run.explanation.text(), markup=False)
+        elif run.unexplained:
+            err_console.print(
+                f"Too little of the time limit ({run.time_limit:g} s) was left to explain why; "
+                "`schedule explain` says which rules cannot all hold.",
+                markup=False,
+            )
         raise exit_with(ExitCode.INFEASIBLE)
     assert run.status is not None
     if run.status is SolveStatus.INVALID:  # settings are bounded: this is a fault of ours
