@@ -38,18 +38,39 @@ def _every_field() -> dict[str, Any]:
         holidays=["2030-03-06", "2030-03-07"],  # one also listed as a day, one not
         evening_meetings=True,
     )
+    data["session"]["periods"].insert(
+        1, {"id": "LUNCH", "start": "12:00", "end": "14:00", "bodies": ["wg"]}
+    )
     data["session"]["periods"].append(
         {"id": "EV", "start": "18:00", "end": "20:30", "evening": True}
     )
-    data["interpretation"]["parallel_cap"] = 2
+    data["session"]["holiday_names"] = {
+        "2030-03-07": {"en": "Official United Nations holiday", "fr": "Jour férié"}
+    }
+    data["session"]["day_periods"] = [
+        {  # several dates: one text cell
+            "dates": ["2030-03-05", "2030-03-08"],
+            "periods": [
+                {"id": "AM", "start": "10:00", "end": "12:00"},
+                {"id": "PM", "start": "15:00", "end": "17:00", "bodies": ["plenary", "wg"]},
+            ],
+        },
+        {"dates": ["2030-03-01"], "periods": [{"id": "MID", "start": "11:00", "end": "13:00"}]},
+    ]
+    data["interpretation"].update(parallel_cap=2, remote_teams=1)
     data["rooms"][0].update(name="Hall", capacity=500)
     data["rooms"].append({"id": "side", "interpretation": False})
+    data["bodies"][0]["rooms"] = ["hall", "small"]
     data["bodies"][1].update(
         order="free",
         earliest_start="2030-03-04T15:00",
         latest_end="2030-03-05T18:00",
         rooms=["small", "side"],
         interpreted=False,
+        max_meetings_per_day=2,
+        max_days=2,
+        mode="hybrid",
+        online_statement_minutes=3.5,
     )
     items = data["items"]
     items.insert(1, {"id": "2x", "title": {"en": "Heading", "es": "Título"}})
@@ -69,12 +90,35 @@ def _every_field() -> dict[str, Any]:
             {"period": "PM"},
             {"date": "2030-03-05", "period": "AM"},
         ],
+        speaker_classes=[
+            {"speakers": 10, "minutes_per_speaker": 5, "label": "national statements"},
+            {"speakers": 3, "minutes_per_speaker": 7.5},
+        ],
+        minutes=313,  # 40 x 5.5 + 10 x 5 + 3 x 7.5 + 20
     )
-    items[3]["date"] = "2030-03-05"
+    items[3].update(date="2030-03-05", after_end_of=["1"])
+    items[4].update(after_start_of=["2x", "wg"])
     items.append({"id": "5", "title": {"en": "Closing"}, "body": "plenary", "meetings": 1})
-    items.append({"id": "6", "title": "Informal", "minutes": 30, "run_on": False})
+    items.append(
+        {
+            "id": "6",
+            "title": "Informal",
+            "minutes": 30,
+            "run_on": False,
+            "agenda_item": False,
+            "dates": ["2030-03-04", "2030-03-05"],
+        }
+    )
+    items.append({"id": "7", "title": "Joint debate", "body": ["plenary", "wg"], "minutes": 90})
+    data["meetings"][0]["in_parallel_with"] = ["3"]
     data["meetings"].append(
         {"id": "pre", "body": "wg", "title": "Pre", "meetings": 1, "date": "2030-03-01"}
+    )
+    data["meetings"].append(
+        {"id": "joint", "body": ["wg", "plenary"], "title": "Joint", "meetings": 1}
+    )
+    data["meetings"].append(
+        {"id": "pre2", "body": "wg", "title": "Pre", "meetings": 2, "dates": ["2030-03-01"]}
     )
     data["preferences"] = {
         "carry_over": 3,
@@ -85,7 +129,14 @@ def _every_field() -> dict[str, Any]:
     }
     data["solver"] = {"time_limit": 12.5, "workers": 1, "seed": 42}
     data["published"] = [
-        {"activity": "1", "date": "2030-03-04", "period": "AM", "room": "hall"},
+        {
+            "activity": "1",
+            "date": "2030-03-04",
+            "period": "AM",
+            "room": "hall",
+            "start": "10:00",
+            "end": "11:00",
+        },
         {"activity": "2", "date": "2030-03-04", "period": "PM"},
     ]
     return data

@@ -38,6 +38,23 @@ class Cells:
             return inside[0][1]
         return self.find(loc[:-1], message) if loc else None
 
+    def move(self, old: Loc, new: Loc) -> None:
+        """What came from cells at `old` (and inside it) is now at `new`."""
+        for loc in [k for k in self.at if k[: len(old)] == old]:
+            self.at[(*new, *loc[len(old) :])] = self.at.pop(loc)
+
+    def renumber(self, target: Loc, moves: dict[int, Loc]) -> None:
+        """The entries of the list at `target` moved, entry k to `moves[k]` (all at once)."""
+        depth = len(target)
+        inside = [k for k in self.at if k[:depth] == target and len(k) > depth]
+        places = {k: self.at.pop(k) for k in inside}
+        for loc, place in places.items():
+            index = loc[depth]
+            if isinstance(index, int) and index in moves:
+                self.at[(*moves[index], *loc[depth + 1 :])] = place
+            else:
+                self.at[loc] = place
+
     def knows(self, loc: Loc) -> bool:
         """Whether `loc` or something inside it came from a cell."""
         return loc in self.at or self._has_children(loc)

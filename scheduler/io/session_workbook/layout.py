@@ -9,11 +9,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from scheduler.session import UN_LANGUAGES, BodyKind, Preferences
+from scheduler.session import UN_LANGUAGES, Body, BodyKind, Preferences
 
-Kind = Literal["id", "text", "int", "float", "bool", "date", "datetime", "time", "ids"]
+#: `ids`: several ids, comma-separated; `body`: one id, or several for a joint meeting; `dates`:
+#: one date cell, or several dates comma-separated.
+Kind = Literal[
+    "id", "text", "int", "float", "bool", "date", "datetime", "time", "ids", "body", "dates"
+]
+#: Kinds whose value is a list the cell shows comma-separated.
+LIST_KINDS = ("ids", "body", "dates")
 DAY_KINDS = ("session", "pre-session", "holiday")
 DAY_FIELDS = {"session": "days", "pre-session": "pre_session_days", "holiday": "holidays"}
+DATES = "dates"  # the column of the Periods sheet that makes a period one of some days' own
+
+
+#: The modes a body may meet in, as the format spells them.
+BODY_MODES: tuple[str, ...] = get_args(Body.model_fields["mode"].annotation)
 
 
 @dataclass(frozen=True)
@@ -87,12 +98,69 @@ RULE_COLUMNS: tuple[Column, ...] = (
         ref="partner_ids",
         width=22,
     ),
+    Column(
+        "dates",
+        ("dates",),
+        "dates",
+        "Held only on these dates (a pre-session meeting over two days): one per row, or "
+        "several separated by commas; not with date",
+        width=12,
+    ),
+    Column(
+        "in_parallel_with",
+        ("in_parallel_with",),
+        "ids",
+        "An activity, heading or body that must be meeting while each of its meetings is held "
+        "(round tables in parallel with the general debate). One per row, or several separated "
+        "by commas",
+        ref="partner_ids",
+        width=20,
+    ),
+    Column(
+        "after_end_of",
+        ("after_end_of",),
+        "ids",
+        "Starts only once this activity, heading or body has finished (upon completion of "
+        "item 1.3). One per row, or several separated by commas",
+        ref="partner_ids",
+        width=16,
+    ),
+    Column(
+        "after_start_of",
+        ("after_start_of",),
+        "ids",
+        "Starts no earlier than this activity, heading or body starts (upon commencement of "
+        "the general discussion). One per row, or several separated by commas",
+        ref="partner_ids",
+        width=16,
+    ),
 )
 
 _RULES_HELP = (
     "Rules: one row per activity (item or meetings) that has rules; leave the other cells "
     "empty. The same activity may take several rows, e.g. one per activity it must not meet "
-    "in parallel with; a rule given on two rows must have the same value on both."
+    "in parallel with or one per date; a rule given on two rows must have the same value on "
+    "both."
+)
+SPEAKER_CLASSES: tuple[Column, ...] = (
+    Column(
+        "item",
+        (),
+        "id",
+        "The item (a general debate) whose speakers these are; one row per class of speakers",
+        ref="item_ids",
+        width=10,
+    ),
+    Column("speakers", ("speakers",), "int", "How many speakers of this class", width=10),
+    Column(
+        "minutes_per_speaker",
+        ("minutes_per_speaker",),
+        "float",
+        "Speaking time of each, in minutes; the item's minutes are the sum over its classes "
+        "(plus speakers x minutes_per_speaker of the Items sheet, if given) + allowance",
+        width=12,
+    ),
+    Column("label", ("label",), "text", "What the class is, e.g. national statements", width=28),
 )
 PREFERRED: tuple[Column, ...] = (
     Column(
@@ -128,6 +196,13 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                     choices=DAY_KINDS,
                     width=13,
                 ),
+                *_titles(
+                    "name",
+                    languages,
+                    "A holiday only: what the timetable prints on it, e.g. Official United "
+                    "Nations holiday",
+                    width=30,
+                ),
             ),
             "Days: one row per day, in date order.",
         ),
@@ -145,8 +220,29 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                     "TRUE: an evening period, used only when evening meetings are allowed",
                     width=9,
                 ),
+                Column(
+                    "bodies",
+                    ("bodies",),
+                    "ids",
+                    "Only these bodies may meet in this period (lunch-time side events, a "
+                    "round table's own hours), separated by commas; empty: every body. Two "
+                    "periods of a day may overlap only if one of them names its bodies",
+                    ref="body_ids",
+                    width=16,
+                ),
+                Column(
+                    DATES,
+                    (DATES,),
+                    "dates",
+                    "Empty: a daily period. Dates (comma-separated, or one date): the period is "
+                    "one of these days' own periods, which replace the daily ones on them (a "
+                    "shorter first week, an opening on Sunday afternoon); give each of a day's "
+                    "periods with the same dates",
+                    width=24,
+                ),
             ),
-            "Periods: the daily periods in which meetings may be held, in time order.",
+            "Periods: the daily periods in which meetings may be held, in time order; below "
+            "or among them, the periods of days that have their own (with their dates).",
         ),
         TableSheet(
             "Rooms",
@@ -237,6 +333,32 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                     "At most this many of its meetings on any one day (empty: no limit)",
                     width=12,
                 ),
+                Column(
+                    "max_days",
+                    ("max_days",),
+                    "int",
+                    "Meets on at most this many days (a Committee of the Whole meets for not "
+                    "more than four working days); empty: no limit",
+                    width=10,
+                ),
+                Column(
+                    "mode",
+                    ("mode",),
+                    "text",
+                    "in_person (default); hybrid: in the room and online; remote: online only. "
+                    "Hybrid and remote interpreted meetings use remote interpretation "
+                    "(remote_teams on the Session sheet)",
+                    choices=BODY_MODES,
+                    width=10,
+                ),
+                Column(
+                    "online_statement_minutes",
+                    ("online_statement_minutes",),
+                    "float",
+                    "Hybrid meetings: the longest statement delivered online, in minutes "
+                    "(information)",
+                    width=12,
+                ),
             ),
             "Bodies: the plenary, working groups, informal consultations: who holds meetings.",
         ),
@@ -256,8 +378,9 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                 Column(
                     "body",
                     ("body",),
-                    "id",
-                    "The body taking it (empty: plenary)",
+                    "body",
+                    "The body taking it (empty: plenary); two or more bodies separated by "
+                    "commas for a joint meeting (both busy, both agendas served, one room)",
                     ref="body_ids",
                     width=12,
                 ),
@@ -309,6 +432,14 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                     width=9,
                 ),
                 Column(
+                    "agenda_item",
+                    ("agenda_item",),
+                    "bool",
+                    "FALSE: not an agenda item (the President's address, a ceremony): shown "
+                    "without an item number (default TRUE)",
+                    width=8,
+                ),
+                Column(
                     "documents",
                     ("documents",),
                     "ids",
@@ -324,7 +455,13 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
             (
                 Column("id", ("id",), "id", "Short name used elsewhere, e.g. wg-ic-10", width=16),
                 Column(
-                    "body", ("body",), "id", "The parallel body meeting", ref="body_ids", width=12
+                    "body",
+                    ("body",),
+                    "body",
+                    "The parallel body meeting; two or more bodies separated by commas for a "
+                    "joint meeting",
+                    ref="body_ids",
+                    width=12,
                 ),
                 *_titles("title", languages, "Title"),
                 Column("meetings", ("meetings",), "int", "Number of whole meetings", width=9),
@@ -346,6 +483,13 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                 *RULE_COLUMNS,
             ),
             _RULES_HELP,
+        ),
+        TableSheet(
+            SPEAKERS,
+            (),
+            SPEAKER_CLASSES,
+            "Speakers: a debate with several speaking times (5-minute national statements, "
+            "7-minute group statements), one row per class of speakers of an item.",
         ),
         TableSheet(
             "Published",
@@ -370,6 +514,20 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                     "The room (empty: the body's first room)",
                     ref="room_ids",
                     width=14,
+                ),
+                Column(
+                    "start",
+                    ("start",),
+                    "time",
+                    "The time the grid prints it starts, if it prints one",
+                    width=8,
+                ),
+                Column(
+                    "end",
+                    ("end",),
+                    "time",
+                    "The time the grid prints it ends, if it prints one",
+                    width=8,
                 ),
             ),
             "Published: the published organization of work, if any: one row per activity and "
@@ -437,6 +595,13 @@ def session_settings(languages: Sequence[str]) -> tuple[Column, ...]:
             "int",
             "Meetings of any kind that may run at the same time (empty: no cap)",
         ),
+        Column(
+            "remote_teams",
+            ("interpretation", "remote_teams"),
+            "int",
+            "Hybrid or remote interpreted meetings that can run at the same time (the remote "
+            "interpretation platform's capacity; empty: no cap)",
+        ),
         Column("time_limit", ("solver", "time_limit"), "float", "Seconds of search"),
         Column("workers", ("solver", "workers"), "int", "Solver threads (0: all cores)"),
         Column("seed", ("solver", "seed"), "int", "Random seed of the search"),
@@ -465,6 +630,7 @@ def value_at(data: Any, path: Sequence[str | int]) -> Any:
 
 SESSION = "Session"
 PREFERENCES = "Preferences"
+SPEAKERS = "Speakers"
 LISTS = "Lists"
 #: Sheets of a session workbook, in order.
 SHEETS: tuple[str, ...] = (
@@ -476,6 +642,7 @@ SHEETS: tuple[str, ...] = (
     "Items",
     "Meetings",
     "Rules",
+    SPEAKERS,
     PREFERENCES,
     "Published",
 )
@@ -489,10 +656,15 @@ def covered_fields() -> set[str]:
     """The fields of the session format the workbook holds, as dotted paths (`items.title`),
     so a test can tell when the format gains a field the workbook has no place for."""
     tables = table_sheets(UN_LANGUAGES)
-    found = {f"session.{name}" for name in DAY_FIELDS.values()}
-    for name in ("Periods", "Rooms", "Bodies", "Items", "Meetings", "Published"):
+    found = {f"session.{name}" for name in DAY_FIELDS.values()} | {"session.holiday_names"}
+    for name in ("Rooms", "Bodies", "Items", "Meetings", "Published"):
         spec = tables[name]
         found |= {".".join((*spec.target, c.path[0])) for c in spec.columns}
+    period_fields = [c.path[0] for c in tables["Periods"].columns if c.header != DATES]
+    found |= {f"session.periods.{name}" for name in period_fields}
+    found |= {f"session.day_periods.periods.{name}" for name in period_fields}
+    found.add(f"session.day_periods.{DATES}")
+    found |= {f"items.speaker_classes.{c.path[0]}" for c in SPEAKER_CLASSES[1:]}
     for owner in ("items", "meetings"):
         found |= {f"{owner}.{c.path[0]}" for c in RULE_COLUMNS}
         found |= {f"{owner}.preferred.{c.path[0]}" for c in PREFERRED[1:]}

@@ -17,6 +17,7 @@ from scheduler.io.session_file import session_from_data
 from scheduler.io.session_workbook.cells import Cells, Loc
 from scheduler.io.session_workbook.errors import in_cells
 from scheduler.io.session_workbook.layout import (
+    DATES,
     DAY_FIELDS,
     DAY_KINDS,
     PREFERENCES,
@@ -26,6 +27,8 @@ from scheduler.io.session_workbook.layout import (
     SESSION,
     SETTING_HEADERS,
     SHEETS,
+    SPEAKER_CLASSES,
+    SPEAKERS,
     WEIGHT_HEADERS,
     Column,
     TableSheet,
@@ -83,13 +86,15 @@ class _Reader:
         info = data.setdefault("session", {})
         info.setdefault("body", {})
         self._days(sheets["Days"], info)
-        for name in ("Periods", "Rooms", "Bodies", "Items", "Meetings"):
+        self._periods(sheets["Periods"], info)
+        for name in ("Rooms", "Bodies", "Items", "Meetings"):
             spec = self.tables[name]
             entries = self._entries(sheets[name], spec, spec.target)
             if name != "Meetings" or entries:
                 _put(data, spec.target, entries)
         data.setdefault("interpretation", {})
         self._rules(sheets["Rules"], data)
+        self._speakers(sheets[SPEAKERS], data)
         preferences = sheets[PREFERENCES]
         if preferences is not None:
             self._settings(preferences, weights(), data, WEIGHT_HEADERS)
@@ -191,8 +196,10 @@ class _Reader:
         if sheet is None:
             return
         self.cells.put(("session", "days"), "Days")
-        date_column, kind_column = self.tables["Days"].columns
+        date_column, kind_column, *name_columns = self.tables["Days"].columns
+        names: dict[Any, dict[str, Any]] = {}
         for cells in self._rows(sheet, self._columns(sheet, self.tables["Days"].columns)):
+            self._holiday_name(cells, date_column, name_columns, names)
             kind_cell = cells.get(kind_column)
             kind = from_cell(kind_cell.value, "text") if kind_cell is not None else None
             kind = str(kind).strip().lower() if kind is not None else "session"
@@ -208,6 +215,68 @@ class _Reader:
             else:
                 self.cells.put(loc, f"Days!A{next(iter(cells.values())).row}")
             days.append(from_cell(date_cell.value, "date") if date_cell is not None else None)
+        if names:
+            info["holiday_names"] = names
+
+    def _holiday_name(
+        self,
+        cells: dict[Column, Cell],
+        date_column: Column,
+        name_columns: Sequence[Column],
+        names: dict[Any, dict[str, Any]],
+    ) -> None:
+        """The name a row gives its day (`name_en`, ...), kept under the day's date."""
+        texts = {
+            column.path[1]: from_cell(cell.value, column.kind)
+            for column in name_columns
+            if (cell := cells.get(column)) is not None and not is_blank(cell.value)
+        }
+        if not texts:
+            return
+        date_cell = cells.get(date_column)
+        if date_cell is None or is_blank(date_cell.value):
+            cell = next(c for col, c in cells.items() if col in name_columns)
+            self._error(cell, "a name is given to no day; give its date in the date column")
+            return
+        date = from_cell(date_cell.value, "date")
+        self.cells.put(("session", "holiday_names", str(date)), date_cell)
+        names[date] = texts
+
+    def _periods(self, sheet: Worksheet | None, info: dict[str, Any]) -> None:
+        """The daily periods (no dates), and each group of days' own periods (by their dates)."""
+        spec = self.tables["Periods"]
+        target = ("session", "periods")
+        rows = self._entries(sheet, spec, target)
+        if sheet is None:
+            info["periods"] = rows
+            return
+        daily: list[dict[str, Any]] = []
+        groups: dict[frozenset[Any], dict[str, Any]] = {}
+        moves: dict[int, Loc] = {}
+        for index, row in enumerate(rows):
+            dates = row.pop(DATES, None)
+            if dates is None:
+                moves[index] = (*target, len(daily))
+                daily.append(row)
+                continue
+            key = frozenset(dates) if isinstance(dates, list) else frozenset([dates])
+            if key not in groups:
+                self.cells.move(
+                    (*target, index, DATES), ("session", "day_periods", len(groups), DATES)
+                )
+                self.cells.put(
+                    ("session", "day_periods", len(groups)), self.cells.at[(*target, index)][0]
+                )
+                groups[key] = {DATES: dates, "periods": []}
+            group = groups[key]
+            position = list(groups).index(key)
+            moves[index] = ("session", "day_periods", position, "periods", len(group["periods"]))
+            group["periods"].append(row)
+        self.cells.renumber(target, moves)
+        info["periods"] = daily
+        if groups:
+            self.cells.put(("session", "day_periods"), "Periods")
+            info["day_periods"] = list(groups.values())
 
     def _settings(
         self,
@@ -259,7 +328,7 @@ class _Reader:
                     continue
                 name = column.path[0]
                 ref = f"{sheet.title}!{cell.coordinate}"
-                if column.kind == "ids":
+                if column.kind in ("ids", "dates"):
                     partners = entry.setdefault(name, [])
                     for partner in value:
                         self.cells.put((*where, name, len(partners)), cell)
@@ -274,6 +343,30 @@ class _Reader:
                 given[loc] = ref
                 self.cells.put(loc, cell)
                 entry[name] = value
+
+    def _speakers(self, sheet: Worksheet | None, data: dict[str, Any]) -> None:
+        """The classes of speakers of the `Speakers` sheet, into their items."""
+        if sheet is None:
+            return
+        items = {k: v for k, v in _owners(data).items() if v[0][0] == "items"}
+        for cells in self._rows(sheet, self._columns(sheet, SPEAKER_CLASSES)):
+            owner = self._owner(cells.get(SPEAKER_CLASSES[0]), items, sheet, cells, "Items")
+            if owner is None:
+                continue
+            where, entry = owner
+            classes = entry.setdefault("speaker_classes", [])
+            speakers: dict[str, Any] = {}
+            loc: Loc = (*where, "speaker_classes", len(classes))
+            self.cells.put(loc, f"{sheet.title}!{next(iter(cells.values())).coordinate}")
+            for column in SPEAKER_CLASSES[1:]:
+                cell = cells.get(column)
+                if cell is None:
+                    continue
+                self.cells.put((*loc, column.path[0]), cell)
+                value = from_cell(cell.value, column.kind)
+                if value is not None:
+                    speakers[column.path[0]] = value
+            classes.append(speakers)
 
     def _preferred(self, sheet: Worksheet, data: dict[str, Any]) -> None:
         owners = _owners(data)
@@ -303,6 +396,7 @@ class _Reader:
         owners: dict[str, tuple[Loc, dict[str, Any]]],
         sheet: Worksheet,
         cells: dict[Column, Cell],
+        sheets: str = "Items or Meetings",
     ) -> tuple[Loc, dict[str, Any]] | None:
         """The item or meetings entry an `activity` cell names."""
         if cell is None or is_blank(cell.value):
@@ -317,7 +411,7 @@ class _Reader:
             return None
         activity = from_cell(cell.value, "id")
         if activity not in owners:
-            self._error(cell, "not an id of the Items or Meetings sheet")
+            self._error(cell, f"not an id of the {sheets} sheet")
             return None
         return owners[str(activity)]
 

@@ -5,6 +5,7 @@ What makes a written sheet usable as a template, whatever session it holds.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scheduler.io.session_workbook.layout import LISTS, Column, TableSheet, value_at
+from scheduler.io.session_workbook.layout import LIST_KINDS, LISTS, Column, TableSheet, value_at
 from scheduler.io.xlsx import write_cell
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -104,14 +105,18 @@ def _cell_value(value: object, column: Column) -> object:
     """A session value as the cell shows it: lists comma-separated, the rest typed."""
     if value is None:
         return None
-    if column.kind == "ids" and not isinstance(value, str):
-        return ", ".join(str(v) for v in value)  # type: ignore[attr-defined]
+    if column.kind in LIST_KINDS and isinstance(value, list | tuple):
+        if column.kind == "dates" and len(value) == 1:
+            return value[0]  # one date: a date cell
+        return ", ".join(v.isoformat() if isinstance(v, dt.date) else str(v) for v in value)
     return value
 
 
 def _number_format(column: Column) -> str:
     return {
         "date": DATE_FORMAT,
+        "dates": DATE_FORMAT,
+        "body": TEXT_FORMAT,
         "datetime": DATETIME_FORMAT,
         "time": TIME_FORMAT,
         "id": TEXT_FORMAT,
@@ -169,7 +174,7 @@ def _validate(sheet: Worksheet, column: Column, cells: str) -> None:
         )
     if validation is None:
         return
-    validation.showErrorMessage = column.kind != "ids"  # several ids: a warning at most
+    validation.showErrorMessage = column.kind not in LIST_KINDS  # several ids: a warning at most
     validation.errorTitle = column.header
     sheet.add_data_validation(validation)
     validation.add(cells)

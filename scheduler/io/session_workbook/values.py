@@ -45,7 +45,11 @@ def from_cell(value: object, kind: Kind) -> Any:
         value = value if constant is None else constant
     if isinstance(value, str) and kind not in ("text",):
         value = value.strip()
-    if isinstance(value, float) and value.is_integer() and kind in ("id", "text", "int", "ids"):
+    if (
+        isinstance(value, float)
+        and value.is_integer()
+        and kind in ("id", "text", "int", "ids", "body")
+    ):
         value = int(value)
     converters: dict[str, Callable[[Any], Any]] = {
         "id": _as_id,
@@ -55,6 +59,8 @@ def from_cell(value: object, kind: Kind) -> Any:
         "datetime": lambda v: v,
         "time": _as_time,
         "ids": _as_ids,
+        "body": _as_body,
+        "dates": _as_dates,
     }
     convert = converters.get(kind)
     return convert(value) if convert else value
@@ -108,3 +114,17 @@ def _as_ids(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return [str(value)]
     return value
+
+
+def _as_body(value: Any) -> Any:
+    """One body (an id), or the bodies of a joint meeting (`wg-a, wg-b`)."""
+    if isinstance(value, str) and re.search(r"[,;]", value):
+        return _as_ids(value)
+    return _as_id(value)
+
+
+def _as_dates(value: Any) -> Any:
+    """A date cell is one date; a text may list several, comma-separated."""
+    if isinstance(value, dt.datetime | dt.date):
+        return [_as_date(value)]
+    return _as_ids(value)

@@ -12,12 +12,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 from scheduler.errors import InputError
 from scheduler.io.atomic import write_atomically
 from scheduler.io.session_workbook.layout import (
+    DATES,
+    LIST_KINDS,
     PREFERENCES,
     PREFERRED,
     PREFERRED_FIRST_COLUMN,
     RULE_COLUMNS,
     SESSION,
     SETTING_HEADERS,
+    SPEAKER_CLASSES,
+    SPEAKERS,
     WEIGHT_HEADERS,
     Column,
     session_settings,
@@ -70,13 +74,20 @@ def session_workbook(session: Session | None) -> Workbook:
         + [(d, "pre-session") for d in info["pre_session_days"]]
         + [(d, "holiday") for d in info["holidays"]]
     )
-    write_table(book, tables["Days"], [[d, kind] for d, kind in days])
-    for name in ("Periods", "Rooms", "Bodies", "Items", "Meetings"):
+    names = info.get("holiday_names") or {}
+    write_table(
+        book,
+        tables["Days"],
+        [[d, kind, *_titles_row(names.get(d), tables["Days"].columns[2:])] for d, kind in days],
+    )
+    write_table(book, tables["Periods"], _period_rows(info, tables["Periods"].columns))
+    for name in ("Rooms", "Bodies", "Items", "Meetings"):
         sheet = tables[name]
         write_table(
             book, sheet, [_row(entry, sheet.columns) for entry in value_at(data, sheet.target)]
         )
     write_table(book, tables["Rules"], list(_rule_rows(data)))
+    write_table(book, tables[SPEAKERS], list(_speaker_rows(data)))
     preferences = book.create_sheet(PREFERENCES)
     write_settings(preferences, weights(), data, WEIGHT_HEADERS)
     _write_preferred(preferences, data)
@@ -137,16 +148,46 @@ def _row(entry: dict[str, Any], columns: Sequence[Column]) -> list[object]:
     return [None if isinstance(value, dict) else value for value in values]
 
 
+def _titles_row(titles: dict[str, Any] | None, columns: Sequence[Column]) -> list[object]:
+    """The cells of a text per language (`name_en`, `name_fr`, ...); empty when no text."""
+    return [value_at(titles, column.path[1:]) for column in columns]
+
+
+def _period_rows(info: dict[str, Any], columns: Sequence[Column]) -> list[list[object]]:
+    """The daily periods, then each day's own periods with the dates they are for."""
+    rows = [_row(period, columns) for period in info["periods"]]
+    for entry in info.get("day_periods") or []:
+        rows += [_row({**period, DATES: entry[DATES]}, columns) for period in entry["periods"]]
+    return rows
+
+
 def _rule_rows(data: dict[str, Any]) -> Iterator[list[object]]:
-    """One row per activity with rules; one more row per further not-in-parallel partner."""
+    """One row per activity with rules; more rows for the further values of a list (one
+    not-in-parallel partner, one date, ... per row)."""
     for entry in [*data["items"], *data["meetings"]]:
-        values = [entry.get(c.path[0]) or None for c in RULE_COLUMNS[:-1]]  # FALSE: empty
-        partners = list(entry.get("not_in_parallel_with") or [])
-        if not any(values) and not partners:
+        values = [entry.get(c.path[0]) or None for c in RULE_COLUMNS]  # FALSE: empty
+        lists = {
+            k: list(v or [])
+            for k, (c, v) in enumerate(zip(RULE_COLUMNS, values, strict=True))
+            if c.kind in LIST_KINDS
+        }
+        if not any(values):
             continue
-        yield [entry["id"], *values, partners[0] if partners else None]
-        for partner in partners[1:]:
-            yield [entry["id"], *([None] * (len(RULE_COLUMNS) - 1)), partner]
+        for n in range(max([1, *(len(v) for v in lists.values())])):
+            row: list[object] = [entry["id"]]
+            for k, value in enumerate(values):
+                if k in lists:
+                    row.append(lists[k][n] if n < len(lists[k]) else None)
+                else:
+                    row.append(value if n == 0 else None)
+            yield row
+
+
+def _speaker_rows(data: dict[str, Any]) -> Iterator[list[object]]:
+    """One row per class of speakers of an item: item | speakers | minutes each | label."""
+    for entry in data["items"]:
+        for speakers in entry.get("speaker_classes") or []:
+            yield [entry["id"], *(speakers.get(c.path[0]) for c in SPEAKER_CLASSES[1:])]
 
 
 def _write_preferred(sheet: Worksheet, data: dict[str, Any]) -> None:
