@@ -455,3 +455,32 @@ def test_a_room_name_given_both_ways_is_refused(cop9_book, tmp_path):
     edited = _edited(cop9_book, tmp_path, {("Rooms", f"{headers['name_fr']}2"): "Salle"})
     messages = _messages(edited)
     assert any("not both" in m and f"Rooms!{headers['name_fr']}2" in m for m in messages)
+
+
+@pytest.fixture(scope="module")
+def every_book(every_field, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("every") / "every.xlsx"
+    write_session_workbook(path, every_field)
+    return path
+
+
+def test_a_days_own_periods_and_joint_bodies_read_back_by_cell(every_field, every_book):
+    book = openpyxl.load_workbook(every_book)
+    periods = [[c.value for c in row] for row in book["Periods"].iter_rows(min_row=2)]
+    assert periods[4][0] == "AM" and periods[4][-1] == "2030-03-05, 2030-03-08"
+    assert periods[6][-1] == dt.datetime(2030, 3, 1)  # one date: a date cell
+    items = {row[0].value: row for row in book["Items"].iter_rows(min_row=2)}
+    assert items["7"][2].value == "plenary, wg"
+    assert load_session_workbook(every_book).activity("joint").bodies == ("wg", "plenary")
+
+
+def test_errors_in_the_new_fields_name_their_cells(every_book, tmp_path):
+    edited = _edited(every_book, tmp_path, {("Periods", "dates:7"): "2030-03-05, 2030-02-30"})
+    (message,) = _messages(edited)
+    assert message.startswith(f"{edited}: Periods!F7: '2030-03-05, 2030-02-30': ")
+    edited = _edited(every_book, tmp_path, {("Items", "body:9"): "plenary, nobody"})
+    assert _messages(edited) == [f"{edited}: Items!C9: 'nobody' is not a body id"]
+    edited = _edited(every_book, tmp_path, {("Days", "name_en:3"): "Not a holiday"})
+    assert _messages(edited) == [f"{edited}: Days!A3: 2030-03-04 is not one of the holidays"]
+    edited = _edited(every_book, tmp_path, {("Speakers", "A3"): "99"})
+    assert _messages(edited) == [f"{edited}: Speakers!A3: '99': not an id of the Items sheet"]
