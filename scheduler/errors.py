@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     INFEASIBLE = 3  # proven infeasible
     NO_TIMETABLE = 4  # no timetable found within the time limit
     DRAFT_NEEDS_PLANNER = 5  # import-agenda: a partial draft, written, to complete before solving
+    OUT_OF_MEMORY = 6  # the machine (or its memory cap) had too little memory for the work
 
 
 #: A value quoted in a message is cut to this many characters: enough to recognise it.

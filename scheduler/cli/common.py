@@ -46,7 +46,8 @@ def exit_with(code: ExitCode) -> typer.Exit:
 @contextmanager
 def planner_errors(file: Path | None = None) -> Iterator[None]:
     """Turn input errors into one clear message on stderr and exit code 2, never a traceback;
-    an error that names no file is said of `file` (the session, for what the model refuses)."""
+    an error that names no file is said of `file` (the session, for what the model refuses).
+    Running out of memory is a message too, exit code 6."""
     try:
         yield
     except InputError as exc:
@@ -54,6 +55,14 @@ def planner_errors(file: Path | None = None) -> Iterator[None]:
             exc = exc.in_file(file)
         err_console.print(f"error: {exc.message}", markup=False)
         raise exit_with(exc.exit_code) from None
+    except MemoryError:  # CP-SAT's std::bad_alloc too, under a memory cap (ulimit -v)
+        where = f"{file}: " if file is not None else ""
+        err_console.print(
+            f"error: {where}out of memory; try fewer --workers, a smaller session, or a "
+            "machine with more memory",
+            markup=False,
+        )
+        raise exit_with(ExitCode.OUT_OF_MEMORY) from None
 
 
 def load(session_path: Path | None) -> tuple[Session, Path]:
