@@ -1,13 +1,74 @@
-"""`schedule check`: the independent validator, on a workbook or on the published annex."""
+"""`schedule check`: the independent validator, on a workbook or on the published annex.
+
+A published grid may be partial (it leaves some activities out, docs/RULES.md "Published
+grids"): its rows are checked, the activities it leaves out are named, and a finding that only
+says the grid is incomplete (an activity missing, one given fewer minutes or meetings than it
+needs, a rule between a listed activity and one left out) is not checked rather than reported.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from scheduler.cli.app import app
 from scheduler.cli.common import Lang, console, exit_with, language, load, planner_errors
 from scheduler.cli.options import CheckedTimetable, Language, Published, SessionFile
 from scheduler.errors import ExitCode, InputError
 from scheduler.messages import word
+from scheduler.messages.terms import Activities
 from scheduler.rules import HARD_RULES
+
+if TYPE_CHECKING:
+    from scheduler.published import PublishedGrid
+    from scheduler.session import Session
+    from scheduler.validation import Finding, Report
+
+
+@dataclass(frozen=True)
+class GridCheck:
+    """The validator's report on a published grid, less what a partial grid cannot say."""
+
+    report: Report
+    grid: PublishedGrid
+    not_checked: tuple[Finding, ...] = ()  # set aside: they speak of activities not in the grid
+
+    @property
+    def not_checked_rules(self) -> list[str]:
+        return sorted({f.rule for f in self.not_checked})
+
+
+def check_grid(session: Session, grid: PublishedGrid) -> GridCheck:
+    """Validate a published grid; on a partial one, set aside what needs the whole timetable."""
+    from scheduler.validation import validate
+
+    report = validate(session, grid.timetable)
+    if not grid.partial:
+        return GridCheck(report, grid)
+    kept: list[Finding] = []
+    aside: list[Finding] = []
+    for finding in report.findings:
+        (aside if _needs_whole_timetable(finding, set(grid.absent)) else kept).append(finding)
+    return GridCheck(replace(report, findings=tuple(kept)), grid, tuple(aside))
+
+
+def _needs_whole_timetable(finding: Finding, absent: set[str]) -> bool:
+    """A finding a partial grid may give without the timetable being wrong: it names an
+    activity the grid leaves out, or says a listed activity has too few minutes or meetings
+    (its other parts may be on a day the grid does not show)."""
+    if absent.intersection(finding.activities):
+        return True
+    args = finding.message.args
+    key = finding.message.key
+    if key == "full-duration.total-minutes":
+        return _number(args.get("total")) < _number(args.get("want"))
+    if key == "full-duration.meetings-count":
+        return _number(args.get("n")) < _number(args.get("want"))
+    return False
+
+
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
 
 
 @app.command("check")
@@ -19,9 +80,10 @@ def check_command(
 ) -> None:
     """List every rule a timetable breaks, by name, with the items and meetings involved."""
     from scheduler.io.timetable_workbook import read_assignments
-    from scheduler.published import published_timetable
+    from scheduler.published import published_grid
     from scheduler.validation import validate
 
+    checked_grid: GridCheck | None = None
     with planner_errors():
         if published == (timetable is not None):
             raise InputError(
@@ -34,12 +96,14 @@ def check_command(
                 raise InputError(
                     "the session has no published timetable", file=session, field="published"
                 )
-            checked = published_timetable(loaded, lang=said)
+            checked_grid = check_grid(loaded, published_grid(loaded, lang=said))
+            report = checked_grid.report
         else:
             assert timetable is not None
-            checked = read_assignments(timetable, session=loaded)
-        report = validate(loaded, checked)
+            report = validate(loaded, read_assignments(timetable, session=loaded))
     what = word("cli.check.published", said) if published else str(timetable)
+    if checked_grid is not None and checked_grid.grid.partial:
+        _print_partial(loaded, checked_grid, what, said)
     if report.ok:
         ok = word("cli.check.ok", said, what=what, n=len(HARD_RULES), objective=report.objective)
         console.print(ok, markup=False)
@@ -57,3 +121,14 @@ def check_command(
     for finding in report.findings:
         console.print(f"  {finding.rule}: {finding.text(said)}", markup=False)
     raise exit_with(ExitCode.RULES_BROKEN)
+
+
+def _print_partial(session: Session, checked: GridCheck, what: str, lang: str) -> None:
+    """Which activities the grid leaves out, and which rules could not be checked for them."""
+    grid = checked.grid
+    counts = {"listed": len(grid.listed), "total": grid.total}
+    absent = Activities.of(session, grid.absent).say(lang)
+    console.print(word("cli.check.partial", lang, what=what, absent=absent, **counts), markup=False)
+    if checked.not_checked:
+        names = ", ".join(checked.not_checked_rules)
+        console.print(word("cli.check.not-checked", lang, names=names, **counts), markup=False)
