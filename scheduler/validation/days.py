@@ -12,13 +12,15 @@ from scheduler.validation.wording import Day, MeetingKey
 
 
 def check_max_meetings_per_day(session: Session, timetable: Timetable) -> list[Finding]:
-    """Hard: a body with `max_meetings_per_day` holds at most that many meetings on a date."""
+    """Hard: a body with `max_meetings_per_day` holds at most that many meetings on a date,
+    its joint meetings with other bodies included."""
     facts = Facts(session, timetable)
     found = Findings("max-meetings-per-day", session)
     per_day: dict[tuple[str, dt.date | None], list[MeetingKey]] = {}
     for meeting in facts.meetings:
-        body_id, date, _ = meeting
-        per_day.setdefault((body_id, date), []).append(meeting)
+        host_id, date, _ = meeting
+        for body_id in facts.members(host_id):
+            per_day.setdefault((body_id, date), []).append(meeting)
     for (body_id, date), meetings in per_day.items():
         known = facts.bodies.get(body_id)
         cap = known.max_meetings_per_day if known is not None else None

@@ -6,7 +6,7 @@ from scheduler.session import Session
 from scheduler.timetable import Timetable
 from scheduler.validation.findings import Finding, Findings
 from scheduler.validation.parts import Facts
-from scheduler.validation.wording import InSlot, Listing, Mtg
+from scheduler.validation.wording import Listing, Mtg
 
 
 def check_interpretation_booths(session: Session, timetable: Timetable) -> list[Finding]:
@@ -31,7 +31,8 @@ def check_interpretation_booths(session: Session, timetable: Timetable) -> list[
 
 
 def check_interpretation_budget(session: Session, timetable: Timetable) -> list[Finding]:
-    """Hard: the number of interpreted meetings is at most `interpretation.budget`."""
+    """Hard: the number of interpreted meetings is at most `interpretation.budget` (a joint
+    meeting is one meeting)."""
     facts = Facts(session, timetable)
     found = Findings("interpretation-budget", session)
     interpreted = facts.interpreted_meetings()
@@ -48,20 +49,20 @@ def check_interpretation_budget(session: Session, timetable: Timetable) -> list[
 
 
 def check_interpretation_teams(session: Session, timetable: Timetable) -> list[Finding]:
-    """Hard: in no slot do more interpreted meetings run than `interpretation.teams`."""
+    """Hard: at no moment do more interpreted meetings run than `interpretation.teams` (a
+    meeting occupies its whole period; a joint meeting needs one team)."""
     facts = Facts(session, timetable)
     found = Findings("interpretation-teams", session)
     teams = session.interpretation.teams
-    for slot, meetings in facts.meetings_by_slot().items():
-        interpreted = [m for m in meetings if facts.interpreted(m)]
-        if len(interpreted) > teams:
+    for group in facts.at_once(facts.interpreted_meetings()):
+        if len(group.meetings) > teams:
             found.add(
                 "too-many",
-                n=len(interpreted),
-                slot=InSlot(slot),
+                n=len(group.meetings),
+                slot=group.when,
                 teams=teams,
-                listed=Listing.of(Mtg(m) for m in interpreted),
-                meetings=interpreted,
-                activities=[p.activity_id for m in interpreted for p in facts.meetings[m]],
+                listed=Listing.of(Mtg(m) for m in group.meetings),
+                meetings=group.meetings,
+                activities=[p.activity_id for m in group.meetings for p in facts.meetings[m]],
             )
     return found

@@ -14,7 +14,8 @@ from scheduler.validation.wording import At, Listing, Mtg
 
 def check_agenda_order(session: Session, timetable: Timetable) -> list[Finding]:
     """Hard: a body with `order: agenda` takes its activities in file order: every part of one
-    ends no later than any part of the next starts.
+    ends no later than any part of the next starts. A body's agenda is its whole agenda: its
+    joint meetings with other bodies take their places in it by file position.
 
     An activity missing from the timetable (a `full-duration` finding) is skipped, so its
     neighbours are still compared with each other.
@@ -26,7 +27,7 @@ def check_agenda_order(session: Session, timetable: Timetable) -> list[Finding]:
             continue
         taken = [
             (a.id, parts)
-            for a in session.body_activities(body.id)
+            for a in session.agenda_of(body.id)
             if (parts := facts.timed_parts_of(a.id))
         ]
         for (a, before), (b, after) in itertools.pairwise(taken):

@@ -33,6 +33,7 @@ from scheduler.validation.timing import (
     check_deadline,
     check_earliest_start,
     check_fixed_start,
+    check_held_on_date,
     check_within_periods,
 )
 
@@ -49,6 +50,7 @@ CHECKS: dict[str, Check] = {
     "agenda-order": check_agenda_order,
     "first-last": check_first_last,
     "fixed-start": check_fixed_start,
+    "held-on-date": check_held_on_date,
     "earliest-start": check_earliest_start,
     "deadline": check_deadline,
     "not-in-parallel": check_not_in_parallel,

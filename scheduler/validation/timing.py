@@ -12,23 +12,35 @@ from scheduler.validation.wording import At, Day, Listing, Mtg, Span
 
 
 def _fixed_to(activity: Activity | None, date: dt.date) -> bool:
-    """Whether an activity is tied to `date` by its `date` or its `fixed_start`."""
+    """Whether an activity is tied to `date` by its `date`, its `dates` or its `fixed_start`."""
     if activity is None:
         return False
-    return activity.date == date or (
+    return date in activity.dates or (
         activity.fixed_start is not None and activity.fixed_start.date() == date
     )
 
 
 def _check_meetings(found: Findings, facts: Facts) -> None:
-    """Meetings in no known period, in a forbidden evening, or on no usable day."""
+    """Meetings in no period of their day, in a period closed to their body, in a forbidden
+    evening, or on no usable day."""
     info = facts.session.session
+    known_ids = set(facts.session.period_ids)
     for meeting, parts in facts.meetings.items():
-        _, date, period_id = meeting
-        period = facts.periods.get(period_id)
+        host_id, date, period_id = meeting
+        period = facts.period_on(date, period_id)
         ids, keys = [p.activity_id for p in parts], (meeting,)
         where = Mtg(meeting)
-        if period is None:
+        if period is None and date is not None and period_id in known_ids:
+            found.add(
+                "not-a-period-of-day",
+                where=where,
+                period=period_id,
+                day=Day(date),
+                periods=Listing.of(p.id for p in info.periods_on(date)),
+                activities=ids,
+                meetings=keys,
+            )
+        elif period is None:
             found.add(
                 "unknown-period",
                 where=where,
@@ -40,6 +52,20 @@ def _check_meetings(found: Findings, facts: Facts) -> None:
             found.add(
                 "evening",
                 where=where,
+                activities=ids,
+                meetings=keys,
+            )
+        if (
+            period is not None
+            and period.bodies is not None
+            and host_id in facts.bodies
+            and not period.allows(facts.members(host_id))
+        ):
+            found.add(
+                "closed-to-body",
+                where=where,
+                period=Span(period.start, period.end),
+                allowed=Listing.of(found.body(b) for b in period.bodies),
                 activities=ids,
                 meetings=keys,
             )
@@ -78,9 +104,11 @@ def _outside(part: Part) -> bool:
 
 
 def check_within_periods(session: Session, timetable: Timetable) -> list[Finding]:
-    """Hard: each part lies within its slot's clock times, on a session or pre-session day that
-    is not a holiday, evenings only when allowed; pre-session days only for activities fixed
-    to them."""
+    """Hard: each part lies within the clock times of its period on its date (a day's own
+    periods, else the daily ones), in a period open to its body (a joint meeting: to all its
+    bodies), on a session or pre-session day that is not a holiday, evenings only when
+    allowed; pre-session days only for activities fixed to them (`date`, `dates`,
+    `fixed_start`)."""
     facts = Facts(session, timetable)
     found = Findings("within-periods", session)
     _check_meetings(found, facts)
@@ -109,31 +137,37 @@ def check_within_periods(session: Session, timetable: Timetable) -> list[Finding
 
 
 def check_fixed_start(session: Session, timetable: Timetable) -> list[Finding]:
-    """Hard: an activity with `fixed_start` has its first part start exactly then; one with
-    `date` has every part on that date."""
+    """Hard: an activity with `fixed_start` has its first part start exactly then."""
     facts = Facts(session, timetable)
     found = Findings("fixed-start", session)
     for activity in session.activities:
-        item = found.act(activity.id)
         timed = facts.timed_parts_of(activity.id)
         if activity.fixed_start is not None and timed and timed[0].start != activity.fixed_start:
             found.add(
                 "not-at-fixed-start",
-                item=item,
+                item=found.act(activity.id),
                 start=At(timed[0].start),
                 fixed=At(activity.fixed_start),
                 activities=(activity.id,),
                 meetings=(timed[0].meeting,),
             )
-        if activity.date is None:
+    return found
+
+
+def check_held_on_date(session: Session, timetable: Timetable) -> list[Finding]:
+    """Hard: an activity with `date` or `dates` has every part on one of those dates."""
+    facts = Facts(session, timetable)
+    found = Findings("held-on-date", session)
+    for activity in session.activities:
+        if not activity.dates:
             continue
-        elsewhere = [p for p in facts.parts_of(activity.id) if p.date != activity.date]
+        elsewhere = [p for p in facts.parts_of(activity.id) if p.date not in activity.dates]
         if elsewhere:
             found.add(
-                "other-day",
-                item=item,
-                day=Day(activity.date),
-                elsewhere=Listing.of(Mtg(p.meeting) for p in elsewhere),
+                "elsewhere",
+                item=found.act(activity.id),
+                days=Listing.of(Day(d) for d in activity.dates),
+                elsewhere=Listing.of(Mtg(m) for m in dict.fromkeys(p.meeting for p in elsewhere)),
                 activities=(activity.id,),
                 meetings=[p.meeting for p in elsewhere],
             )

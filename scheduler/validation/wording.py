@@ -10,7 +10,9 @@ which need the session, are made by `Findings.act` and `Findings.body`.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from scheduler.messages import word
 from scheduler.messages.terms import Clock as Clock
 from scheduler.messages.terms import Day as Day
 from scheduler.messages.terms import Listing as Listing
@@ -22,7 +24,19 @@ MeetingKey = tuple[str, dt.date | None, str]
 #: A slot as named by a row: (date, period id).
 SlotKey = tuple[dt.date | None, str]
 
-__all__ = ["At", "Clock", "Day", "InSlot", "Listing", "MeetingKey", "Mtg", "SlotKey", "Span"]
+__all__ = [
+    "At",
+    "Clock",
+    "Day",
+    "During",
+    "InSlot",
+    "Listing",
+    "MeetingKey",
+    "Mtg",
+    "SlotKey",
+    "Span",
+    "When",
+]
 
 
 def Mtg(meeting: MeetingKey) -> Meeting:
@@ -33,6 +47,23 @@ def Mtg(meeting: MeetingKey) -> Meeting:
 def InSlot(slot: SlotKey) -> Slot:
     """A slot: `Thu 18 Oct AM`."""
     return Slot(*slot)
+
+
+@dataclass(frozen=True)
+class During:
+    """A stretch of one day, where a slot would be named: `Tue 5 Mar 15:00-17:00` (meetings
+    of periods that overlap without being the same slot)."""
+
+    date: dt.date
+    start: dt.datetime | None
+    end: dt.datetime | None
+
+    def say(self, lang: str) -> str:
+        return word("terms.slot", lang, day=Day(self.date), period=Span(self.start, self.end))
+
+
+#: When things happen together: a slot, or a stretch of a day.
+When = Slot | During
 
 
 def At(moment: dt.datetime | None) -> Moment:

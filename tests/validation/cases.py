@@ -49,7 +49,17 @@ BREAKS_ONLY: dict[str, Case] = {
         ),
     ),
     "first-last": lambda: (tiny_session(), tiny_timetable(row("4", "Tue AM", "10:00-11:00"))),
+    # The opening starts half an hour late; the rest follows it.
     "fixed-start": lambda: (
+        tiny_session(),
+        tiny_timetable(
+            row("1", "Mon AM", "10:30-11:30"),
+            row("2", "Mon AM", "11:30-13:00", part="1/2"),
+            row("2", "Mon PM", "15:00-17:30", part="2/2"),
+            row("3", "Mon PM", "17:30-18:00"),
+        ),
+    ),
+    "held-on-date": lambda: (
         tiny_session(meetings={"wg-1": {"date": "2030-03-04"}}),
         tiny_timetable(),
     ),

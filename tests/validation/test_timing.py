@@ -1,4 +1,5 @@
-"""within-periods, fixed-start, earliest-start, deadline: when activities may be held."""
+"""within-periods, fixed-start, held-on-date, earliest-start, deadline: when activities may
+be held."""
 
 from __future__ import annotations
 
@@ -90,10 +91,34 @@ def test_fixed_start_refuses_a_late_opening() -> None:
     )
 
 
-def test_fixed_start_refuses_a_meeting_off_its_date() -> None:
+# --- held-on-date ----------------------------------------------------------------------------
+
+
+def test_held_on_date_holds_on_one_of_its_dates() -> None:
+    dated = tiny_session(meetings={"wg-1": {"dates": ["2030-03-04", "2030-03-05"]}})
+    assert broken(dated, tiny_timetable()) == []
+
+
+def test_held_on_date_refuses_a_meeting_off_its_date() -> None:
+    """The `date` breach has its own name (it was reported under fixed-start)."""
     report = validate(tiny_session(meetings={"wg-1": {"date": "2030-03-04"}}), tiny_timetable())
-    assert report.broken_rules() == ["fixed-start"]
+    assert report.broken_rules() == ["held-on-date"]
     assert report.findings[0].meetings == ("wg Tue 5 Mar AM",)
+    assert report.findings[0].text("en") == (
+        "Working group (wg-1) must be held on Mon 4 Mar, but meets in wg Tue 5 Mar AM"
+    )
+
+
+def test_held_on_date_refuses_a_part_off_its_dates() -> None:
+    session = tiny_session(items={"2": {"dates": ["2030-03-04"]}})
+    moved = tiny_timetable(
+        row("2", "Mon AM", "11:00-13:00", part="1/2"), row("2", "Tue AM", "10:00-12:00", part="2/2")
+    )
+    report = validate(session, moved)
+    assert "held-on-date" in report.broken_rules()
+    (found,) = report.findings_of("held-on-date")
+    assert found.meetings == ("plenary Tue 5 Mar AM",)
+    assert found.activities == ("2",)
 
 
 # --- earliest-start and deadline -------------------------------------------------------------
