@@ -14,8 +14,9 @@ from itertools import pairwise
 from ortools.sat.python import cp_model
 
 from models.context import Context, sum_of
-from models.variables import Variables, inner_offset
-from scheduler.rules.subjects import SESSION, date_subject, pair_subject
+from models.relations import in_parallel, max_days, remote_capacity, sequence
+from models.variables import Variables, agenda_outright, inner_offset
+from scheduler.rules.subjects import SESSION, date_key, pair_subject
 from scheduler.session import Session, Slot
 
 ConstraintFn = Callable[[Context], None]
@@ -39,7 +40,7 @@ def full_duration(ctx: Context) -> None:
 def within_periods(ctx: Context) -> None:
     """Hard: parts lie in usable slots (the variable domains) and end by the period's end."""
     v = ctx.v
-    for body in ctx.session.bodies:
+    for body in ctx.session.hosts:
         for s in v.body_slots[body.id]:
             held = v.held[(body.id, s.index)]
             if v.layout[body.id] == "offsets":
@@ -55,9 +56,18 @@ def within_periods(ctx: Context) -> None:
 
 
 def body_one_at_a_time(ctx: Context) -> None:
-    """Hard: a body meets in one room per slot; its parts never overlap (offsets: by layout)."""
+    """Hard: a body meets in one room per slot; its parts never overlap (offsets: by layout).
+
+    Across slots, on clock overlap: at no moment does a body hold two meetings, counting its
+    joint meetings with other bodies (a moment group with one slot and no joint meeting adds
+    nothing, so sessions without overlapping periods or joint meetings get no extra constraint).
+    """
     v = ctx.v
     for body in ctx.session.bodies:
+        for at_once in ctx.meetings_per_moment(hosts=ctx.hosts_of(body.id)):
+            if len(at_once) > 1:
+                ctx.model.add_at_most_one(at_once)
+    for body in ctx.session.hosts:
         rooms = v.rooms_of[body.id]
         for s in v.body_slots[body.id]:
             held = v.held[(body.id, s.index)]
@@ -71,13 +81,16 @@ def body_one_at_a_time(ctx: Context) -> None:
 
 
 def room_one_meeting(ctx: Context) -> None:
-    """Hard: at most one body uses a room in a slot."""
+    """Hard: at no moment do two meetings use one room (slots overlapping on the clock)."""
     users: dict[tuple[str, int], list[cp_model.IntVar]] = {}
     for (_, room, index), literal in ctx.v.room.items():
         users.setdefault((room, index), []).append(literal)
-    for literals in users.values():
-        if len(literals) > 1:
-            ctx.model.add_at_most_one(literals)
+    rooms = sorted({room for room, _ in users})
+    for group in ctx.moments():
+        for room in rooms:
+            literals = [lit for s in group for lit in users.get((room, s.index), [])]
+            if len(literals) > 1:
+                ctx.model.add_at_most_one(literals)
 
 
 def body_rooms(ctx: Context) -> None:
@@ -92,7 +105,7 @@ def agenda_order(ctx: Context) -> None:
     """Hard: in an agenda-order body, no part of an activity comes after a part of the next."""
     v = ctx.v
     for body in ctx.session.bodies:
-        activities = ctx.session.body_activities(body.id)
+        activities = ctx.session.agenda_of(body.id)  # with its joint meetings, in file order
         if body.order != "agenda" or len(activities) < 2:
             continue
         when = ctx.switches.when("agenda-order", body.id)
@@ -103,8 +116,8 @@ def agenda_order(ctx: Context) -> None:
                 later = v.part_after(a.id, s)
                 if later is not v.false:
                     ctx.clause([~v.part[(c.id, s.index)], ~later], when)
-            if v.layout[body.id] == "offsets":
-                continue  # inside a slot the offsets already follow the agenda
+            if a.body != c.body or v.layout[a.body] == "offsets":
+                continue  # other hosts never share a slot; offsets already follow the agenda
             for s in v.slots[c.id]:
                 if v.has(a.id, s):
                     both = [v.part[(a.id, s.index)], v.part[(c.id, s.index)]]
@@ -139,7 +152,7 @@ def first_last(ctx: Context) -> None:
                 continue
             key = (last.id, s.index)
             here = [v.part[key], *_negated(v.part_after(last.id, s), v)]
-            for body in session.bodies:
+            for body in session.hosts:
                 if (body.id, s.index) not in v.held:
                     continue
                 if v.layout[body.id] == "offsets":
@@ -167,12 +180,17 @@ def fixed_start(ctx: Context) -> None:
                         ctx.clause([~v.part[(a.id, s.index)]], when)
                 offset = int((moment - first.start).total_seconds() // 60)
                 ctx.add(v.start[key] == offset, when)
-        if a.date is None:
+
+
+def held_on_date(ctx: Context) -> None:
+    """Hard: an activity with `date`/`dates` has no part on another date."""
+    v = ctx.v
+    for a in ctx.session.activities:
+        if not a.dates or (when := ctx.switches.when(*date_key(a))) is None:
             continue
-        if (when := ctx.switches.when("fixed-start", date_subject(a))) is not None:
-            for s in v.slots[a.id]:
-                if s.date != a.date:
-                    ctx.clause([~v.part[(a.id, s.index)]], when)
+        for s in v.slots[a.id]:
+            if s.date not in a.dates:
+                ctx.clause([~v.part[(a.id, s.index)]], when)
 
 
 def earliest_start(ctx: Context) -> None:
@@ -206,7 +224,11 @@ def deadline(ctx: Context) -> None:
 
 
 def not_in_parallel(ctx: Context) -> None:
-    """Hard: an activity and each entry of its `not_in_parallel_with` share no slot."""
+    """Hard: an activity and each entry of its `not_in_parallel_with` never meet at one time.
+
+    A part in slot `s` excludes the other's parts (or, for a body, its meetings and joint
+    meetings) in every slot overlapping `s` on the clock (without overlapping periods: `s`).
+    """
     session, v = ctx.session, ctx.v
     for a in session.activities:
         for other in a.not_in_parallel_with:
@@ -214,16 +236,17 @@ def not_in_parallel(ctx: Context) -> None:
             if when is None:
                 continue
             targets = _parallel_targets(session, a.id, other)
-            if targets is None:  # a whole other body: its meetings
-                for s in v.slots[a.id]:
-                    if (other, s.index) in v.held:
-                        held = v.held[(other, s.index)]
-                        ctx.clause([~v.part[(a.id, s.index)], ~held], when)
-                continue
-            for x in targets:
-                for s in v.slots[a.id]:
-                    if v.has(x, s):
-                        ctx.clause([~v.part[(a.id, s.index)], ~v.part[(x, s.index)]], when)
+            for s in v.slots[a.id]:
+                mine = ~v.part[(a.id, s.index)]
+                for t in ctx.overlapping(s):
+                    if targets is None:  # a whole other body: its meetings
+                        for host in ctx.hosts_of(other):
+                            if (host, t.index) in v.held:
+                                ctx.clause([mine, ~v.held[(host, t.index)]], when)
+                        continue
+                    for x in targets:
+                        if v.has(x, t):
+                            ctx.clause([mine, ~v.part[(x, t.index)]], when)
 
 
 def no_sharing(ctx: Context) -> None:
@@ -270,10 +293,7 @@ def consecutive_meetings(ctx: Context) -> None:
         # "No other meeting in between" is implied in an agenda-order body enforced outright:
         # whatever the body took in between would come before or after `a` in the agenda.
         body = session.body(a.body)
-        implied = body.order == "agenda" and (
-            len(session.body_activities(body.id)) < 2 or switches.prunes("agenda-order", body.id)
-        )
-        if implied:
+        if agenda_outright(session, switches, body):
             continue
         for t in v.body_slots[body.id]:
             if not slots[0].index < t.index < slots[-1].index:
@@ -299,7 +319,7 @@ def interpretation_teams(ctx: Context) -> None:
     if when is None:
         return
     teams = ctx.session.interpretation.teams
-    for held in ctx.meetings_per_slot(interpreted_only=True).values():
+    for held in ctx.meetings_per_moment(interpreted_only=True):
         if len(held) > teams:
             ctx.add(sum_of(held) <= teams, when)
 
@@ -309,7 +329,7 @@ def parallel_cap(ctx: Context) -> None:
     cap = ctx.session.interpretation.parallel_cap
     if cap is None or (when := ctx.switches.when("parallel-cap", SESSION)) is None:
         return
-    for held in ctx.meetings_per_slot().values():
+    for held in ctx.meetings_per_moment():
         if len(held) > cap:
             ctx.add(sum_of(held) <= cap, when)
 
@@ -336,16 +356,21 @@ HARD_CONSTRAINTS: dict[str, ConstraintFn] = {
     "agenda-order": agenda_order,
     "first-last": first_last,
     "fixed-start": fixed_start,
+    "held-on-date": held_on_date,
     "earliest-start": earliest_start,
     "deadline": deadline,
     "not-in-parallel": not_in_parallel,
+    "in-parallel": in_parallel,
+    "sequence": sequence,
     "no-sharing": no_sharing,
     "no-running-on": no_running_on,
     "consecutive-meetings": consecutive_meetings,
     "interpretation-budget": interpretation_budget,
     "interpretation-teams": interpretation_teams,
+    "remote-capacity": remote_capacity,
     "parallel-cap": parallel_cap,
     "max-meetings-per-day": max_meetings_per_day,
+    "max-days": max_days,
 }
 
 
@@ -368,7 +393,7 @@ def _others_on_session_days(
     session, v = ctx.session, ctx.v
     own = session.activity(activity_id).body
     found: list[tuple[str, Slot, cp_model.IntVar]] = []
-    for body in session.bodies:
+    for body in session.hosts:
         for s in v.body_slots[body.id]:
             if s.pre_session:
                 continue

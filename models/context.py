@@ -65,7 +65,7 @@ class Context:
 
         `interpreted_only` keeps the meetings of interpreted bodies (those that need a team).
         """
-        interpreted = {b.id for b in self.session.bodies if b.interpreted}
+        interpreted = {b.id for b in self.session.hosts if b.interpreted}
         return [
             (body, s, held)
             for body, s, held in self.v.meetings()

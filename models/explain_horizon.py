@@ -23,7 +23,7 @@ from scheduler.messages import Message
 from scheduler.messages.terms import LongDay
 from scheduler.prechecks import DAYS, EVENINGS, holiday_key
 from scheduler.rules import RuleInstance
-from scheduler.rules.subjects import date_subject
+from scheduler.rules.subjects import date_key
 from scheduler.session import Session
 
 #: At most this many extra days are offered when the days give way.
@@ -48,11 +48,14 @@ def horizon(session: Session) -> Horizon:
     info = session.session
     working = [d for d in info.days if d not in info.holidays]
     extra = _next_weekdays(info.days[-1], _extra_days_needed(session))
-    evenings = not info.evening_meetings and any(p.evening for p in info.periods)
+    evenings = not info.evening_meetings and any(
+        p.evening for d in {*info.days, *info.pre_session_days} for p in info.periods_on(d)
+    )
     data = session.model_dump(exclude_unset=True)
     data["published"] = None
     data["session"]["days"] = sorted({*info.days, *info.holidays, *extra})
     data["session"]["holidays"] = []
+    data["session"].pop("holiday_names", None)
     if evenings:
         data["session"]["evening_meetings"] = True
     # Derived from a valid session: only the size limits could object, and they are waived.
@@ -109,8 +112,9 @@ def _pre_session_days(ctx: Context, h: Horizon) -> None:
     pre = set(h.wide.session.pre_session_days)
     for a in h.wide.activities:
         fixes: dict[dt.date, list[Key]] = {}
-        if a.date in pre:
-            fixes.setdefault(a.date, []).append(("fixed-start", date_subject(a)))
+        for day in a.dates:
+            if day in pre:
+                fixes.setdefault(day, []).append(date_key(a))
         if a.fixed_start is not None and a.fixed_start.date() in pre:
             fixes.setdefault(a.fixed_start.date(), []).append(("fixed-start", a.id))
         for s, part in ctx.v.parts_of(a.id):
@@ -158,7 +162,7 @@ def _extra_days_needed(session: Session) -> int:
     longest = max(p.minutes for p in per_day)
     interp = session.interpretation
     meetings: dict[str, int] = {}
-    for body in session.bodies:
+    for body in session.hosts:
         activities = session.body_activities(body.id)
         whole = sum(a.meetings or 0 for a in activities if a.whole_meetings)
         minutes = sum(a.minutes or 0 for a in activities if not a.whole_meetings)
@@ -166,7 +170,7 @@ def _extra_days_needed(session: Session) -> int:
             meetings[body.id] = whole + math.ceil(minutes / longest)
     if not meetings:
         return 1
-    rooms = {r for b in session.bodies if b.id in meetings for r in b.rooms}
+    rooms = {r for b in session.hosts if b.id in meetings for r in b.rooms}
     cap = interp.parallel_cap or len(meetings)
     at_once = max(1, min(cap, len(meetings), len(rooms)))
     periods = [math.ceil(sum(meetings.values()) / at_once)]
@@ -176,7 +180,7 @@ def _extra_days_needed(session: Session) -> int:
             math.ceil(sum(interpreted) / max(1, min(interp.teams, cap, len(interpreted))))
         )
     days = [math.ceil(p / len(per_day)) for p in periods]
-    for body in session.bodies:
+    for body in session.hosts:
         if body.id in meetings:
             a_day = min(len(per_day), body.max_meetings_per_day or len(per_day))
             days.append(math.ceil(meetings[body.id] / a_day))

@@ -59,7 +59,7 @@ def interpreted_meetings(ctx: Context) -> list[PenaltyTerm]:
     if weight == 0:
         return []
     terms = []
-    for body in ctx.session.bodies:
+    for body in ctx.session.hosts:
         if body.interpreted and v.body_slots[body.id]:
             held = sum_of(v.held[(body.id, s.index)] for s in v.body_slots[body.id])
             terms.append(PenaltyTerm(f"interpreted-meetings[{body.id}]", held, weight))

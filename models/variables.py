@@ -26,7 +26,7 @@ from typing import Literal
 from ortools.sat.python import cp_model
 
 from models.switches import Switches
-from scheduler.rules.subjects import date_subject
+from scheduler.rules.subjects import date_key
 from scheduler.session import Activity, Body, Session, Slot
 
 Layout = Literal["offsets", "starts"]
@@ -114,12 +114,15 @@ def build_variables(
 
 def candidate_slots(session: Session, a: Activity, switches: Switches) -> list[Slot]:
     """The slots an activity may use, pruned by the rules enforced outright."""
-    fixed_days = {d for d in (a.date, a.fixed_start and a.fixed_start.date()) if d is not None}
+    fixed_days = {*a.dates, *([a.fixed_start.date()] if a.fixed_start else [])}
+    members = session.body(a.body).member_ids
     slots = [
-        s for s in session.usable_slots if not s.pre_session or s.date in fixed_days
-    ]  # within-periods
-    if a.date is not None and switches.prunes("fixed-start", date_subject(a)):
-        slots = [s for s in slots if s.date == a.date]
+        s
+        for s in session.usable_slots
+        if (not s.pre_session or s.date in fixed_days) and s.period.allows(members)
+    ]  # within-periods: usable days and the periods open to the activity's bodies
+    if a.dates and switches.prunes(*date_key(a)):
+        slots = [s for s in slots if s.date in a.dates]
     if a.fixed_start is not None and switches.prunes("fixed-start", a.id):
         slots = [s for s in slots if _may_start_after(a, s, a.fixed_start)]
         if slots and a.minutes is not None and a.minutes <= inner_minutes(slots[0], a.fixed_start):
@@ -180,8 +183,11 @@ def _parts(model: cp_model.CpModel, session: Session, v: Variables) -> None:
 
 
 def _meetings(model: cp_model.CpModel, session: Session, v: Variables) -> None:
-    """`held[b,s]` = OR of the body's parts in `s`; `room[b,r,s]` for the rooms it may use."""
-    for body in session.bodies:
+    """`held[b,s]` = OR of the body's parts in `s`; `room[b,r,s]` for the rooms it may use.
+
+    `b` is a host: a body, or a joint meeting of several bodies (`a+b`), one meeting each.
+    """
+    for body in session.hosts:
         activities = session.body_activities(body.id)
         indices = sorted({s.index for a in activities for s in v.slots[a.id]})
         v.body_slots[body.id] = [session.slots[i] for i in indices]
@@ -238,6 +244,8 @@ def _idle_keys(session: Session, switches: Switches, v: Variables) -> set[Key]:
             inside |= {s.index for s in v.slots[a.id] if inner_offset(s, moment) is not None}
         bound_inside[a.id] = inside
         late |= {(a.id, i) for i in inside}
+        if a.after_end_of or a.after_start_of:  # sequence: it may wait inside a period
+            late |= {(a.id, s.index) for s in v.slots[a.id]}
         if a.last and switches.active("first-last", a.id):
             late |= {(a.id, s.index) for s in v.slots[a.id] if not s.pre_session}
     for first in session.activities:
@@ -258,10 +266,8 @@ def _timing(
 ) -> None:
     """Start and end offsets of every possible part, per body in its layout."""
     idle_keys = _idle_keys(session, switches, v)
-    for body in session.bodies:
-        agenda = body.order == "agenda" and (
-            len(session.body_activities(body.id)) < 2 or switches.prunes("agenda-order", body.id)
-        )
+    for body in session.hosts:
+        agenda = agenda_outright(session, switches, body)
         v.layout[body.id] = "offsets" if agenda and force == "offsets" else "starts"
         for s in v.body_slots[body.id]:
             present = [a for a in session.body_activities(body.id) if v.has(a.id, s)]
@@ -269,6 +275,19 @@ def _timing(
                 _offsets(model, v, body.id, s, present, idle_keys)
             else:
                 _starts(model, v, body.id, s, present)
+
+
+def agenda_outright(session: Session, switches: Switches, host: Body) -> bool:
+    """Whether a host's activities are taken in file order by rules enforced outright.
+
+    So for a body (or a joint meeting: each of its bodies) in agenda order whose `agenda-order`
+    instance is hard, or that has at most one activity (no instance).
+    """
+    if host.order != "agenda":
+        return False
+    return all(
+        len(session.agenda_of(m)) < 2 or switches.prunes("agenda-order", m) for m in host.member_ids
+    )
 
 
 def _offsets(

@@ -91,7 +91,7 @@ class Period(_Strict):
     evening: bool = Field(
         default=False, description="An evening period, used only when evening meetings are allowed"
     )
-    bodies: list[Id] | None = Field(
+    bodies: tuple[Id, ...] | None = Field(
         default=None,
         description="Only these bodies may meet in this period (side events at lunch time, a "
         "round table's own hours); default: every body",
@@ -438,11 +438,17 @@ class _Placed(_Strict):
     def _joint(cls, value: str | list[str]) -> str | list[str]:
         if isinstance(value, str):
             return value
-        if len(value) < 2 or len(set(value)) != len(value):
+        joint = "a joint meeting is a list of two or more different bodies ([wg-a, wg-b])"
+        listed = f"[{', '.join(value)}]"
+        if not value:
+            raise ValueError(f"[]: names no body; give one body id (plenary), or {joint}")
+        if len(value) == 1:
             raise ValueError(
-                f"{value}: a joint meeting names two or more different bodies, e.g. "
-                "[wg-firearms, wg-trafficking]; one body is written without brackets"
+                f"{listed}: one body is written without brackets (body: {value[0]}); {joint}"
             )
+        twice = [b for n, b in enumerate(value) if b in value[:n]]
+        if twice:
+            raise ValueError(f"{listed}: {twice[0]} is named twice; {joint}")
         return value
 
     @property

@@ -42,16 +42,18 @@ class Calendar:
                 keys |= self.closure(s)
         return frozenset(keys)
 
+    def fixed_days(self, a: Activity) -> set[dt.date]:
+        """The pre-session days the activity is fixed to (`date`, `dates`, `fixed_start`)."""
+        days = {*a.dates, *([a.fixed_start.date()] if a.fixed_start else [])}
+        return days & self.pre_session
+
     def fixed_day(self, a: Activity) -> dt.date | None:
-        """The pre-session day the activity is fixed to, if any."""
-        for day in (a.date, a.fixed_start and a.fixed_start.date()):
-            if day in self.pre_session:
-                return day
-        return None
+        """The first pre-session day the activity is fixed to, if any."""
+        return min(self.fixed_days(a), default=None)
 
     def open_slots(self, activities: Iterable[Activity]) -> list[Slot]:
         """Open slots usable by some of `activities` (pre-session days: only when fixed there)."""
-        days = {d for a in activities if (d := self.fixed_day(a)) is not None}
+        days = {d for a in activities for d in self.fixed_days(a)}
         return [s for s in self.slots if not s.pre_session or s.date in days]
 
     def periods_minutes(self) -> int:

@@ -33,7 +33,8 @@ def fixed_times(session: Session, cal: Calendar, on: Active) -> Iterator[Prechec
                 None,
             )
             if slot is None:
-                periods = Listing.of(Span(p.start, p.end) for p in session.session.periods)
+                day = session.session.periods_on(moment.date())
+                periods = Listing.of(Span(p.start, p.end) for p in day)
                 yield finding(
                     "fixed-time", "fixed-start", "outside-periods", (key,),
                     who=who(session, a.id), moment=Moment(moment), periods=periods,
@@ -45,10 +46,12 @@ def fixed_times(session: Session, cal: Calendar, on: Active) -> Iterator[Prechec
                     "fixed-time", "fixed-start", "not-period-start", (key,),
                     who=who(session, a.id), moment=Moment(moment), start=Clock(slot.start),
                 )  # fmt: skip
-        if a.date is not None and on(date_key(a)) and a.date in cal.closed_holidays:
+        on_holidays = [d for d in a.dates if d in cal.closed_holidays]
+        if a.dates and on(date_key(a)) and len(on_holidays) == len(a.dates):
             yield finding(
-                "fixed-time", "fixed-start", "holiday-date", (date_key(a), holiday_key(a.date)),
-                who=who(session, a.id), day=LongDay(a.date),
+                "fixed-time", "held-on-date", "holiday-date",
+                (date_key(a), *(holiday_key(d) for d in on_holidays)),
+                who=who(session, a.id), day=LongDay(on_holidays[0]),
             )  # fmt: skip
 
 

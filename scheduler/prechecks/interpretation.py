@@ -61,7 +61,7 @@ def over_budget(session: Session, cal: Calendar, on: Active) -> Iterator[Prechec
     if total <= budget:
         return
     why: set[Key] = {BUDGET}
-    every = max(p.minutes for p in session.session.periods)
+    every = max(s.minutes for s in session.slots)
     if cal.evenings_closed and every > longest:
         why.add(EVENINGS)
     parts = Listing.of(

@@ -52,12 +52,12 @@ def time_windows(session: Session, cal: Calendar, on: Active) -> dict[str, Windo
     result: dict[str, Window] = {}
     for a in session.activities:
         pre = cal.fixed_day(a)
-        base = dt.datetime.combine(pre, session.session.periods[0].start) if pre else None
+        base = dt.datetime.combine(pre, session.session.periods_on(pre)[0].start) if pre else None
         start = base or cal.first_start
         end = Bound(cal.last_end, frozenset({DAYS})) if cal.bounded else Bound(None)
         w = Window(Bound(start), end, end, start)
-        if a.date is not None and on(date_key(a)):
-            day = [s for s in session.slots if s.date == a.date]
+        if a.dates and on(date_key(a)):
+            day = [s for s in session.slots if s.date in a.dates]
             w.lo = _later(w.lo, Bound(day[0].start, frozenset({date_key(a)})))
             w.hi = _earlier(w.hi, Bound(day[-1].end, frozenset({date_key(a)})))
         if a.fixed_start is not None and on(("fixed-start", a.id)):

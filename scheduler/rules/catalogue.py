@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from scheduler.messages import Message
-from scheduler.messages.terms import LongDay, Moment, Named
+from scheduler.messages.terms import Listing, LongDay, Moment, Named
 from scheduler.rules.instances import Instances, RuleInstance, instance, who_term
 from scheduler.rules.subjects import SESSION, date_subject, pair_subject
 from scheduler.session import Session
@@ -59,13 +59,17 @@ def fixed_start_instances(session: Session) -> Iterator[RuleInstance]:
                 who=who_term(session, a.id),
                 moment=Moment(a.fixed_start),
             )
-        if a.date is not None:
+
+
+def held_on_date_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        if a.dates:
             yield instance(
-                "fixed-start",
+                "held-on-date",
                 date_subject(a),
-                "held-on",
+                "instance",
                 who=who_term(session, a.id),
-                day=LongDay(a.date),
+                days=Listing.of(LongDay(d) for d in a.dates),
             )
 
 
@@ -89,7 +93,7 @@ def _moments(session: Session, rule: str, field: str) -> Iterator[RuleInstance]:
 
 def agenda_order_instances(session: Session) -> Iterator[RuleInstance]:
     for body in session.bodies:
-        if body.order == "agenda" and len(session.body_activities(body.id)) >= 2:
+        if body.order == "agenda" and len(session.agenda_of(body.id)) >= 2:
             yield instance("agenda-order", body.id, "instance", body=Named.by(body.name.get))
 
 
@@ -103,6 +107,40 @@ def not_in_parallel_instances(session: Session) -> Iterator[RuleInstance]:
                 who=who_term(session, a.id),
                 other=who_term(session, other),
             )
+
+
+def in_parallel_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        for other in a.in_parallel_with:
+            yield instance(
+                "in-parallel",
+                pair_subject(a.id, other),
+                "instance",
+                who=who_term(session, a.id),
+                other=who_term(session, other),
+            )
+
+
+def sequence_subject(activity_id: str, other: str, kind: Literal["end", "start"]) -> str:
+    """Subject of one `after_end_of` (`a/x:end`) or `after_start_of` (`a/x:start`) entry."""
+    return f"{pair_subject(activity_id, other)}:{kind}"
+
+
+def sequence_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        entries: tuple[tuple[Literal["end", "start"], tuple[str, ...]], ...] = (
+            ("end", a.after_end_of),
+            ("start", a.after_start_of),
+        )
+        for kind, others in entries:
+            for other in others:
+                yield instance(
+                    "sequence",
+                    sequence_subject(a.id, other, kind),
+                    f"after-{kind}",
+                    who=who_term(session, a.id),
+                    other=who_term(session, other),
+                )
 
 
 def no_sharing_instances(session: Session) -> Iterator[RuleInstance]:
@@ -128,6 +166,12 @@ def interpretation_teams_instances(session: Session) -> Iterator[RuleInstance]:
     yield instance("interpretation-teams", SESSION, "instance", count=teams)
 
 
+def remote_capacity_instances(session: Session) -> Iterator[RuleInstance]:
+    teams = session.interpretation.remote_teams
+    if teams is not None:
+        yield instance("remote-capacity", SESSION, "instance", count=teams)
+
+
 def parallel_cap_instances(session: Session) -> Iterator[RuleInstance]:
     cap = session.interpretation.parallel_cap
     if cap is not None:
@@ -142,6 +186,13 @@ def max_meetings_per_day_instances(session: Session) -> Iterator[RuleInstance]:
             yield instance("max-meetings-per-day", body.id, "instance", body=name, count=cap)
 
 
+def max_days_instances(session: Session) -> Iterator[RuleInstance]:
+    for body in session.bodies:
+        if body.max_days is not None:
+            name = Named.by(body.name.get)
+            yield instance("max-days", body.id, "instance", body=name, count=body.max_days)
+
+
 # --- the catalogue ---------------------------------------------------------------------------
 
 HARD_RULES: tuple[Rule, ...] = (
@@ -154,16 +205,21 @@ HARD_RULES: tuple[Rule, ...] = (
     Rule("agenda-order", "hard", agenda_order_instances),
     Rule("first-last", "hard", first_last_instances),
     Rule("fixed-start", "hard", fixed_start_instances),
+    Rule("held-on-date", "hard", held_on_date_instances),
     Rule("earliest-start", "hard", earliest_start_instances),
     Rule("deadline", "hard", deadline_instances),
     Rule("not-in-parallel", "hard", not_in_parallel_instances),
+    Rule("in-parallel", "hard", in_parallel_instances),
+    Rule("sequence", "hard", sequence_instances),
     Rule("no-sharing", "hard", no_sharing_instances),
     Rule("no-running-on", "hard", no_running_on_instances),
     Rule("consecutive-meetings", "hard"),
     Rule("interpretation-budget", "hard", interpretation_budget_instances),
     Rule("interpretation-teams", "hard", interpretation_teams_instances),
+    Rule("remote-capacity", "hard", remote_capacity_instances),
     Rule("parallel-cap", "hard", parallel_cap_instances),
     Rule("max-meetings-per-day", "hard", max_meetings_per_day_instances),
+    Rule("max-days", "hard", max_days_instances),
 )
 
 PREFERENCES: tuple[Rule, ...] = (

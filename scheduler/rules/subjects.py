@@ -1,7 +1,7 @@
 """Subjects of rule instances: what one instance of a rule is about, as a key `(rule, subject)`.
 
-An activity's instances use its id; an activity's `date` fix `id@date`; a pair `a/b`; rules
-about the whole session `session`. The calendar's own instances, switchable only in
+An activity's instances use its id (its `date`/`dates` too, under `held-on-date`); a pair
+`a/b`; rules about the whole session `session`. The calendar's own instances, switchable only in
 explanations, are `within-periods` with subject `days`, `evenings` or `holiday@<date>`.
 """
 
@@ -23,9 +23,8 @@ CAP: Key = ("parallel-cap", SESSION)
 
 
 def date_subject(a: Activity) -> str:
-    """Subject of an activity's `date` fix (its `fixed_start` uses the bare id)."""
-    assert a.date is not None
-    return f"{a.id}@{a.date.isoformat()}"
+    """Subject of an activity's `date`/`dates` instance of `held-on-date`: its id."""
+    return a.id
 
 
 def pair_subject(activity_id: str, other: str) -> str:
@@ -37,5 +36,5 @@ def holiday_key(date: dt.date) -> Key:
 
 
 def date_key(a: Activity) -> Key:
-    """The key of an activity's `date` fix."""
-    return ("fixed-start", date_subject(a))
+    """The key of an activity's `date`/`dates` instance (rule `held-on-date`)."""
+    return ("held-on-date", date_subject(a))

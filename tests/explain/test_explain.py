@@ -117,7 +117,7 @@ def test_not_in_parallel_says_where_they_would_meet_together():
     assert {i.key for i in found.conflict} == {
         ("within-periods", "days"),  # with a third day, item 2 could go on on Wednesday
         ("fixed-start", "2"),
-        ("fixed-start", "wg-1@2030-03-05"),
+        ("held-on-date", "wg-1"),
         ("not-in-parallel", "wg-1/2"),
     }
     texts = {r.instance.key: r.text() for r in found.relaxations}

@@ -61,7 +61,7 @@ EXPECTED: dict[str, tuple[set[tuple[str, str]], str, str, str]] = {
         {
             DAYS,
             EVENINGS,
-            ("fixed-start", "wg-ic-10@2018-10-16"),
+            ("held-on-date", "wg-ic-10"),
             ("fixed-start", "wg-tip-meeting"),
             ("interpretation-teams", "session"),
         },
