@@ -24,6 +24,12 @@ from scheduler.validation.interpretation import (
 )
 from scheduler.validation.order import check_agenda_order, check_first_last
 from scheduler.validation.parallel import check_not_in_parallel, check_parallel_cap
+from scheduler.validation.relations import (
+    check_in_parallel,
+    check_max_days,
+    check_remote_capacity,
+    check_sequence,
+)
 from scheduler.validation.rooms import (
     check_body_one_at_a_time,
     check_body_rooms,
@@ -54,13 +60,17 @@ CHECKS: dict[str, Check] = {
     "earliest-start": check_earliest_start,
     "deadline": check_deadline,
     "not-in-parallel": check_not_in_parallel,
+    "in-parallel": check_in_parallel,
+    "sequence": check_sequence,
     "no-sharing": check_no_sharing,
     "no-running-on": check_no_running_on,
     "consecutive-meetings": check_consecutive_meetings,
     "interpretation-budget": check_interpretation_budget,
     "interpretation-teams": check_interpretation_teams,
+    "remote-capacity": check_remote_capacity,
     "parallel-cap": check_parallel_cap,
     "max-meetings-per-day": check_max_meetings_per_day,
+    "max-days": check_max_days,
 }
 
 #: Start of the English message of a rule that could not be checked (a validator bug, never

@@ -436,3 +436,140 @@ class TestExactTimesAcrossBodies:
         _, result = solve_data(data)
         assert result.status is OPTIMAL
         assert parts(result, "w")[0].start_at >= at(MON, "11:00")
+
+
+# --- relations across bodies and caps on a body's calendar (models/relations.py) -----------
+
+
+def _round_table(data: dict[str, Any]) -> dict[str, Any]:
+    """A working-group period 14:00-17:00 overlapping the plenary's 15:00-18:00, and wg-1 held
+    in it on Tuesday (the only whole period between 14:00 and 17:00)."""
+    data["session"]["periods"].insert(
+        1, {"id": "RT", "start": "14:00", "end": "17:00", "bodies": ["wg"]}
+    )
+    item(data, "wg-1").update(
+        earliest_start="2030-03-05T14:00", latest_end="2030-03-05T17:00", not_in_parallel_with=[]
+    )
+    return data
+
+
+def _briefing(data: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    """A 60-minute working-group item on Monday morning."""
+    entry = {"id": "w", "title": "Briefing", "body": "wg", "minutes": 60, "dates": ["2030-03-04"]}
+    data["items"].append({**entry, **fields})
+    return data
+
+
+class TestInParallel:
+    def test_held_in_a_slot_where_the_target_meets(self) -> None:
+        data = tiny()
+        item(data, "wg-1").update(in_parallel_with=["3"], not_in_parallel_with=[])
+        _, result = solve_data(data)
+        assert result.status is OPTIMAL
+        assert set(slots(result, "wg-1")) <= set(slots(result, "3"))
+
+    def test_a_body_entry_means_any_of_its_meetings(self) -> None:
+        data = tiny()
+        item(data, "wg-1").update(in_parallel_with=["plenary"], not_in_parallel_with=[])
+        _, result = solve_data(data)
+        plenary = {(r.date, r.period) for r in result.timetable or () if r.body == "plenary"}
+        assert set(slots(result, "wg-1")) <= plenary
+
+    def test_a_target_on_another_day_is_refused(self) -> None:
+        data = tiny()
+        item(data, "wg-1").update(in_parallel_with=["1"], dates=["2030-03-05"])
+        assert solve_data(data)[1].status is INFEASIBLE
+
+    def test_overlapping_periods_count_as_parallel(self) -> None:
+        data = _round_table(tiny())
+        item(data, "wg-1")["in_parallel_with"] = ["4"]  # 4 is last: Tuesday PM, 15:00-18:00
+        _, result = solve_data(data)
+        assert result.status is OPTIMAL
+        assert slots(result, "wg-1") == [(TUE, "RT")] and slots(result, "4") == [(TUE, "PM")]
+
+
+class TestSequence:
+    def test_after_the_end_of_a_heading_waits_for_all_its_sub_items(self) -> None:
+        data = tiny()
+        data["items"].insert(1, {"id": "H", "title": "Heading"})
+        for sub in ("2", "3"):
+            item(data, sub)["parent"] = "H"
+        item(data, "wg-1").update(after_end_of=["H"], not_in_parallel_with=[])
+        _, result = solve_data(data)
+        ends = [r.end_at for sub in ("2", "3") for r in parts(result, sub)]
+        assert parts(result, "wg-1")[0].start_at >= max(ends)
+
+    def test_after_the_end_of_a_body_waits_for_its_last_meeting(self) -> None:
+        data = tiny()
+        del item(data, "4")["last"]
+        item(data, "wg-1").update(after_end_of=["plenary"], not_in_parallel_with=[])
+        _, result = solve_data(data)
+        plenary = [r.end_at for r in result.timetable or () if r.body == "plenary"]
+        assert parts(result, "wg-1")[0].start_at >= max(plenary)
+
+    def test_inside_one_period_across_bodies(self) -> None:
+        data = _briefing(tiny(), after_end_of=["1"], latest_end="2030-03-04T13:00")
+        _, result = solve_data(data)
+        assert result.status is OPTIMAL
+        (briefing,) = parts(result, "w")
+        assert briefing.period == "AM" and briefing.start_at >= at(MON, "11:00")
+
+    def test_no_time_left_after_the_end_is_refused(self) -> None:
+        data = _briefing(tiny(), after_end_of=["1"], latest_end="2030-03-04T11:30")
+        assert solve_data(data)[1].status is INFEASIBLE
+
+    def test_after_the_start_inside_one_period(self) -> None:
+        data = tiny()
+        item(data, "1")["fixed_start"] = "2030-03-04T11:00"
+        data = _briefing(data, after_start_of=["1"], latest_end="2030-03-04T13:00")
+        _, result = solve_data(data)
+        assert result.status is OPTIMAL
+        assert parts(result, "w")[0].start_at >= at(MON, "11:00")
+
+    def test_before_the_target_can_start_is_refused(self) -> None:
+        data = tiny()  # 390 plenary minutes: item 4 cannot be held on Monday
+        item(data, "wg-1").update(after_start_of=["4"], dates=["2030-03-04"])
+        assert solve_data(data)[1].status is INFEASIBLE
+
+
+class TestMaxDays:
+    def test_two_meetings_on_one_day(self) -> None:
+        data = tiny()
+        item(data, "wg-1").update(meetings=2, not_in_parallel_with=[])
+        data["bodies"][1]["max_days"] = 1
+        _, result = solve_data(data)
+        assert result.status is OPTIMAL
+        assert len({date for date, _ in slots(result, "wg-1")}) == 1
+
+    def test_one_day_is_too_few_for_the_plenary(self) -> None:
+        data = tiny()
+        data["bodies"][0]["max_days"] = 1  # 390 minutes, 360 a day
+        assert solve_data(data)[1].status is INFEASIBLE
+
+
+class TestRemoteCapacity:
+    def test_hybrid_meetings_take_turns(self) -> None:
+        data = tiny(interpretation={"remote_teams": 1})
+        for body in data["bodies"]:
+            body["mode"] = "hybrid"
+        _, result = solve_data(data)
+        assert result.status is OPTIMAL
+        plenary = {(r.date, r.period) for r in result.timetable or () if r.body == "plenary"}
+        assert not plenary & set(slots(result, "wg-1"))
+
+    def test_no_remote_interpretation_for_a_hybrid_body_is_refused(self) -> None:
+        data = tiny(interpretation={"remote_teams": 0})
+        data["bodies"][1]["mode"] = "remote"
+        assert solve_data(data)[1].status is INFEASIBLE
+        data["bodies"][1]["interpreted"] = False  # no interpretation, no remote team needed
+        assert solve_data(data)[1].status is OPTIMAL
+
+    def test_overlapping_periods_share_the_platform(self) -> None:
+        data = _round_table(tiny(interpretation={"remote_teams": 1}))
+        for body in data["bodies"]:
+            body["mode"] = "hybrid"
+        # wg-1 meets Tuesday 14-17; the plenary's Tuesday PM (15-18) overlaps it, and item 4,
+        # last, must end after 17:00
+        assert solve_data(data)[1].status is INFEASIBLE
+        data["interpretation"]["remote_teams"] = 2
+        assert solve_data(data)[1].status is OPTIMAL

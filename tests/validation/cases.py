@@ -103,3 +103,29 @@ BREAKS_ONLY: dict[str, Case] = {
         tiny_timetable(),
     ),
 }
+
+# Relations across bodies and caps on a body's calendar (scheduler/validation/relations.py).
+BREAKS_ONLY.update(
+    {
+        # The working group meets Tuesday morning, item 3 on Monday afternoon.
+        "in-parallel": lambda: (
+            tiny_session(meetings={"wg-1": {"in_parallel_with": ["3"]}}),
+            tiny_timetable(),
+        ),
+        # The working group meets Tuesday morning, before item 4 (Tuesday afternoon).
+        "sequence": lambda: (
+            tiny_session(meetings={"wg-1": {"after_end_of": ["4"]}}),
+            tiny_timetable(),
+        ),
+        # The plenary meets on Monday and Tuesday.
+        "max-days": lambda: (tiny_session(bodies={"plenary": {"max_days": 1}}), tiny_timetable()),
+        # Item 4 in parallel with the working group, both hybrid, one remote team.
+        "remote-capacity": lambda: (
+            tiny_session(
+                interpretation={"remote_teams": 1},
+                bodies={"plenary": {"mode": "hybrid"}, "wg": {"mode": "hybrid"}},
+            ),
+            tiny_timetable(*_PARALLEL),
+        ),
+    }
+)
