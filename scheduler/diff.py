@@ -20,12 +20,13 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Literal
 
 from scheduler.session import Period, Session
 from scheduler.timetable import Assignment, Timetable
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 HalfDay = Literal["morning", "afternoon", "evening"]
 ChangeKind = Literal["moved", "added", "removed", "retimed"]
@@ -63,19 +64,34 @@ def half_day(period: Period) -> HalfDay:
     return "morning" if period.start < _NOON else "afternoon"
 
 
+def half_days_of(session: Session) -> dict[SlotKey, HalfDay]:
+    """The half-day of every slot: a day's own periods (`day_periods`) decide for that day, as
+    a period id may be a morning one on some days and an afternoon one on others."""
+    return {(s.date, s.period.id): half_day(s.period) for s in session.slots}
+
+
+def half_day_at(half_days: Mapping[object, str], date: dt.date, period: str) -> str:
+    """The half-day of a slot in `half_days` (keyed by slot, or by period id for every day);
+    an unknown period is a half-day of its own."""
+    return half_days.get((date, period)) or half_days.get(period) or period
+
+
 def move_size(
-    before: Iterable[SlotKey], after: Iterable[SlotKey], half_days: Mapping[str, str]
+    before: Iterable[SlotKey], after: Iterable[SlotKey], half_days: Mapping[object, str]
 ) -> MoveSize | None:
     """The size of the move from slots `before` to slots `after`; None when they are equal.
 
-    `half_days` maps a period id to its half-day (see `half_day`).
+    `half_days` maps a slot (date, period id), or a period id on every day, to its half-day
+    (see `half_day`, `half_days_of`).
     """
     old, new = set(before), set(after)
     if old == new:
         return None
     if {d for d, _ in old} != {d for d, _ in new}:
         return MoveSize.OTHER_DAY
-    if {(d, half_days.get(p, p)) for d, p in old} != {(d, half_days.get(p, p)) for d, p in new}:
+    if {(d, half_day_at(half_days, d, p)) for d, p in old} != {
+        (d, half_day_at(half_days, d, p)) for d, p in new
+    }:
         return MoveSize.OTHER_PERIOD
     return MoveSize.SAME_HALF_DAY
 
@@ -133,15 +149,17 @@ class TimetableDiff:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per change: activity, title, change, size, before, after."""
+        import pandas as pd
+
         return pd.DataFrame([c.row() for c in self.changes], columns=list(CHANGE_COLUMNS))
 
 
 def compare(before: Timetable, after: Timetable, session: Session | None = None) -> TimetableDiff:
     """The differences from `before` to `after`.
 
-    Half-days come from the session's periods when given; otherwise from the times in the
-    timetables (a period whose earliest part starts before noon is a morning one, from 18:00
-    an evening one).
+    Half-days come from the session's periods when given (each day's own); otherwise from the
+    times in the timetables (a period whose earliest part starts before noon is a morning one,
+    from 18:00 an evening one).
     """
     half_days = _half_days(session, before, after)
     old, new = _by_activity(before), _by_activity(after)
@@ -221,9 +239,9 @@ def _title(activity: str, parts: tuple[Assignment, ...], session: Session | None
     return parts[0].title if parts else ""
 
 
-def _half_days(session: Session | None, *timetables: Timetable) -> dict[str, str]:
+def _half_days(session: Session | None, *timetables: Timetable) -> Mapping[object, str]:
     if session is not None:
-        return {p.id: half_day(p) for p in session.session.periods}
+        return half_days_of(session)  # type: ignore[return-value]
     starts: dict[str, dt.time] = {}
     for timetable in timetables:
         for row in timetable:

@@ -20,7 +20,7 @@ from ortools.sat.python import cp_model
 
 from models.context import Context, Module, PenaltyTerm, sum_of
 from models.replan.pins import require
-from scheduler.diff import half_day
+from scheduler.diff import half_day_at, half_days_of
 from scheduler.session import Session
 from scheduler.timetable import Timetable
 
@@ -62,10 +62,10 @@ def change_terms(previous: Timetable, *, max_changes: int | None = None) -> Modu
             weights.move_to_other_period,
             weights.move_to_other_day,
         )
-        halves = {p.id: half_day(p) for p in session.session.periods}
+        halves: dict[object, str] = dict(half_days_of(session))
         levels: tuple[Level, ...] = (
             lambda date, period: (date, period),  # slots
-            lambda date, period: (date, halves.get(period, period)),  # half-days
+            lambda date, period: (date, half_day_at(halves, date, period)),  # half-days
             lambda date, period: date,  # dates
         )
         before = _slots_by_activity(previous)

@@ -30,6 +30,11 @@ class AnnexRow(NamedTuple):
     def is_day(self) -> bool:
         return bool(self.date)
 
+    @property
+    def is_note(self) -> bool:
+        """A row of text under a day, not a period: a holiday's name."""
+        return not self.date and not self.time and bool(self.plenary) and not self.parallel
+
 
 def annex_heading(lang: str = "fr") -> tuple[str, str]:
     """("Annexe", "Projet d'organisation des travaux"): the text above the table."""
@@ -46,10 +51,12 @@ def annex_header(lang: str = "fr") -> AnnexRow:
 def annex_rows(session: Session, timetable: Timetable, lang: str = "fr") -> list[AnnexRow]:
     """Day and period rows of the annex (without the header), for session days and holidays.
 
-    Every non-evening period gets a row, empty or not, as in the printed annex; evening periods
-    only when evening meetings are allowed, and a holiday only its day row. A period that the
-    timetable uses anyway (a timetable breaking `within-periods`) is shown, so nothing placed is
-    hidden from the reader. Pre-session days are not part of the annex.
+    Every non-evening period of the day (its own periods when `day_periods` gives them) gets a
+    row, empty or not, as in the printed annex; evening periods only when evening meetings are
+    allowed. A holiday has its day row and, when `holiday_names` names it, one row with that name
+    in the document's language ("Official United Nations holiday"). A period that the timetable
+    uses anyway (a timetable breaking `within-periods`) is shown, so nothing placed is hidden
+    from the reader. Pre-session days are not part of the annex.
     """
     words = labels(lang)
     info = session.session
@@ -61,7 +68,9 @@ def annex_rows(session: Session, timetable: Timetable, lang: str = "fr") -> list
     rows: list[AnnexRow] = []
     for date in sorted({*info.days, *info.holidays}):
         rows.append(AnnexRow(words.day(date), "", "", ""))
-        for period in info.periods:
+        if date in info.holiday_names:
+            rows.append(AnnexRow("", "", info.holiday_names[date].get(lang), ""))
+        for period in info.periods_on(date):
             parts = sorted(by_slot.get((date, period.id), []), key=order)
             usual = date not in info.holidays and (info.evening_meetings or not period.evening)
             if not parts and not usual:

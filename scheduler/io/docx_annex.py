@@ -106,6 +106,8 @@ def _table(
     for row in annex_rows(session, timetable, lang):
         if row.is_day:
             _day_row(table, row.date, words)
+        elif row.is_note:
+            _day_row(table, row.plenary, words, bold=False)
         else:
             _row(table, (row.time, row.plenary, row.parallel), words)
     return table
@@ -128,14 +130,15 @@ def _row(
         _cell_text(cell, text, words, bold=bold)
 
 
-def _day_row(table: Table, day: str, words: Labels) -> None:
-    """The day, in one cell spanning the three columns, kept on the page of its first period."""
+def _day_row(table: Table, day: str, words: Labels, bold: bool = True) -> None:
+    """The day (or a holiday's name, not bold), in one cell spanning the three columns, kept
+    on the page of the row after it."""
     row = table.add_row()
     _set(row._tr.get_or_add_trPr(), "w:cantSplit")
     for cell, width in zip(row.cells, _WIDTHS, strict=True):
         cell.width = width
     merged = row.cells[0].merge(row.cells[2])
-    _cell_text(merged, day, words, bold=True)
+    _cell_text(merged, day, words, bold=bold)
     for paragraph in merged.paragraphs:
         paragraph.paragraph_format.keep_with_next = True
 

@@ -91,6 +91,29 @@ class Grid:
         return row.y + min(max(offset, 0), row.minutes)
 
 
+def _periods(session: Session, dates: Iterable[dt.date]) -> list[Period]:
+    """A row per period id of the days drawn, in time order: a period with other times on
+    some days (`day_periods`) spans all of them (10:00-12:00 one week, 10:00-13:00 the next:
+    10:00-13:00), so each day's parts fall at their own clock times."""
+    spans: dict[str, list[Period]] = {}
+    for date in dates:
+        for period in session.session.periods_on(date):
+            spans.setdefault(period.id, []).append(period)
+    if not spans:
+        return list(session.session.periods)
+    merged = [
+        Period.model_construct(
+            id=pid,
+            start=min(p.start for p in same),
+            end=max(p.end for p in same),
+            evening=all(p.evening for p in same),
+            bodies=same[0].bodies,
+        )
+        for pid, same in spans.items()
+    ]
+    return sorted(merged, key=lambda p: (p.start, p.end))
+
+
 def build_grid(
     session: Session,
     timetable: Timetable,
@@ -137,7 +160,7 @@ def build_grid(
     periods_used = {a.period for a in timetable if a.date in wanted}
     rows: list[Row] = []
     y = 0.0
-    for period in info.periods:
+    for period in _periods(session, sorted(wanted)):
         if period.evening and not info.evening_meetings and period.id not in periods_used:
             continue
         rows.append(Row(period=period, y=y))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scheduler.messages import Message, word
-from scheduler.messages.terms import Listing
+from scheduler.messages.terms import Day, Listing
 from scheduler.rules import HARD_RULE_NAMES
 from scheduler.session import Session
 from scheduler.timetable import Assignment, Timetable
@@ -20,11 +20,11 @@ from scheduler.validation.registry import validate
 
 #: Rules whose findings on the pinned rows alone hold for every timetable that keeps them: a
 #: rule broken among pinned rows stays broken whatever is added. (`full-duration`,
-#: `consecutive-meetings` and `fixed-start` speak of whole activities; they are checked on
-#: pinned rows by `_row_conflicts` as far as rows alone can break them.)
-PIN_RULES: tuple[str, ...] = tuple(
-    r for r in HARD_RULE_NAMES if r not in {"full-duration", "consecutive-meetings", "fixed-start"}
-)
+#: `consecutive-meetings`, `fixed-start` and `held-on-date` speak of whole activities; they are
+#: checked on pinned rows by `_row_conflicts` as far as rows alone can break them, naming the
+#: rows.)
+_BY_ROWS = {"full-duration", "consecutive-meetings", "fixed-start", "held-on-date"}
+PIN_RULES: tuple[str, ...] = tuple(r for r in HARD_RULE_NAMES if r not in _BY_ROWS)
 
 
 @dataclass(frozen=True)
@@ -104,15 +104,15 @@ def _row_conflicts(session: Session, pinned: list[Assignment]) -> list[PinConfli
         if not rows:
             continue
         for row in rows:
-            if activity.date is not None and row.date != activity.date:
+            if activity.dates and row.date not in activity.dates:
                 conflicts.append(
                     _conflict(
-                        "fixed-start",
+                        "held-on-date",
                         "pinned-other-day",
                         [row],
                         activity=activity.id,
-                        date=str(activity.date),
-                        pinned=str(row.date),
+                        days=Listing.of(Day(d) for d in activity.dates),
+                        pinned=Day(row.date),
                     )
                 )
             elif activity.fixed_start is not None and row.start_at < activity.fixed_start:

@@ -206,7 +206,12 @@ def test_pinned_rows_breaking_rules_together_are_named(published):
 def test_a_pin_against_a_fixed_date_is_named(published):
     session = _session(_working_group_moves_to_wednesday)
     result = _replan(session, _pinned(published, lambda a: a.activity == "wg-ic-10"))
-    assert [c.rule for c in result.conflicts] == ["fixed-start", "fixed-start"]
+    assert [c.rule for c in result.conflicts] == ["held-on-date", "held-on-date"]
+    assert (
+        result.conflicts[0]
+        .text("en")
+        .startswith("wg-ic-10 must be held on Wed 17 Oct but is pinned on Tue 16 Oct")
+    )
 
 
 def test_pins_no_timetable_completes_are_explained():
