@@ -8,19 +8,23 @@ partial published grid loading, checking and solving.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from scheduler.cli import app
 from scheduler.errors import ExitCode
 from scheduler.io.session_file import load_session
 from scheduler.pipeline import Run, Settings, plan
+from scheduler.published import published_timetable
 from scheduler.result import SolveStatus
 from scheduler.session import Session
-from scheduler.timetable import Assignment
-from tests.conftest import ROOT
+from scheduler.timetable import Assignment, Timetable
+from scheduler.validation import validate
+from tests.conftest import ROOT, make_session
 
 PATH = ROOT / "instances" / "real" / "ahc-cybercrime-2-2022.yaml"
 QUICK = Settings(workers=1, seed=0, time_limit=30.0, explaining=None)
@@ -109,3 +113,44 @@ def _by_meeting(solved: Run) -> dict[tuple[str, dt.date, str], list[Assignment]]
     for part in solved.timetable:
         meetings.setdefault(part.meeting_key, []).append(part)
     return meetings
+
+
+def test_the_grid_pinned_is_completed_with_the_items_it_leaves_out(ahc):
+    pinned = Timetable.of(
+        dataclasses.replace(part, pinned=True) for part in published_timetable(ahc)
+    )
+    run = plan(ahc, previous=pinned, settings=QUICK)
+    assert run.timetable is not None and run.validation is not None and run.validation.ok
+    kept = {(a.activity, a.date, a.period) for a in pinned}
+    assert kept <= {(a.activity, a.date, a.period) for a in run.timetable}
+    assert {a.activity for a in run.timetable} >= {"4", "5", "6"}
+
+
+def test_a_second_hybrid_meeting_at_the_same_time_exceeds_the_remote_channel():
+    """One remote interpretation channel: a hybrid, interpreted informal meeting beside the
+    Committee's opening morning is refused by the remote-capacity rule."""
+    data = yaml.safe_load(PATH.read_text(encoding="utf-8"))
+    data["bodies"].append(
+        {
+            "id": "informals",
+            "name": {"en": "Informal consultations"},
+            "rooms": ["m3"],
+            "interpreted": True,
+            "mode": "hybrid",
+        }
+    )
+    data["meetings"] = [
+        {"id": "consultation", "body": "informals", "title": "Consultation", "meetings": 1}
+    ]
+    data["published"].append(
+        {"activity": "consultation", "date": "2022-05-30", "period": "AM", "room": "m3"}
+    )
+    data["interpretation"]["teams"] = 2
+    crowded = make_session(data)
+    # The grid is partial: its items are not given their whole duration (full-duration).
+    report = validate(crowded, published_timetable(crowded))
+    assert set(report.broken_rules()) - {"full-duration"} == {"remote-capacity"}
+    data["interpretation"]["remote_teams"] = 2
+    roomier = make_session(data)
+    report = validate(roomier, published_timetable(roomier))
+    assert set(report.broken_rules()) - {"full-duration"} == set()

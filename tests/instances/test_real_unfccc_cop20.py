@@ -9,6 +9,7 @@ some bodies only and clock overlap loading, checking against that grid and solvi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -22,6 +23,7 @@ from scheduler.pipeline import Run, Settings, plan
 from scheduler.published import published_timetable
 from scheduler.result import SolveStatus
 from scheduler.session import JointMeeting, Session
+from scheduler.timetable import Timetable
 from scheduler.validation import validate
 from tests.conftest import ROOT, make_session
 
@@ -123,4 +125,15 @@ def test_the_event_across_18_00_overlaps_the_afternoon_by_the_clock():
     assert report.broken_rules() == ["room-one-meeting"]
     assert {"mfc-finance", "hls-organizations"} <= {
         a for f in report.findings for a in f.activities
+    }
+
+
+def test_the_grid_pinned_solves_to_itself(cop20):
+    pinned = Timetable.of(
+        dataclasses.replace(part, pinned=True) for part in published_timetable(cop20)
+    )
+    run = plan(cop20, previous=pinned, settings=QUICK)
+    assert run.timetable is not None and run.validation is not None and run.validation.ok
+    assert {(a.activity, a.date, a.period) for a in pinned} == {
+        (a.activity, a.date, a.period) for a in run.timetable
     }
