@@ -546,6 +546,17 @@ class TestMaxDays:
         data["bodies"][0]["max_days"] = 1  # 390 minutes, 360 a day
         assert solve_data(data)[1].status is INFEASIBLE
 
+    def test_a_joint_meeting_counts_for_each_of_its_bodies(self) -> None:
+        data = tiny()
+        joint = {"id": "j", "title": "Joint meeting", "body": ["plenary", "wg"], "meetings": 1}
+        data["items"].insert(1, {**joint, "dates": ["2030-03-04"]})
+        item(data, "wg-1").update(dates=["2030-03-05"], not_in_parallel_with=[])
+        data["bodies"][1]["rooms"] = ["small", "hall"]
+        _, result = solve_data(data)
+        assert [date for date, _ in slots(result, "j")] == [MON]
+        data["bodies"][1]["max_days"] = 1  # the working group meets Monday (joint) and Tuesday
+        assert solve_data(data)[1].status is INFEASIBLE
+
 
 class TestRemoteCapacity:
     def test_hybrid_meetings_take_turns(self) -> None:
