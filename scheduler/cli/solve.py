@@ -47,6 +47,7 @@ from scheduler.session import Session
 
 if TYPE_CHECKING:
     from scheduler.pipeline import Run, Targets
+    from scheduler.timetable import Timetable
 
 
 @app.command("solve")
@@ -67,7 +68,6 @@ def solve_command(
     quiet: Quiet = False,
 ) -> None:
     """Solve a session and write its timetable workbook."""
-    from scheduler.io.timetable_workbook import read_assignments
     from scheduler.labels import missing_titles_warning
     from scheduler.pipeline import Settings, Targets, plan, publish
 
@@ -88,7 +88,7 @@ def solve_command(
         warning = missing_titles_warning(loaded, said)
         if warning and not quiet:
             err_console.print(f"warning: {warning}", markup=False)
-        previous = read_assignments(keep, session=loaded) if keep is not None else None
+        previous = _kept(keep, loaded, path)
         with live_progress(not quiet) as progress:
             settings = Settings(
                 time_limit=time_limit,
@@ -120,6 +120,24 @@ def solve_command(
         for finding in run.validation.findings:
             err_console.print(f"  {finding.rule}: {finding.text(said)}", markup=False)
         raise exit_with(ExitCode.RULES_BROKEN)
+
+
+def _kept(keep: Path | None, session: Session, path: Path) -> Timetable | None:
+    """The rows `--keep` pins: a timetable workbook's pinned rows, or every row of a session
+    file's published grid (`--keep SESSION.yaml`, complete or partial: the rest is solved)."""
+    if keep is None:
+        return None
+    if keep.suffix.lower() not in {".yaml", ".yml", ".json"}:
+        from scheduler.io.timetable_workbook import read_assignments
+
+        return read_assignments(keep, session=session)
+    from scheduler.errors import InputError
+    from scheduler.published import published_grid
+
+    kept = session if keep.resolve() == path.resolve() else load(keep)[0]
+    if not kept.published:
+        raise InputError("the session has no published timetable", file=keep, field="published")
+    return published_grid(kept).pinned()
 
 
 def _refuse_bad_targets(targets: Targets, log: Path | None, inputs: dict[str, Path | None]) -> None:
