@@ -1,9 +1,12 @@
 """schedule: turn an agenda into an organization of work, with CP-SAT.
 
-The domain (sessions, timetables, results), files and pictures are imported with the package.
-The application on top of the CP-SAT model (`solve`, variants, comparisons: `scheduler.explore`,
-built on `scheduler.pipeline`) is imported on first use of one of its names, so that the model
-(`models`), which imports the domain, can be imported before or after `scheduler`.
+`import scheduler` imports nothing but this file: each name below is imported from its module
+on first use (PEP 562), so a command or a worker process pays only for what it uses (pandas,
+matplotlib, openpyxl and OR-Tools are each imported by the modules that need them). It also
+lets the model (`models`), which imports the domain, be imported before or after `scheduler`.
+The domain (sessions, timetables, results), files and pictures are in their modules; the
+application on top of the CP-SAT model (`solve`, variants, sweeps, comparisons) is
+`scheduler.explore`, built on `scheduler.pipeline`.
 """
 
 from __future__ import annotations
@@ -11,20 +14,11 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from scheduler.bundled import bundled_session_path
-from scheduler.diff import MoveSize, TimetableDiff, compare
-from scheduler.errors import ExitCode, InputError
-from scheduler.io.session_file import load_session, parse_session
-from scheduler.io.timetable_workbook import read_assignments, write_workbook
-from scheduler.plots import plot_comparison, plot_timetable, save_plot
-from scheduler.published import published_timetable
-from scheduler.result import SolveResult, SolveStatus
-from scheduler.session import Activity, Session, Slot
-from scheduler.timetable import Assignment, Meeting, Timetable
-from scheduler.validation import validate
-
 if TYPE_CHECKING:
     from models.replan import replan
+    from scheduler.bundled import bundled_session_path
+    from scheduler.diff import MoveSize, TimetableDiff, compare
+    from scheduler.errors import ExitCode, InputError
     from scheduler.explore import (
         Outcome,
         add_day,
@@ -45,43 +39,64 @@ if TYPE_CHECKING:
         solve_variants,
         variant_grid,
     )
+    from scheduler.io.session_file import load_session, parse_session
+    from scheduler.io.timetable_workbook import read_assignments, write_workbook
+    from scheduler.plots import plot_comparison, plot_timetable, save_plot
+    from scheduler.published import published_timetable
+    from scheduler.result import SolveResult, SolveStatus
+    from scheduler.session import Activity, Session, Slot
+    from scheduler.timetable import Assignment, Meeting, Timetable
+    from scheduler.validation import validate
 
-#: Names of `scheduler.explore` exported here, imported on first use.
-_APPLICATION = (
-    "Outcome",
-    "add_day",
-    "add_meeting",
-    "allow_evening_meetings",
-    "compare_variants",
-    "derive",
-    "drop_day",
-    "moves",
-    "pin",
-    "plot_sweep",
-    "set_budget",
-    "set_duration",
-    "set_parallel_cap",
-    "set_teams",
-    "size_by_speakers",
-    "solve",
-    "solve_variants",
-    "variant_grid",
-)
-#: Names of the model's application layer exported here, imported on first use.
-_MODEL = {"replan": "models.replan"}
+#: The module of each public name, imported on its first use.
+_HOMES: dict[str, tuple[str, ...]] = {
+    "models.replan": ("replan",),
+    "scheduler.bundled": ("bundled_session_path",),
+    "scheduler.diff": ("MoveSize", "TimetableDiff", "compare"),
+    "scheduler.errors": ("ExitCode", "InputError"),
+    "scheduler.explore": (
+        "Outcome",
+        "add_day",
+        "add_meeting",
+        "allow_evening_meetings",
+        "compare_variants",
+        "derive",
+        "drop_day",
+        "moves",
+        "pin",
+        "plot_sweep",
+        "set_budget",
+        "set_duration",
+        "set_parallel_cap",
+        "set_teams",
+        "size_by_speakers",
+        "solve",
+        "solve_variants",
+        "variant_grid",
+    ),
+    "scheduler.io.session_file": ("load_session", "parse_session"),
+    "scheduler.io.timetable_workbook": ("read_assignments", "write_workbook"),
+    "scheduler.plots": ("plot_comparison", "plot_timetable", "save_plot"),
+    "scheduler.published": ("published_timetable",),
+    "scheduler.result": ("SolveResult", "SolveStatus"),
+    "scheduler.session": ("Activity", "Session", "Slot"),
+    "scheduler.timetable": ("Assignment", "Meeting", "Timetable"),
+    "scheduler.validation": ("validate",),
+}
+_HOME = {name: module for module, names in _HOMES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _APPLICATION or name in _MODEL:
-        module = _MODEL.get(name, "scheduler.explore")
-        value = getattr(importlib.import_module(module), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'scheduler' has no attribute {name!r}")
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'scheduler' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_APPLICATION, *_MODEL})
+    return sorted({*globals(), *_HOME})
 
 
 __all__ = [

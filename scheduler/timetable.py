@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Columns of the `Assignments` sheet, in this order.
 ASSIGNMENT_COLUMNS: tuple[str, ...] = (
@@ -154,6 +156,8 @@ class Timetable:
 
     def to_frame(self) -> pd.DataFrame:
         """The `Assignments` table as a DataFrame (date as datetime64, start/end `HH:MM`)."""
+        import pandas as pd
+
         frame = pd.DataFrame([a.as_row() for a in self.assignments], columns=ASSIGNMENT_COLUMNS)
         frame["date"] = pd.to_datetime(frame["date"])
         return frame

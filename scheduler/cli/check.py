@@ -79,7 +79,6 @@ def check_command(
     lang: Language = None,
 ) -> None:
     """List every rule a timetable breaks, by name, with the items and meetings involved."""
-    from scheduler.io.timetable_workbook import read_assignments
     from scheduler.published import published_grid
     from scheduler.validation import validate
 
@@ -99,6 +98,8 @@ def check_command(
             checked_grid = check_grid(loaded, published_grid(loaded, lang=said))
             report = checked_grid.report
         else:
+            from scheduler.io.timetable_workbook import read_assignments  # openpyxl
+
             assert timetable is not None
             report = validate(loaded, read_assignments(timetable, session=loaded))
     what = word("cli.check.published", said) if published else str(timetable)

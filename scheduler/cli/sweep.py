@@ -14,9 +14,7 @@ from __future__ import annotations
 import io
 from concurrent.futures import Executor
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from scheduler.cli.app import app
 from scheduler.cli.common import console, ensure_writable, load, planner_errors
@@ -32,6 +30,9 @@ from scheduler.cli.options import (
     Workers,
 )
 from scheduler.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SHEET = "Sweep"
 
@@ -140,6 +141,7 @@ def _executor(name: str) -> Executor | None:
 
 def write_sweep(path: Path, table: pd.DataFrame, parameters: list[str]) -> None:
     """One sheet: the table from A1, the heat map to its right."""
+    import pandas as pd
     from openpyxl import Workbook
     from openpyxl.drawing.image import Image
     from openpyxl.styles import Font

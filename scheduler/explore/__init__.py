@@ -9,33 +9,80 @@ Variants (`variants`) are new, validated sessions; `solve` (`outcome`) returns a
 with pandas tables; `compare_variants` (`comparison`) puts many outcomes in one DataFrame.
 Sweeps: `variant_grid` (`grid`) makes every combination of a few parameters, and
 `solve_variants` (`sweep`) solves them on any executor, with a cache (`cache`) and a progress
-bar; `plot_sweep` (`heatmap`) draws one measure over two parameters. Pictures of timetables
-are in `scheduler.plots`.
+bar, each variant in a worker (`worker`); `plot_sweep` (`heatmap`) draws one measure over two
+parameters. Pictures of timetables are in `scheduler.plots`.
+
+Each name is imported from its module on first use, as in `scheduler`: a sweep's worker
+process, which imports `worker` alone, loads none of the others.
 """
 
-from scheduler.explore.comparison import (
-    COMPARISON_COLUMNS,
-    compare_variants,
-    moves,
-    solve_variants,
-)
-from scheduler.explore.grid import AXES, Variant, set_days, variant_grid
-from scheduler.explore.heatmap import plot_sweep, sweep_pivot
-from scheduler.explore.outcome import MEETING_COLUMNS, Outcome, solve
-from scheduler.explore.sweep import SWEEP_COLUMNS, Failure, SerialExecutor, Sweep
-from scheduler.explore.variants import (
-    add_day,
-    add_meeting,
-    allow_evening_meetings,
-    derive,
-    drop_day,
-    pin,
-    set_budget,
-    set_duration,
-    set_parallel_cap,
-    set_teams,
-    size_by_speakers,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scheduler.explore.comparison import COMPARISON_COLUMNS, compare_variants, moves
+    from scheduler.explore.grid import AXES, Variant, set_days, variant_grid
+    from scheduler.explore.heatmap import plot_sweep, sweep_pivot
+    from scheduler.explore.outcome import MEETING_COLUMNS, Outcome, solve
+    from scheduler.explore.sweep import (
+        SWEEP_COLUMNS,
+        Failure,
+        SerialExecutor,
+        Sweep,
+        solve_variants,
+    )
+    from scheduler.explore.variants import (
+        add_day,
+        add_meeting,
+        allow_evening_meetings,
+        derive,
+        drop_day,
+        pin,
+        set_budget,
+        set_duration,
+        set_parallel_cap,
+        set_teams,
+        size_by_speakers,
+    )
+
+#: The module (of this package) of each public name, imported on its first use.
+_HOMES: dict[str, tuple[str, ...]] = {
+    "comparison": ("COMPARISON_COLUMNS", "compare_variants", "moves"),
+    "grid": ("AXES", "Variant", "set_days", "variant_grid"),
+    "heatmap": ("plot_sweep", "sweep_pivot"),
+    "outcome": ("MEETING_COLUMNS", "Outcome", "solve"),
+    "sweep": ("SWEEP_COLUMNS", "Failure", "SerialExecutor", "Sweep", "solve_variants"),
+    "variants": (
+        "add_day",
+        "add_meeting",
+        "allow_evening_meetings",
+        "derive",
+        "drop_day",
+        "pin",
+        "set_budget",
+        "set_duration",
+        "set_parallel_cap",
+        "set_teams",
+        "size_by_speakers",
+    ),
+}
+_HOME = {name: module for module, names in _HOMES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'scheduler.explore' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"scheduler.explore.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME})
+
 
 __all__ = [
     "AXES",

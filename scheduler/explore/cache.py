@@ -10,6 +10,7 @@ another version of this package) is a miss, solved again and overwritten.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -18,10 +19,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-#: Bumped when what a cache file holds changes shape.
-FORMAT = 1
+#: Bumped when what a cache file holds changes shape (2: answers are `worker.Solved`).
+FORMAT = 2
 
 
+@functools.cache
 def ortools_version() -> str:
     from importlib.metadata import version
 

@@ -14,6 +14,11 @@ report; the CP-SAT model never crosses a process boundary.
 A variant that fails does not stop the sweep: it becomes a row with its status and reason
 (`invalid`: refused by the session format or the model; `infeasible`: proven without
 timetable; `timeout`: no timetable within the limit; `crashed`: its worker died or raised).
+
+Variants travel in chunks (`scheduler.explore.worker`): a chunk is one task for the executor,
+so a sweep of hundreds of short solves pays one round trip per chunk, not per variant.
+Chunks shrink as the queue empties (a quarter of each worker's share of what is left, at
+most `MAX_CHUNK`), so that the last ones do not keep one worker busy while the others wait.
 """
 
 from __future__ import annotations
@@ -37,17 +42,14 @@ from typing import Any
 
 import pandas as pd
 
-from models.explain import Explanation
 from scheduler.errors import InputError
 from scheduler.explore.cache import ResultCache, result_key
 from scheduler.explore.grid import Variant
-from scheduler.explore.outcome import Outcome, solve
+from scheduler.explore.outcome import Outcome
 from scheduler.explore.sweep_progress import SweepProgress
-from scheduler.io.session_file import session_from_data
-from scheduler.result import SolveResult
+from scheduler.explore.worker import Solved, crash_reason, solve_chunk, solve_plain, warm_up
 from scheduler.session import Session
 from scheduler.timetable import Timetable
-from scheduler.validation import Report
 
 #: Measures of `Sweep.table`, after the parameter columns, indexed by variant name.
 SWEEP_COLUMNS: tuple[str, ...] = (
@@ -80,15 +82,6 @@ class Failure:
     status: str  # "invalid" or "crashed"
     reason: str
     session: Session | None = None
-
-
-@dataclass(frozen=True)
-class Solved:
-    """What a worker sends back: plain results, no model."""
-
-    result: SolveResult
-    validation: Report | None
-    explanation: Explanation | None
 
 
 class SerialExecutor(Executor):
@@ -186,12 +179,21 @@ def solve_variants(
     failures: dict[str, Failure] = {}
     time_limits: dict[str, float] = {}
     jobs: dict[str, _Job] = {}  # by result key: one solve for identical variants
-    for entry in entries:
+    stored: dict[str, Solved] = {}  # by result key: the answers found in the cache
+    warm = False  # the executor's workers are told to start at the first variant to solve
+    for index, entry in enumerate(entries):
         if entry.session is None:
             failures[entry.name] = Failure(entry.name, "invalid", entry.error or "invalid")
             continue
         job = _job(entry.session, settings)
         time_limits[entry.name] = job.settings["time_limit"]
+        if job.key not in jobs:
+            answer = store.get(job.key) if store is not None else None
+            if isinstance(answer, Solved):
+                stored[job.key] = answer
+            elif not warm:
+                _warm_up(executor, len(entries) - index)
+                warm = True
         jobs.setdefault(job.key, job).names.append((entry.name, entry.session))
     counts = {"solved": 0, "from_cache": 0}
     with SweepProgress(len(entries), enabled=progress) as shown:
@@ -215,9 +217,8 @@ def solve_variants(
 
         to_solve = []
         for job in jobs.values():
-            stored = store.get(job.key) if store is not None else None
-            if isinstance(stored, Solved):
-                finish(job, stored, cached=True)
+            if job.key in stored:
+                finish(job, stored[job.key], cached=True)
             else:
                 to_solve.append(job)
         if to_solve:
@@ -232,14 +233,13 @@ def solve_variants(
     )
 
 
-def solve_plain(data: dict[str, Any], settings: dict[str, Any]) -> Solved:
-    """The worker's task: a session from its plain data, solved with `solve` and checked."""
-    session = session_from_data(data, file="<sweep variant>")
-    outcome = solve(session, **settings)
-    return Solved(outcome.result, outcome.validation, outcome.explanation)
-
-
 # --- running the jobs --------------------------------------------------------------------------
+
+#: Variants in one task at most: enough to make a task's round trip negligible next to its
+#: solves (a COP9 variant takes 30-50 ms; a round trip through a local pool about 1 ms).
+MAX_CHUNK = 8
+#: Chunks a worker is given, at least, out of what is left: the last ones shrink to one.
+CHUNKS_PER_WORKER = 4
 
 
 @dataclass
@@ -280,49 +280,94 @@ def _job(session: Session, settings: dict[str, Any]) -> _Job:
     return _Job(key, data, dict(given, hint=hint))
 
 
+def _warm_up(executor: Executor | None, jobs: int) -> None:
+    """Tell the workers that will run up to `jobs` solves to import what a solve needs.
+
+    Sent at the first variant to solve, before the others are prepared, so that the workers'
+    start-up (a fresh interpreter importing OR-Tools) overlaps that preparation instead of
+    following it. A sweep with nothing to solve starts no worker.
+    """
+    pool = executor if executor is not None else _shared_pool(jobs)
+    if isinstance(pool, SerialExecutor):
+        return
+    try:
+        for _ in range(_capacity(pool)):
+            pool.submit(warm_up)
+    except (BrokenExecutor, RuntimeError):
+        pass  # `_run` meets the same error, and says what it means
+
+
+def _next_chunk(queue: deque[_Job], capacity: int) -> list[_Job]:
+    """The jobs of the next task: a suspect alone, else a share of the queue's head."""
+    if queue[0].suspect:
+        return [queue.popleft()]
+    size = max(1, min(MAX_CHUNK, len(queue) // (CHUNKS_PER_WORKER * capacity)))
+    chunk: list[_Job] = []
+    while queue and len(chunk) < size and not queue[0].suspect:
+        chunk.append(queue.popleft())
+    return chunk
+
+
+def _submit(pool: Executor, chunk: list[_Job]) -> Future[Any]:
+    """One task for the chunk: a chunk of one is a plain call of `solve_plain`."""
+    if len(chunk) == 1:
+        return pool.submit(solve_plain, chunk[0].data, chunk[0].settings)
+    return pool.submit(solve_chunk, [(job.data, job.settings) for job in chunk])
+
+
+def _answers(chunk: list[_Job], returned: Any) -> list[Solved | Failure]:
+    """A task's answers, one per job of its chunk, a variant refused as its `Failure`."""
+    answers = [returned] if len(chunk) == 1 else list(returned)
+    return [a if isinstance(a, Solved) else Failure("", a.status, a.reason) for a in answers]
+
+
 def _run(
     jobs: list[_Job],
     executor: Executor | None,
     finish: Callable[[_Job, Solved | Failure], None],
 ) -> None:
-    """Submit at most a window of jobs at a time; a broken pool is replaced, its culprit named.
+    """Submit at most a window of chunks at a time; a broken pool is replaced, its culprit named.
 
     After a default pool breaks, the jobs that were running with it are run again one at a
     time, so the one that kills its worker is the only one reported as crashed.
     """
     owned = executor is None
     pool = executor if executor is not None else _shared_pool(len(jobs))
-    window = 2 * _capacity(pool)
+    capacity = _capacity(pool)
+    window = 2 * capacity
     queue = deque(jobs)
-    running: dict[Future[Solved], _Job] = {}
+    running: dict[Future[Any], list[_Job]] = {}
     try:
         while queue or running:
             limit = 1 if queue and queue[0].suspect else window
             while queue and len(running) < limit and not (running and queue[0].suspect):
-                job = queue.popleft()
+                chunk = _next_chunk(queue, capacity)
                 try:
-                    running[pool.submit(solve_plain, job.data, job.settings)] = job
+                    running[_submit(pool, chunk)] = chunk
                 except (BrokenExecutor, RuntimeError) as exc:
                     if owned and isinstance(exc, BrokenExecutor):
                         pool = _replace_shared_pool(pool)
-                        queue.appendleft(job)
+                        queue.extendleft(reversed(chunk))
                         continue
-                    finish(job, Failure("", "crashed", _reason(exc)))
+                    for job in chunk:
+                        finish(job, Failure("", "crashed", _reason(exc)))
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             broken = []
             for future in done:
-                job = running.pop(future)
+                chunk = running.pop(future)
                 try:
-                    finish(job, future.result())
+                    answers = _answers(chunk, future.result())
                 except BrokenExecutor as exc:
-                    if owned and not (job.suspect and not running):
-                        broken.append(job)
-                    else:
-                        finish(job, Failure("", "crashed", _reason(exc)))
+                    if owned and not (len(chunk) == 1 and chunk[0].suspect and not running):
+                        broken += chunk
+                        continue
+                    answers = [Failure("", "crashed", _reason(exc))] * len(chunk)
                 except InputError as exc:
-                    finish(job, Failure("", "invalid", exc.message))
+                    answers = [Failure("", "invalid", exc.message)] * len(chunk)
                 except Exception as exc:
-                    finish(job, Failure("", "crashed", _reason(exc)))
+                    answers = [Failure("", "crashed", _reason(exc))] * len(chunk)
+                for job, answer in zip(chunk, answers, strict=True):
+                    finish(job, answer)
             if broken:
                 if not running:
                     pool = _replace_shared_pool(pool)
@@ -338,7 +383,7 @@ def _run(
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, BrokenExecutor):
         return "its worker process died (out of memory, or killed)"
-    return f"{type(exc).__name__}: {exc}"
+    return crash_reason(exc)
 
 
 def _capacity(executor: Executor) -> int:

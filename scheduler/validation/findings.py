@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from scheduler.messages import Message
 from scheduler.messages.terms import Act, Body
 from scheduler.rules import HARD_RULE_NAMES
 from scheduler.session import Session
 from scheduler.validation.wording import MeetingKey, meeting_label
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Columns of `Report.to_frame()`.
 FINDING_COLUMNS: tuple[str, ...] = ("rule", "message", "activities", "meetings")
@@ -103,6 +105,8 @@ class Report:
 
     def to_frame(self, lang: str = "en") -> pd.DataFrame:
         """One row per finding: rule, message, activities and meetings (comma-separated)."""
+        import pandas as pd
+
         return pd.DataFrame(
             [
                 {

@@ -1,0 +1,105 @@
+"""Start-up: each command imports what it uses, and no more.
+
+pandas, matplotlib, openpyxl, python-docx and OR-Tools take most of a command's start-up;
+`import scheduler` and the command line load none of them until a command needs one. Each
+case runs in a fresh interpreter and reads `sys.modules` at its end: what was imported, not
+how long it took (the machine's load decides that).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import COP9, ROOT
+
+#: The libraries a command pays for when it imports them (OR-Tools brings numpy and pandas).
+HEAVY = ("pandas", "matplotlib", "openpyxl", "docx", "ortools", "numpy", "rich.progress")
+
+
+def loaded_after(code: str) -> set[str]:
+    """The `HEAVY` libraries imported once `code` has run in a fresh interpreter."""
+    probe = textwrap.dedent(
+        f"""
+        import json, sys
+        {textwrap.indent(textwrap.dedent(code), "        ").strip()}
+        print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def after_command(*arguments: str) -> set[str]:
+    """The `HEAVY` libraries imported by `schedule ARGUMENTS`, run as the command runs."""
+    return loaded_after(
+        f"""
+        from scheduler.cli import app
+        try:
+            app({list(arguments)!r})
+        except SystemExit as exc:
+            assert exc.code in (0, None), exc.code
+        """
+    )
+
+
+@pytest.fixture(scope="module")
+def solved(tmp_path_factory) -> tuple[Path, set[str]]:
+    """COP9's timetable workbook, written by `schedule solve`, and what solving imported."""
+    out = tmp_path_factory.mktemp("startup") / "cop9.xlsx"
+    return out, after_command("solve", str(COP9), "--quiet", "--workers", "1", "-o", str(out))
+
+
+def test_importing_the_package_imports_no_library():
+    assert loaded_after("import scheduler, scheduler.explore") == set()
+
+
+def test_the_command_line_imports_no_library_before_a_command_runs():
+    assert loaded_after("import scheduler.cli") == set()
+    assert after_command("--help") == set()
+    assert after_command("solve", "--help") == set()
+
+
+def test_a_name_of_the_package_imports_its_module_on_first_use():
+    """The probe sees imports: the analyst's tables bring pandas, a solve OR-Tools."""
+    assert "pandas" in loaded_after("import scheduler; scheduler.compare_variants")
+    assert "ortools" in loaded_after("import scheduler; scheduler.solve")
+    assert loaded_after("import scheduler; scheduler.Session, scheduler.validate") == set()
+
+
+def test_checking_the_published_timetable_needs_no_library():
+    assert after_command("check", str(COP9), "--published") == set()
+
+
+def test_checking_a_workbook_reads_it_without_the_solver_or_pandas(solved):
+    workbook, _ = solved
+    loaded = after_command("check", str(COP9), str(workbook))
+    assert "openpyxl" in loaded
+    assert not loaded & {"pandas", "matplotlib", "docx", "ortools"}
+
+
+def test_solving_imports_the_solver_and_the_workbook_writer_only(solved):
+    workbook, loaded = solved
+    assert workbook.exists()
+    assert {"ortools", "openpyxl"} <= loaded  # pandas comes with OR-Tools' cp_model
+    assert not loaded & {"matplotlib", "docx", "rich.progress"}
+
+
+def test_the_schema_and_a_generated_session_need_no_library(tmp_path):
+    assert after_command("schema", "-o", str(tmp_path / "schema.json")) == set()
+    out = tmp_path / "generated.yaml"
+    assert after_command("generate", "--profile", "treaty-cop", "-o", str(out), "--quiet") == set()
+
+
+def test_a_sweep_worker_imports_what_a_solve_needs_and_nothing_of_the_notebook():
+    loaded = loaded_after("from scheduler.explore import worker; worker.warm_up()")
+    assert "ortools" in loaded
+    assert not loaded & {"matplotlib", "openpyxl", "docx", "rich.progress"}
