@@ -102,9 +102,10 @@ class Run:
     settings: Settings = field(default_factory=Settings)
 
     @classmethod
-    def given(cls, session: Session, timetable: Timetable) -> Run:
-        """A timetable that was not solved here (read from a workbook), ready to publish."""
-        return cls(session=session, timetable=timetable)
+    def given(cls, session: Session, timetable: Timetable, validation: Report | None = None) -> Run:
+        """A timetable that was not solved here (read from a workbook), ready to publish;
+        with the validator's `validation`, what is published says whether it breaks rules."""
+        return cls(session=session, timetable=timetable, validation=validation)
 
     @property
     def status(self) -> SolveStatus | None:
@@ -237,9 +238,12 @@ def publish(run: Run, targets: Targets) -> list[Path]:
 
     Workbook, Word annex, calendar, daily programme, picture. An unwritable path, an output
     that is the session file or another output, or an unknown language raises `InputError`;
-    the files written before it stay, complete.
+    the files written before it stay, complete. A timetable whose `validation` breaks rules
+    is published as a draft: the annex, the calendar and the programme say so
+    (`scheduler.io.draft`), the workbook lists the findings.
     """
     from scheduler.io.atomic import refuse_clashes
+    from scheduler.io.draft import draft_mark
     from scheduler.io.timetable_workbook import write_workbook
 
     refuse_clashes(targets.outputs(), {"the session file": targets.session_file})
@@ -248,6 +252,7 @@ def publish(run: Run, targets: Targets) -> list[Path]:
     if timetable is None:
         raise ValueError("nothing to publish: the run has no timetable")
     session, lang = run.session, targets.lang
+    draft = draft_mark(run.validation, lang)
     written: list[Path] = []
     if targets.workbook is not None:
         write_workbook(
@@ -262,25 +267,44 @@ def publish(run: Run, targets: Targets) -> list[Path]:
         )
         written.append(targets.workbook)
     if targets.docx is not None:
-        from scheduler.io.docx_annex import write_annex_docx
-
-        write_annex_docx(targets.docx, session, timetable, lang)
+        _write_docx(targets.docx, session, timetable, lang, draft)
         written.append(targets.docx)
     if targets.ics is not None:
         from scheduler.io.ics import write_ics
 
-        write_ics(targets.ics, session, timetable, lang, timezone=targets.timezone)
+        write_ics(targets.ics, session, timetable, lang, timezone=targets.timezone, draft=draft)
         written.append(targets.ics)
     if targets.programme is not None:
         from scheduler.io.programme import write_programme
 
-        write_programme(targets.programme, session, timetable, lang)
+        write_programme(targets.programme, session, timetable, lang, draft=draft)
         written.append(targets.programme)
     if targets.plot is not None:
         from scheduler.plots import save_plot
 
         written.append(save_plot(targets.plot, session, timetable, lang=lang))
     return written
+
+
+def _write_docx(
+    path: Path, session: Session, timetable: Timetable, lang: str, draft: str | None
+) -> None:
+    """The Word annex; a draft's carries its mark above the heading and on every page."""
+    from scheduler.io.docx_annex import annex_document, write_annex_docx
+
+    if draft is None:
+        write_annex_docx(path, session, timetable, lang)
+        return
+    from scheduler.io.atomic import write_atomically
+    from scheduler.io.draft import mark_document
+    from scheduler.labels import labels
+
+    document = annex_document(session, timetable, lang)
+    mark_document(document, draft, rtl=labels(lang).rtl)
+    try:
+        write_atomically(path, lambda tmp: document.save(str(tmp)))
+    except OSError as exc:
+        raise InputError(f"cannot be written ({exc.strerror or exc})", file=path) from None
 
 
 def _without_timetable(

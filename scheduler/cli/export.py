@@ -3,6 +3,10 @@
 The timetable is read from the workbook's `Assignments` sheet (as `schedule check` reads it), so
 a timetable solved once, or edited by hand, is published without solving again: the annex as a
 Word document, the calendar of meetings, the daily programme, in any of the six languages.
+
+The timetable is checked first, as `schedule check` does: one that breaks rules is refused
+(exit 1, the findings printed, nothing written) unless `--force`, and then every document
+says "DRAFT: this timetable breaks N rules" (`scheduler.io.draft`).
 """
 
 from __future__ import annotations
@@ -13,12 +17,14 @@ from scheduler.cli.common import (
     console,
     ensure_all_writable,
     err_console,
+    exit_with,
     language,
     load,
     planner_errors,
 )
 from scheduler.cli.options import (
     Docx,
+    Draft,
     Ics,
     Language,
     Programme,
@@ -27,9 +33,11 @@ from scheduler.cli.options import (
     TimetableWorkbook,
     Timezone,
 )
-from scheduler.errors import InputError
+from scheduler.errors import ExitCode, InputError
+from scheduler.messages import word
 from scheduler.session import Session
 from scheduler.timetable import Timetable
+from scheduler.validation import Report
 
 
 @app.command("export")
@@ -41,6 +49,7 @@ def export_command(
     programme: Programme = None,
     lang: Language = None,
     timezone: Timezone = None,
+    force: Draft = False,
     quiet: Quiet = False,
 ) -> None:
     """Write the annex (Word), the calendar (iCalendar) or the daily programme of a timetable."""
@@ -48,6 +57,7 @@ def export_command(
     from scheduler.io.timetable_workbook import read_assignments
     from scheduler.labels import missing_titles_warning
     from scheduler.pipeline import Run, Targets, publish
+    from scheduler.validation import validate
 
     with planner_errors():
         if docx is None and ics is None and programme is None:
@@ -64,8 +74,13 @@ def export_command(
             for warning in (_foreign(loaded, read), missing_titles_warning(loaded, said)):
                 if warning:
                     err_console.print(f"warning: {warning}", markup=False)
+        report = validate(loaded, read)
+        if not report.ok:
+            _print_findings(report, timetable.name, said, draft=force)
+            if not force:
+                raise exit_with(ExitCode.RULES_BROKEN)
         targets = Targets(lang=said, docx=docx, ics=ics, programme=programme, timezone=timezone)
-        written = publish(Run.given(loaded, read), targets)
+        written = publish(Run.given(loaded, read, report), targets)
     for path in written:
         console.print(str(path), markup=False)
 
@@ -80,3 +95,28 @@ def _foreign(session: Session, timetable: Timetable) -> str | None:
         f"activities not in the session, printed as the workbook names them: "
         f"{', '.join(unknown)} (is --session the session of this timetable?)"
     )
+
+
+def _print_findings(report: Report, what: str, lang: str, *, draft: bool) -> None:
+    """The rules the timetable breaks, as `schedule check` prints them, then what follows."""
+    broken = report.broken_rules()
+    summary = word(
+        "cli.check.broken",
+        lang,
+        what=what,
+        count=len(report.findings),
+        rules=len(broken),
+        names=", ".join(broken),
+    )
+    err_console.print(summary, markup=False)
+    for finding in report.findings:
+        err_console.print(f"  {finding.rule}: {finding.text(lang)}", markup=False)
+    if draft:
+        mark = word("cli.draft", lang, count=len(broken))
+        err_console.print(f"warning: published as a draft (--force): {mark}", markup=False)
+    else:
+        err_console.print(
+            "error: nothing written; correct the Assignments sheet (`schedule check` lists the "
+            "same), or give --force to publish it marked as a draft",
+            markup=False,
+        )

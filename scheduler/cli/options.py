@@ -137,6 +137,15 @@ SessionOfTimetable = Annotated[
     ),
 ]
 
+Draft = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Publish a timetable that breaks rules anyway, each document marked "
+        '"DRAFT: this timetable breaks N rules".',
+    ),
+]
+
 # --- schedule diff ----------------------------------------------------------------------------
 
 Before = Annotated[Path, typer.Argument(help="Earlier timetable workbook (its Assignments sheet).")]

@@ -63,12 +63,14 @@ def session_calendar(
     *,
     timezone: str | None = None,
     stamp: dt.datetime | None = None,
+    draft: str | None = None,
 ) -> Calendar:
     """The calendar of every meeting of the timetable, texts in `lang`.
 
     `timezone` is an IANA name (None: the session's, see the module; floating local times when
     it has none); `stamp` is the DTSTAMP of every event (default: now), given by tests to
-    compare two exports.
+    compare two exports. `draft` (`scheduler.io.draft`) heads the calendar's name and each
+    event's description.
     """
     words = labels(lang)
     zone = time_zone(timezone or session_time_zone(session.session))
@@ -78,7 +80,7 @@ def session_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    title = session.title(lang)
+    title = session.title(lang) if draft is None else f"{draft} – {session.title(lang)}"
     calendar.add("name", title)
     calendar.add("x-wr-calname", title)
     if zone is not None:
@@ -93,7 +95,10 @@ def session_calendar(
         event.add("dtend", end.replace(tzinfo=zone) if zone else end)
         event.add("summary", meeting_name(session, meeting, lang))
         event.add("location", room_name(session, meeting.room, lang))
-        lines = [part_text(part, session, lang) for part in meeting.parts]
+        lines = [
+            *([draft, ""] if draft else []),
+            *(part_text(p, session, lang) for p in meeting.parts),
+        ]
         event.add("description", "\n".join([*lines, "", words.interpretation(meeting.interpreted)]))
         event.add("categories", [body_name(session, meeting.body, lang)])
         calendar.add_component(event)
@@ -114,12 +119,16 @@ def write_ics(
     *,
     timezone: str | None = None,
     stamp: dt.datetime | None = None,
+    draft: str | None = None,
 ) -> None:
     """Write the session calendar at `path`, atomically; see `session_calendar`.
 
     An unknown language or time zone, or an unwritable path, raises `InputError`.
     """
-    data = session_calendar(session, timetable, lang, timezone=timezone, stamp=stamp).to_ical()
+    calendar = session_calendar(
+        session, timetable, lang, timezone=timezone, stamp=stamp, draft=draft
+    )
+    data = calendar.to_ical()
     try:
         write_atomically(path, lambda tmp: tmp.write_bytes(data))
     except OSError as exc:

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Side
+from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.errors import InputError
 from scheduler.io.annex import part_text
 from scheduler.io.atomic import write_atomically
+from scheduler.io.draft import DRAFT_RED
 from scheduler.io.timetable_workbook.sheets import (
     BOLD,
     FONT,
@@ -40,6 +41,7 @@ _LINE_HEIGHT = 15.0  # points per line of 11-point text
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_DRAFT_FONT = Font(name=FONT.name, size=14, bold=True, color=DRAFT_RED)
 _SHEET_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 
@@ -104,13 +106,25 @@ def programme_days(session: Session, timetable: Timetable, lang: str = "fr") -> 
 
 
 def write_programme_sheet(
-    sheet: Worksheet, session: Session, timetable: Timetable, lang: str = "fr"
+    sheet: Worksheet,
+    session: Session,
+    timetable: Timetable,
+    lang: str = "fr",
+    *,
+    draft: str | None = None,
 ) -> None:
-    """Fill `sheet` with the programme: a header row, then per day a day row and its meetings."""
+    """Fill `sheet` with the programme: a header row, then per day a day row and its meetings.
+
+    `draft` (`scheduler.io.draft`) is a first row above the header, in red, printed on every
+    page with it.
+    """
     words = labels(lang)
     sheet.title = words.programme.title.translate(_SHEET_FORBIDDEN)[:31]
+    if draft is not None:
+        append_row(sheet, [draft])
+    head = sheet.max_row + 1 if draft is not None else 1  # the header row
     append_row(sheet, list(programme_header(lang)))
-    bold = {1}
+    bold = {head}
     for day in programme_days(session, timetable, lang):
         append_row(sheet, [day.heading])
         bold.add(sheet.max_row)
@@ -120,26 +134,38 @@ def write_programme_sheet(
             )
     for column, width in enumerate(_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    for cells in sheet.iter_rows(max_col=len(_WIDTHS)):
+    for cells in sheet.iter_rows(min_row=head, max_col=len(_WIDTHS)):
         for cell in cells:
             cell.alignment = _WRAP
             cell.border = _BORDER
             cell.font = BOLD if cell.row in bold else FONT
         needed = max(cell_height(c.value, w) for c, w in zip(cells, _WIDTHS, strict=True))
-        if cells[0].row in bold - {1}:  # a day row, merged across the row
+        if cells[0].row in bold - {head}:  # a day row, merged across the row
             needed = cell_height(cells[0].value, sum(_WIDTHS))
         sheet.row_dimensions[cells[0].row].height = max(needed, _LINE_HEIGHT)
-    for row in sorted(bold - {1}):
+    days = sorted(bold - {head})
+    for row in [*([1] if draft is not None else []), *days]:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(_WIDTHS))
-    sheet.freeze_panes = "A2"
+    if draft is not None:
+        mark = sheet.cell(1, 1)
+        mark.font = _DRAFT_FONT
+        mark.alignment = Alignment(horizontal="center", vertical="center")
+        sheet.row_dimensions[1].height = 2 * _LINE_HEIGHT
+    sheet.freeze_panes = f"A{head + 1}"
     sheet.sheet_view.rightToLeft = words.rtl
     print_setup(sheet, landscape=True)  # A4, one page wide, the header row on every page
+    sheet.print_title_rows = f"1:{head}"
     header_lines(sheet, session.title(lang), words.programme.title)
-    keep_days_together(sheet, sorted(bold - {1}))
+    keep_days_together(sheet, days)
 
 
 def write_programme(
-    path: str | Path, session: Session, timetable: Timetable, lang: str = "fr"
+    path: str | Path,
+    session: Session,
+    timetable: Timetable,
+    lang: str = "fr",
+    *,
+    draft: str | None = None,
 ) -> None:
     """Write the daily programme as a workbook of one sheet at `path`, atomically.
 
@@ -148,7 +174,7 @@ def write_programme(
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    write_programme_sheet(sheet, session, timetable, lang)
+    write_programme_sheet(sheet, session, timetable, lang, draft=draft)
     try:
         write_atomically(path, book.save)
     except OSError as exc:
