@@ -158,8 +158,10 @@ def _extra_days_needed(session: Session) -> int:
     the bodies queue for the same periods.
     """
     info = session.session
-    per_day = [p for p in info.periods if info.evening_meetings or not p.evening] or info.periods
-    longest = max(p.minutes for p in per_day)
+    usable = [s for s in session.slots if not s.holiday and not s.pre_session]
+    open_slots = [s for s in usable if info.evening_meetings or not s.period.evening] or usable
+    per_day = max(len([s for s in open_slots if s.date == d]) for d in {s.date for s in open_slots})
+    longest = max(s.minutes for s in open_slots)
     interp = session.interpretation
     meetings: dict[str, int] = {}
     for body in session.hosts:
@@ -179,10 +181,10 @@ def _extra_days_needed(session: Session) -> int:
         periods.append(
             math.ceil(sum(interpreted) / max(1, min(interp.teams, cap, len(interpreted))))
         )
-    days = [math.ceil(p / len(per_day)) for p in periods]
+    days = [math.ceil(p / per_day) for p in periods]
     for body in session.hosts:
         if body.id in meetings:
-            a_day = min(len(per_day), body.max_meetings_per_day or len(per_day))
+            a_day = min(per_day, body.max_meetings_per_day or per_day)
             days.append(math.ceil(meetings[body.id] / a_day))
     working = sum(1 for d in info.days if d not in info.holidays)
     return min(MAX_EXTRA_DAYS, max(1, max(days) - working))

@@ -244,8 +244,7 @@ def _calendar(h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int 
     session = h.wide
     closed = {session.slots[i].date for i in h.forbidden[inst.key]}
     if inst.key == EVENINGS:
-        evening = {p.id for p in session.session.periods if p.evening}
-        used = [m for m in timetable.meetings() if m.period in evening]
+        used = [m for m in timetable.meetings() if session.slot(m.date, m.period).period.evening]
         head = Message.of("count.evening-meetings", count=len(used))
     else:
         used = [m for m in timetable.meetings() if m.date in closed]
@@ -283,7 +282,7 @@ def _at_once(h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int |
     busy = [(k, b) for k, b in sorted(by_slot.items()) if len(b) > limit]
     slots = []
     for (date, period), bodies in busy:
-        p = next(p for p in session.session.periods if p.id == period)
+        p = session.slot(date, period).period
         names = Joined.of(Named.by(session.body(b).name.get) for b in bodies)
         slots.append(Message.of("explain.at-once.slot", span=DaySpan(date, p.start, p.end),
                                 bodies=names))  # fmt: skip
@@ -334,8 +333,10 @@ def _not_in_parallel(
     shared = sorted(mine & theirs)
     if not shared:
         return _placement(h, inst, timetable, amount)
-    periods = {p.id: p for p in session.session.periods}
-    at = Joined.of(DaySpan(d, periods[k].start, periods[k].end) for d, k in shared)
+    at = Joined.of(
+        DaySpan(d, session.slot(d, k).period.start, session.slot(d, k).period.end)
+        for d, k in shared
+    )
     return Message.of(
         "explain.parallel", first=who_term(session, first), other=who_term(session, other), at=at
     )

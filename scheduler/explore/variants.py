@@ -189,7 +189,7 @@ def pin(session: Session, activity: str, day: Day, period: str | None = None) ->
     label = f"{activity} on {date}" + (f" {period}" if period else "")
     window: tuple[dt.datetime, dt.datetime] | None = None
     if period is not None:
-        if period not in {p.id for p in session.session.periods}:
+        if period not in session.period_ids:
             raise InputError("is not a period of the session", field="period", value=period)
         try:
             slot = session.slot(date, period)

@@ -70,10 +70,10 @@ def _drop(data: Data, key: Key, extra_days: list[dt.date]) -> None:
         entries[subject].pop("first", None)
         entries[subject].pop("last", None)
     elif rule == "fixed-start":
-        if "@" in subject:
-            entries[subject.split("@")[0]].pop("date", None)
-        else:
-            entries[subject].pop("fixed_start", None)
+        entries[subject].pop("fixed_start", None)
+    elif rule == "held-on-date":
+        entries[subject].pop("date", None)
+        entries[subject].pop("dates", None)
     elif rule in ("earliest-start", "deadline"):
         _drop_bound(data, subject, "earliest_start" if rule == "earliest-start" else "latest_end")
     elif rule == "not-in-parallel":
@@ -84,6 +84,18 @@ def _drop(data: Data, key: Key, extra_days: list[dt.date]) -> None:
         ]
     elif rule == "max-meetings-per-day":
         next(b for b in data["bodies"] if b["id"] == subject).pop("max_meetings_per_day", None)
+    elif rule == "max-days":
+        next(b for b in data["bodies"] if b["id"] == subject).pop("max_days", None)
+    elif rule == "remote-capacity":
+        data["interpretation"].pop("remote_teams", None)
+    elif rule in ("in-parallel", "sequence"):
+        first, other = subject.split("/", 1)
+        field = "in_parallel_with"
+        if rule == "sequence":
+            other, kind = other.rsplit(":", 1)
+            field = f"after_{kind}_of"
+        entry = entries[first]
+        entry[field] = [x for x in entry.get(field, []) if str(x) != other]
     elif rule == "no-sharing":
         entries[subject]["share"] = True
     elif rule == "no-running-on":
