@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from scheduler.session import Period, Session
@@ -52,6 +52,8 @@ class Row:
 class Grid:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    #: Each day's own periods, by (date, period id): a row spans a period's times on every day.
+    day_periods: dict[tuple[dt.date, str], Period] = field(default_factory=dict)
 
     @property
     def width(self) -> float:
@@ -89,6 +91,19 @@ class Grid:
         start = row.period.start.hour * 60 + row.period.start.minute
         offset = at.hour * 60 + at.minute - start
         return row.y + min(max(offset, 0), row.minutes)
+
+    def period_span(self, date: dt.date, period: str) -> tuple[float, float] | None:
+        """Top and bottom of a period as it is on `date` (its row when the day's times are
+        unknown); a meeting occupies all of it."""
+        row = self.row(period)
+        if row is None:
+            return None
+        own = self.day_periods.get((date, period))
+        if own is None:
+            return row.y, row.y + row.minutes
+        top, bottom = self.y(period, own.start), self.y(period, own.end)
+        assert top is not None and bottom is not None
+        return top, bottom
 
 
 def _periods(session: Session, dates: Iterable[dt.date]) -> list[Period]:
@@ -167,4 +182,5 @@ def build_grid(
         y += period.minutes + PERIOD_GAP
     if not columns or not rows:
         raise ValueError("nothing to draw: no day or no period")
-    return Grid(columns=tuple(columns), rows=tuple(rows))
+    own = {(d, p.id): p for d in sorted(wanted) for p in info.periods_on(d)}
+    return Grid(columns=tuple(columns), rows=tuple(rows), day_periods=own)

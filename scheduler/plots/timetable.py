@@ -259,12 +259,13 @@ def _draw_meetings(
             ax.add_patch(block)
             text = _part_text(session, part, lang, far.get((part.activity, part.part)))
             _label(ax, block, text, scale, font_size)
-        if meeting.interpreted:
+        span = grid.period_span(meeting.date, meeting.period)
+        if meeting.interpreted and span is not None:
             ax.add_patch(
                 Rectangle(
-                    (x + 0.04, row.y),
+                    (x + 0.04, span[0]),
                     0.05 if scale.lane >= 0.6 else 0.1,
-                    row.minutes,
+                    span[1] - span[0],
                     facecolor=INTERPRETED_BAR,
                     lw=0,
                     zorder=3,

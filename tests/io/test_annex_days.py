@@ -81,6 +81,8 @@ def test_the_picture_spans_a_period_over_its_times_on_every_day() -> None:
     assert pm is not None
     assert grid.y("PM", dt.time(14)) == pm.y
     assert grid.y("PM", dt.time(15)) == pm.y + 60
+    assert grid.period_span(MON, "PM") == (pm.y + 60, pm.y + 240)  # a meeting's whole period
+    assert grid.period_span(TUE, "PM") == (pm.y, pm.y + 120)
 
 
 def test_half_days_come_from_each_days_periods() -> None:
