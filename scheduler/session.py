@@ -441,7 +441,10 @@ class _Placed(_Strict):
         joint = "a joint meeting is a list of two or more different bodies ([wg-a, wg-b])"
         listed = f"[{', '.join(value)}]"
         if not value:
-            raise ValueError(f"[]: names no body; give one body id (plenary), or {joint}")
+            raise ValueError(
+                "[]: names no body; give one body id (plenary), or for a joint meeting two or "
+                "more different bodies ([wg-a, wg-b])"
+            )
         if len(value) == 1:
             raise ValueError(
                 f"{listed}: one body is written without brackets (body: {value[0]}); {joint}"

@@ -172,16 +172,70 @@ def _refuse_control_characters(data: Any, file: str | Path, where: str = "") -> 
             _refuse_control_characters(value, file, f"{where}[{index}]")
 
 
+def _is_branch(part: int | str) -> bool:
+    """A part of pydantic's location that names a type tried, not a key of the file: one of
+    the choices of a union (`str`, `list[constrained-str]`, `Titles`) or a validator."""
+    return isinstance(part, str) and part != "[key]" and (
+        part in {"constrained-str", "str", "int"}
+        or part.startswith("function-")
+        or "[" in part
+        or part[:1].isupper()
+    )
+
+
 def _field(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part.startswith("function-") or part in {"constrained-str", "str", "int"}:
+        elif part == "[key]":  # a key of a mapping (a date of holiday_names) is the value
+            out = out.rpartition(".")[0]
+        elif _is_branch(part):
             continue
         else:
             out += ("." if out else "") + part
     return out
+
+
+#: What a field that takes one of several forms accepts, said once when no form fits.
+_FORMS = {
+    "body": "give one body id (plenary), or for a joint meeting a list of two or more "
+    "different bodies ([wg-a, wg-b])",
+    "name": "give one text for every language, or one per language ({en: ..., fr: ...})",
+}
+
+
+def _one_per_field(errors: list[Any]) -> list[Any]:
+    """pydantic's errors with a union's failed choices said once per field (a value fits none
+    of the forms the field takes), in the order found."""
+    result: list[Any] = []
+    unions: dict[tuple[int | str, ...], dict[str, Any]] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        branch = next((k for k, part in enumerate(loc) if _is_branch(part)), None)
+        if branch is None or err["type"] in {"value_error", "missing", "extra_forbidden"}:
+            result.append(err)
+            continue
+        head = loc[:branch]
+        if head in unions:
+            continue
+        name = next((part for part in reversed(head) if isinstance(part, str)), "")
+        union = {
+            "loc": head,
+            "type": "union",
+            "msg": _FORMS.get(name, str(err["msg"])),
+            "input": err.get("input"),
+        }
+        unions[head] = union
+        result.append(union)
+    return result
+
+
+def _sub_field(model: type[BaseModel] | None, head: str) -> bool:
+    """Whether a message's `head: ...` names a field inside `model` (`holiday_names`,
+    `day_periods[1].dates`): then it is the field the message is about."""
+    match = re.fullmatch(r"([a-z_]+)(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*", head)
+    return bool(match and model is not None and match.group(1) in model.model_fields)
 
 
 def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
@@ -211,7 +265,7 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
 
 def _errors(exc: ValidationError, file: str | Path) -> list[InputError]:
     errors: list[InputError] = []
-    for err in exc.errors(include_url=False):
+    for err in _one_per_field(exc.errors(include_url=False)):
         loc = tuple(err["loc"])
         field = _field(loc)
         kind = err["type"]
@@ -223,6 +277,8 @@ def _errors(exc: ValidationError, file: str | Path) -> list[InputError]:
                 sub_field, _, rest = line.partition(": ")
                 if rest and not field:
                     errors.append(InputError(rest, file=file, field=sub_field))
+                elif rest and _sub_field(_model_at(loc), sub_field):
+                    errors.append(InputError(rest, file=file, field=f"{field}.{sub_field}"))
                 else:
                     errors.append(InputError(line, file=file, field=field or None))
             continue
@@ -237,6 +293,9 @@ def _errors(exc: ValidationError, file: str | Path) -> list[InputError]:
         if kind == "missing":
             errors.append(InputError("missing", file=file, field=field))
             continue
+        if kind in {"model_type", "dict_type"} and (model := _model_at(loc)) is not None:
+            keys = ", ".join(model.model_fields)
+            message = f"give a mapping with the keys {keys}"
         errors.append(
             InputError(message, file=file, field=field, value=err.get("input"), has_value=True)
         )
