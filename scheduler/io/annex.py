@@ -127,5 +127,6 @@ def _entry(part: Assignment, session: Session, words: Labels, lang: str) -> str:
         text = part.title or part.activity
     else:
         label = activity.label(lang)
-        text = words.item_line(activity.id, label) if activity.kind == "item" else label
+        numbered = activity.kind == "item" and activity.agenda_item
+        text = words.item_line(activity.id, label) if numbered else label
     return words.continued(text) if part.part > 1 else text

@@ -91,7 +91,7 @@ class Act:
         activity = next((a for a in session.activities if a.id == activity_id), None)
         if activity is None:
             return cls(activity_id, "unknown")
-        if activity.kind == "item":
+        if activity.kind == "item" and activity.agenda_item:
             return cls(activity_id, "item")
         return cls(activity_id, "meetings", Named.by(activity.label))
 
@@ -112,7 +112,7 @@ class Body:
 
     @classmethod
     def of(cls, session: Session, body_id: str) -> Body:
-        body = next((b for b in session.bodies if b.id == body_id), None)
+        body = next((b for b in session.hosts if b.id == body_id), None)
         return cls(body_id, None if body is None else Named.by(body.name.get))
 
     def say(self, lang: str) -> str:
