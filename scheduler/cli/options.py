@@ -110,6 +110,18 @@ TimeLimitForAll = Annotated[
     ),
 ]
 
+DeterministicTime = Annotated[
+    float | None,
+    typer.Option(
+        "--deterministic-time",
+        min=0.001,
+        max=MAX_TIME_LIMIT,
+        help="Bound each solve in CP-SAT's deterministic time (its own units of work, about "
+        "a second each) instead of seconds: the same explanation on a busy machine as on an "
+        "idle one. With --time-limit too, both bound.",
+    ),
+]
+
 # --- schedule check ---------------------------------------------------------------------------
 
 CheckedTimetable = Annotated[

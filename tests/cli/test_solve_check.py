@@ -152,6 +152,25 @@ def test_time_limit_without_timetable_is_exit_4(tmp_path, monkeypatch):
     assert not (tmp_path / "t.xlsx").exists()
 
 
+def test_an_infeasible_search_that_used_the_time_limit_is_not_explained(tmp_path, monkeypatch):
+    import models
+    from scheduler import pipeline
+
+    clock = iter([100.0, 109.5])  # the plan starts; the search ends 9.5 s into a limit of 10
+
+    def search(*args, **kwargs):
+        return SolveResult(status=SolveStatus.INFEASIBLE, timetable=None)
+
+    monkeypatch.setattr(pipeline, "_clock", lambda: next(clock))
+    monkeypatch.setattr(models, "solve", search)
+    monkeypatch.setattr("models.explain.explain", lambda *a, **k: pytest.fail("explained"))
+    out = tmp_path / "t.xlsx"
+    result = runner.invoke(app, ["solve", "-o", str(out), "--time-limit", "10", "--lang", "en"])
+    assert result.exit_code == ExitCode.INFEASIBLE, result.output
+    assert "Too little of the time limit (10 s) was left to explain why" in result.stderr
+    assert "`schedule explain`" in result.stderr and not out.exists()
+
+
 def test_subprocess_exit_codes(tmp_path):
     out = tmp_path / "t.xlsx"
     ok = _run("solve", "-o", str(out), "--workers", "1")
