@@ -242,3 +242,70 @@ def test_check_published_on_a_partial_grid_names_what_it_leaves_out(tmp_path: An
     result = CliRunner().invoke(app, ["check", str(path), "--published", "--lang", "en"])
     assert "the grid lists 17 of 20 activities; not in it: items 7, 8 and 9" in result.output
     assert "not checked: full-duration (the grid lists 17 of 20 activities)" in result.output
+
+
+def _in_parallel_with_the_debate(published: list[dict[str, Any]]) -> Any:
+    data = tiny_data()
+    data["meetings"][0]["not_in_parallel_with"] = []
+    data["meetings"][0]["in_parallel_with"] = ["2"]
+    data["published"] = published
+    return make_session(data)
+
+
+def test_a_relation_to_an_activity_left_out_is_not_checked() -> None:
+    """The working group must meet while item 2 does; the grid does not show item 2."""
+    session = _in_parallel_with_the_debate([_row("1", MON, "AM"), _row("wg-1", TUE, "PM")])
+    checked = check_grid(session, published_grid(session))
+    assert checked.report.ok, [str(f) for f in checked.report.findings]
+    assert "in-parallel" in checked.not_checked_rules
+
+
+def test_a_relation_between_listed_activities_is_checked() -> None:
+    session = _in_parallel_with_the_debate(
+        [
+            _row("1", MON, "AM"),
+            _row("2", MON, "AM"),
+            _row("2", MON, "PM"),
+            _row("wg-1", TUE, "PM"),
+        ]
+    )
+    checked = check_grid(session, published_grid(session))
+    assert checked.report.broken_rules() == ["in-parallel"]
+    assert "in-parallel" not in checked.not_checked_rules
+
+
+def test_a_joint_meeting_is_laid_out_in_a_room_both_bodies_may_use() -> None:
+    """A joint meeting of the working group and a second group, beside the plenary: it takes
+    the room with booths that both list and the plenary does not use (not the first listed)."""
+    data = tiny_data()
+    data["rooms"].append({"id": "annex", "interpretation": False})
+    data["bodies"][0]["rooms"] = ["hall", "small"]
+    data["bodies"][1]["rooms"] = ["annex", "hall", "small"]
+    data["bodies"].append(
+        {
+            "id": "wg2",
+            "kind": "working_group",
+            "name": "Second group",
+            "rooms": ["annex", "hall", "small"],
+            "interpreted": True,
+        }
+    )
+    data["meetings"][0]["not_in_parallel_with"] = []
+    data["meetings"].insert(
+        0, {"id": "joint", "body": ["wg", "wg2"], "title": "Joint", "meetings": 1}
+    )
+    data["published"] = [
+        _row("1", MON, "AM"),
+        _row("2", MON, "AM"),
+        _row("joint", MON, "AM"),
+    ]
+    session = make_session(data)
+    rows = published_timetable(session)
+    (joint,) = _parts(rows, "joint")
+    assert (joint.body, joint.room, joint.start, joint.end) == (
+        "wg+wg2",
+        "small",
+        dt.time(10),
+        dt.time(13),
+    )
+    assert {r.room for r in rows if r.body == "plenary"} == {"hall"}

@@ -47,17 +47,33 @@ def check_grid(session: Session, grid: PublishedGrid) -> GridCheck:
         return GridCheck(report, grid)
     kept: list[Finding] = []
     aside: list[Finding] = []
+    absent = set(grid.absent)
     for finding in report.findings:
-        (aside if _needs_whole_timetable(finding, set(grid.absent)) else kept).append(finding)
+        whole = _needs_whole_timetable(session, finding, absent)
+        (aside if whole else kept).append(finding)
     return GridCheck(replace(report, findings=tuple(kept)), grid, tuple(aside))
 
 
-def _needs_whole_timetable(finding: Finding, absent: set[str]) -> bool:
+#: Relation rules whose findings a partial grid can make false, with the relation concerned.
+_RELATIONS = {"in-parallel": "in_parallel_with", "sequence": "after_start_of"}
+
+
+def _needs_whole_timetable(session: Session, finding: Finding, absent: set[str]) -> bool:
     """A finding a partial grid may give without the timetable being wrong: it names an
-    activity the grid leaves out, or says a listed activity has too few minutes or meetings
-    (its other parts may be on a day the grid does not show)."""
+    activity the grid leaves out; it says a listed activity has too few minutes or meetings
+    (its other parts may be on a day the grid does not show); or it relates a listed activity
+    to an entry not all in the grid (an activity, a heading's sub-items, a body's agenda):
+    meeting while an `in_parallel_with` entry does not, starting before an `after_start_of`
+    entry starts. (Missing rows only hide breaches of the other rules, never make false ones:
+    a missing part of an `after_end_of` entry would end it later still.)"""
     if absent.intersection(finding.activities):
         return True
+    known = _ids(session)
+    relation = _RELATIONS.get(finding.rule)
+    if relation is not None and all(a in known for a in finding.activities):
+        entries = [e for a in finding.activities for e in getattr(session.activity(a), relation)]
+        if any(absent & _activities_of(session, e) for e in entries):
+            return True
     args = finding.message.args
     key = finding.message.key
     if key == "full-duration.total-minutes":
@@ -65,6 +81,24 @@ def _needs_whole_timetable(finding: Finding, absent: set[str]) -> bool:
     if key == "full-duration.meetings-count":
         return _number(args.get("n")) < _number(args.get("want"))
     return False
+
+
+def _ids(session: Session) -> set[str]:
+    return {a.id for a in session.activities}
+
+
+def _activities_of(session: Session, entry: str) -> set[str]:
+    """The activities a relation's entry stands for: itself, a heading's sub-items at any
+    depth, or a body's whole agenda."""
+    if entry in {b.id for b in session.bodies}:
+        return {a.id for a in session.agenda_of(entry)}
+    found = {entry} & _ids(session)
+    parents = {entry}
+    while parents:
+        children = {i.id for i in session.items if i.parent in parents}
+        found |= children & _ids(session)
+        parents = children
+    return found
 
 
 def _number(value: object) -> float:
