@@ -14,6 +14,7 @@ from scheduler.cli import (  # noqa: F401  (importing registers the commands)
     solve,
     sweep,
     template,
+    version,
 )
 from scheduler.cli.app import app
 

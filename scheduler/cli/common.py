@@ -93,13 +93,64 @@ def _ensure_one_writable(path: Path, option: str) -> None:
 
 
 def ensure_all_writable(
-    paths: Mapping[str, Path | None], inputs: Mapping[str, Path | None] | None = None
+    paths: Mapping[str, Path | None],
+    inputs: Mapping[str, Path | None] | None = None,
+    suffixes: Mapping[str, str] | None = None,
 ) -> None:
-    """`ensure_writable` for each path given, by option name, in order; no two the same file."""
+    """`ensure_writable` for each path given, by option name, in order; no two the same file;
+    each option of `suffixes` ending as it says. An output open in an office program is
+    written, with a warning (`warn_if_open`)."""
     for option, path in paths.items():
         if path is not None:
             _ensure_one_writable(path, option)
+            if suffixes and option in suffixes:
+                require_suffix(path, option, suffixes[option])
     refuse_clashes(paths, inputs or {})
+    for path in paths.values():
+        if path is not None:
+            warn_if_open(path)
+
+
+#: What each published file is, by the option that names it: its name must end so, for the
+#: program that opens it to know what it holds.
+PUBLISHED_SUFFIXES = {"--docx": ".docx", "--ics": ".ics", "--programme": ".xlsx"}
+
+
+def require_suffix(path: Path, option: str, suffix: str) -> None:
+    """Refuse a name that does not end in `suffix`: `-o t.csv` would hold a workbook that no
+    program opens as what its name says."""
+    if path.suffix.lower() != suffix:
+        raise InputError(
+            f"the file written is {suffix[1:]}: give a name ending in {suffix} "
+            f"(e.g. {path.with_suffix(suffix).name})",
+            file=path,
+            field=option,
+        )
+
+
+def lock_file(path: Path) -> Path | None:
+    """The lock file an office program keeps beside `path` while it has it open, if any:
+    LibreOffice's `.~lock.NAME#`, Excel's and Word's `~$NAME` (the name's first one or two
+    letters replaced when it is long)."""
+    name = path.name
+    candidates = [f".~lock.{name}#", f"~${name}", f"~${name[1:]}", f"~${name[2:]}"]
+    for candidate in candidates:
+        lock = path.with_name(candidate)
+        if lock.is_file():
+            return lock
+    return None
+
+
+def warn_if_open(path: Path) -> None:
+    """Warn that `path` is open in an office program: it is replaced all the same, and the
+    program, saving its old copy, would replace the new file."""
+    lock = lock_file(path)
+    if lock is not None and path.exists():
+        err_console.print(
+            f"warning: {path}: open in another program (its lock file {lock.name} is beside "
+            "it); it is replaced now: close it there without saving, then open it again",
+            markup=False,
+        )
 
 
 def is_terminal() -> bool:

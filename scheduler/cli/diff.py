@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from scheduler.cli.app import app
-from scheduler.cli.common import console, ensure_writable, planner_errors
+from scheduler.cli.common import console, ensure_all_writable, planner_errors
 from scheduler.cli.options import After, Before, DiffOutput, DiffSession
 from scheduler.diff import TimetableDiff
 
@@ -32,7 +32,8 @@ def diff_command(
 
     with planner_errors():
         if output is not None:
-            ensure_writable(output, inputs={"BEFORE": before, "AFTER": after, "--session": session})
+            inputs = {"BEFORE": before, "AFTER": after, "--session": session}
+            ensure_all_writable({"--output": output}, inputs, suffixes={"--output": ".xlsx"})
         loaded = load_session(session) if session is not None else None
         diff = compare(read_assignments(before), read_assignments(after), loaded)
         if output is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from scheduler.cli.app import app
 from scheduler.cli.common import (
+    PUBLISHED_SUFFIXES,
     Lang,
     console,
     ensure_all_writable,
@@ -53,7 +54,7 @@ def export_command(
     quiet: Quiet = False,
 ) -> None:
     """Write the annex (Word), the calendar (iCalendar) or the daily programme of a timetable."""
-    from scheduler.io.ics import time_zone
+    from scheduler.io.ics import time_zone, time_zone_warning
     from scheduler.io.timetable_workbook import read_assignments
     from scheduler.labels import missing_titles_warning
     from scheduler.pipeline import Run, Targets, publish
@@ -65,13 +66,15 @@ def export_command(
         ensure_all_writable(
             {"--docx": docx, "--ics": ics, "--programme": programme},
             inputs={"TIMETABLE": timetable, "--session": session},
+            suffixes=PUBLISHED_SUFFIXES,
         )
         time_zone(timezone)  # a bad zone is refused before anything is written
         loaded, _ = load(session)
         said = language(lang, loaded, Lang.fr)
         read = read_assignments(timetable, session=loaded)
         if not quiet:
-            for warning in (_foreign(loaded, read), missing_titles_warning(loaded, said)):
+            zone = time_zone_warning(loaded, timezone) if ics is not None else None
+            for warning in (_foreign(loaded, read), missing_titles_warning(loaded, said), zone):
                 if warning:
                     err_console.print(f"warning: {warning}", markup=False)
         report = validate(loaded, read)

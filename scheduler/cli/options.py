@@ -63,6 +63,10 @@ SessionOutput = Annotated[
     Path, typer.Option("-o", "--output", help="Session file (YAML) to write.")
 ]
 
+ShowVersion = Annotated[
+    bool, typer.Option("--version", is_eager=True, help="Print the version and exit.")
+]
+
 # --- schedule solve ---------------------------------------------------------------------------
 
 SessionOrBundled = Annotated[

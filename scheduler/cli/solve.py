@@ -14,6 +14,7 @@ from rich.table import Table
 
 from scheduler.cli.app import app
 from scheduler.cli.common import (
+    PUBLISHED_SUFFIXES,
     Lang,
     console,
     ensure_all_writable,
@@ -85,9 +86,14 @@ def solve_command(
             session_file=path,
         )
         _refuse_bad_targets(targets, log, inputs={"SESSION": path, "--keep": keep})
-        warning = missing_titles_warning(loaded, said)
-        if warning and not quiet:
-            err_console.print(f"warning: {warning}", markup=False)
+        warnings = [missing_titles_warning(loaded, said)]
+        if ics is not None:
+            from scheduler.io.ics import time_zone_warning
+
+            warnings.append(time_zone_warning(loaded, timezone))
+        for warning in warnings:
+            if warning and not quiet:
+                err_console.print(f"warning: {warning}", markup=False)
         previous = _kept(keep, loaded, path)
         with live_progress(not quiet) as progress:
             settings = Settings(
@@ -143,7 +149,8 @@ def _kept(keep: Path | None, session: Session, path: Path) -> Timetable | None:
 def _refuse_bad_targets(targets: Targets, log: Path | None, inputs: dict[str, Path | None]) -> None:
     """Outputs that could not be written, or would overwrite an input or one another, are
     refused before the search, not after it."""
-    ensure_all_writable({**targets.outputs(), "--log": log}, inputs)
+    suffixes = {**PUBLISHED_SUFFIXES, "--output": ".xlsx"}
+    ensure_all_writable({**targets.outputs(), "--log": log}, inputs, suffixes)
     if targets.plot is not None:
         from scheduler.plots import picture_format
 
