@@ -139,7 +139,11 @@ def _lay_out(
     left: dict[str, int],
     later_parts: dict[str, int],
 ) -> None:
-    """Times of one meeting's parts, in agenda order, within its period (see the module)."""
+    """Times of one meeting's parts, in agenda order, within its period (see the module).
+
+    `left` (minutes still to place, by activity) and `later_parts` (rows of the activity not
+    laid out yet) are updated as the parts are.
+    """
     slot = group[0].slot
     cursor = slot.start
     for k, part in enumerate(group):
@@ -147,8 +151,9 @@ def _lay_out(
         later_parts[activity.id] -= 1
         if entry.start is not None and entry.end is not None:
             part.start, part.end = _on(slot.date, entry.start), _on(slot.date, entry.end)
-        elif activity.whole_meetings and entry.start is None and entry.end is None:
-            part.start, part.end = slot.start, slot.end
+        elif activity.whole_meetings:  # fills its period but for a time the grid prints
+            part.start = _on(slot.date, entry.start) if entry.start is not None else slot.start
+            part.end = _on(slot.date, entry.end) if entry.end is not None else slot.end
         else:
             start = _on(slot.date, entry.start) if entry.start is not None else cursor
             if entry.end is not None:
@@ -157,9 +162,9 @@ def _lay_out(
                 minutes = _share(group, k, start, key, last_meeting, left, later_parts)
                 end = start + dt.timedelta(minutes=minutes)
             part.start, part.end = start, end
-        if not activity.whole_meetings:
-            left[activity.id] -= max(_minutes(part.end - part.start), 0)
-        cursor = max(cursor, part.end)
+        if not activity.whole_meetings:  # one sharing its meeting: no-sharing says so, and the
+            left[activity.id] -= max(_minutes(part.end - part.start), 0)  # others keep time
+            cursor = max(cursor, part.end)
 
 
 def _share(

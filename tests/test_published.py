@@ -309,3 +309,8 @@ def test_a_joint_meeting_is_laid_out_in_a_room_both_bodies_may_use() -> None:
         dt.time(13),
     )
     assert {r.room for r in rows if r.body == "plenary"} == {"hall"}
+
+
+def test_a_whole_meeting_with_a_printed_start_runs_to_its_period_end() -> None:
+    (group,) = published_timetable(_tiny([_row("wg-1", MON, "PM", start="15:30")]))
+    assert (group.start, group.end) == (dt.time(15, 30), dt.time(18))
