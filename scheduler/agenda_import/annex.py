@@ -35,9 +35,14 @@ from scheduler.agenda_import.words import (
 HOLIDAY = re.compile(
     r"(holiday|jour f[ée]ri[ée]|f[ée]ri[ée]|feriado|d[ií]a festivo|праздни|عطلة|假日)", re.I
 )
-#: The header of an annex whose agenda item numbers have a column of their own.
+#: The header of an annex whose agenda item numbers have a column of their own ("Date and time
+#: | Agenda item | Title or description"); a cell over two lines comes out of a PDF as "Date/time
+#: Agenda Title or description item".
 _ITEM_COLUMN = re.compile(
-    r"(agenda item|point de l.ordre du jour|tema del programa|пункт повестки|البند|议程项目)", re.I
+    r"(agenda item|point de l.ordre du jour|tema del programa|пункт повестки|البند|议程项目"
+    r"|title or description|titre ou description|t[íi]tulo o descripci[óo]n"
+    r"|название или описание|العنوان أو الوصف|标题或说明)",
+    re.I,
 )
 _BARE_NUMBER = re.compile(r"^(\d{1,2})((?:\s*\(?[a-z]\))?)\s+(?=[^\W\d_])")
 
@@ -87,6 +92,7 @@ class Annex:
     slots: list[AnnexSlot]
     notes: list[str]
     holidays: list[dt.date] = field(default_factory=list)
+    holiday_names: dict[dt.date, str] = field(default_factory=dict)  # as the row prints it
 
 
 def annex_start(lines: list[str], after: int) -> int | None:
@@ -224,6 +230,7 @@ def parse_annex(
     slots: list[AnnexSlot] = []
     notes: list[str] = []
     holidays: list[dt.date] = []
+    names: dict[dt.date, str] = {}
     date: dt.date | None = None
     cell: list[str] = []
     item_column = False  # "Date and time | Agenda item | Title": "6 Provisions on ..."
@@ -246,6 +253,7 @@ def parse_annex(
         if date is not None and holiday and find_time_range(line) is None:
             if date not in holidays:
                 holidays.append(date)
+            names.setdefault(date, _holiday_name(line))
             continue
         if _DAY_LINE.match(line) or _DAY_LINE_US.match(line):
             close()
@@ -256,6 +264,7 @@ def parse_annex(
             line = line[mentions[0].end :].strip(" ,") if mentions else ""
             if date is not None and HOLIDAY.search(line) and find_time_range(line) is None:
                 holidays.append(date)
+                names.setdefault(date, _holiday_name(line))
                 continue
             if not line:
                 continue
@@ -273,4 +282,10 @@ def parse_annex(
     close()
     for slot in slots:
         _read_cell(slot, known_bodies, vocabulary, lang)
-    return Annex(slots, notes, holidays)
+    return Annex(slots, notes, holidays, names)
+
+
+def _holiday_name(line: str) -> str:
+    """What a holiday row prints ("Official United Nations holiday"), without the cell's dashes
+    or a footnote mark."""
+    return FOOTNOTE_MARK.sub("", re.sub(r"\s+", " ", line)).strip(" -–—.,;:")

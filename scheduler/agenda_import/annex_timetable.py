@@ -63,11 +63,15 @@ def _period_id(start: dt.time) -> str:
 
 
 def periods_of(annex: Annex) -> tuple[list[PeriodSpec], list[str]]:
-    """The daily periods the annex uses, one per time of day, the most common times winning."""
+    """The daily periods the annex uses, one per time of day, the most common times winning;
+    the days with other times get periods of their own (`day_periods_of`)."""
     notes: list[str] = []
     ranges: dict[str, Counter[tuple[dt.time, dt.time]]] = {}
+    days: dict[tuple[str, dt.time, dt.time], list[dt.date]] = {}
     for slot in annex.slots:
-        ranges.setdefault(_period_id(slot.start), Counter())[(slot.start, slot.end)] += 1
+        pid = _period_id(slot.start)
+        ranges.setdefault(pid, Counter())[(slot.start, slot.end)] += 1
+        days.setdefault((pid, slot.start, slot.end), []).append(slot.date)
     periods: list[PeriodSpec] = []
     for pid in ("AM", "PM", "EV"):
         if pid not in ranges:
@@ -75,16 +79,57 @@ def periods_of(annex: Annex) -> tuple[list[PeriodSpec], list[str]]:
         (start, end), _ = ranges[pid].most_common(1)[0]
         for (s, e), _ in ranges[pid].items():
             if (s, e) != (start, end):
+                dates = ", ".join(f"{d:%a %d %b}" for d in dict.fromkeys(days[(pid, s, e)]))
                 notes.append(
                     f"annex: a {pid} period runs {s:%H:%M}-{e:%H:%M} instead of "
-                    f"{start:%H:%M}-{end:%H:%M}; the session file has one time per period"
+                    f"{start:%H:%M}-{end:%H:%M} on {dates}; "
+                    + (
+                        "that day has periods of its own"
+                        if "," not in dates
+                        else "those days have periods of their own"
+                    )
+                    + " (session.day_periods)"
                 )
         periods.append(PeriodSpec(pid, start, end, pid == "EV"))
+    _apart(periods, notes)
+    return periods, notes
+
+
+def _apart(periods: list[PeriodSpec], notes: list[str], day: str = "") -> None:
+    """Periods of every body may not overlap: a later one starts when the earlier ends."""
     for before, after in itertools.pairwise(periods):
         if after.start < before.end:
-            notes.append(f"annex: periods {before.id} and {after.id} overlap; check the times")
+            notes.append(f"annex: periods {before.id} and {after.id} overlap{day}; check the times")
             after.start = before.end
-    return periods, notes
+
+
+def day_periods_of(
+    annex: Annex, periods: list[PeriodSpec]
+) -> tuple[list[tuple[list[dt.date], list[PeriodSpec]]], list[str]]:
+    """The days whose annex rows run at other times than the daily periods, grouped by their
+    periods: the cybercrime committee's 2-hour meetings of the first week and 3-hour ones of
+    the second, an opening on Sunday at 14:00. A day's own periods are the daily ones with its
+    own times where the annex gives them."""
+    notes: list[str] = []
+    daily = {p.id: p for p in periods}
+    times: dict[dt.date, dict[str, tuple[dt.time, dt.time]]] = {}
+    twice: set[dt.date] = set()
+    for slot in annex.slots:
+        day = times.setdefault(slot.date, {})
+        pid = _period_id(slot.start)
+        if pid in day and day[pid] != (slot.start, slot.end):
+            twice.add(slot.date)  # two AM rows of a day: one id cannot hold both
+        day.setdefault(pid, (slot.start, slot.end))
+    groups: dict[tuple[tuple[str, dt.time, dt.time, bool], ...], list[dt.date]] = {}
+    for date, own in times.items():
+        if date in twice or all((daily[k].start, daily[k].end) == v for k, v in own.items()):
+            continue
+        specs = [PeriodSpec(p.id, *own.get(p.id, (p.start, p.end)), p.evening) for p in periods]
+        _apart(specs, notes, f" on {date:%a %d %b}")
+        key = tuple((p.id, p.start, p.end, p.evening) for p in specs)
+        groups.setdefault(key, []).append(date)
+    result = [(sorted(dates), [PeriodSpec(*spec) for spec in key]) for key, dates in groups.items()]
+    return sorted(result, key=lambda entry: entry[0][0]), notes
 
 
 def planned_slots(
@@ -125,13 +170,16 @@ def planned_slots(
 
 
 def implied_minutes(
-    planned: list[PlannedSlot], periods: dict[str, PeriodSpec]
+    planned: list[PlannedSlot],
+    periods: dict[str, PeriodSpec],
+    own: dict[dt.date, dict[str, PeriodSpec]] | None = None,
 ) -> dict[str, tuple[int, str]]:
-    """Each plenary item's duration as the annex implies it, with how it was reckoned."""
+    """Each plenary item's duration as the annex implies it, with how it was reckoned (a day
+    with periods of its own, in `own`, counts its own lengths)."""
     minutes: dict[str, int] = {}
     reasons: dict[str, list[str]] = {}
     for row in planned:
-        length = periods[row.period].minutes
+        length = (own or {}).get(row.date, periods)[row.period].minutes
         count = len(row.items)
         for n, item_id in enumerate(row.items):
             share = length // count + (length % count if n == count - 1 else 0)

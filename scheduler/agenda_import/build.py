@@ -19,6 +19,7 @@ from scheduler.agenda_import.annex_timetable import (
     DEFAULT_PERIODS,
     PeriodSpec,
     PlannedSlot,
+    day_periods_of,
     differs,
     implied_minutes,
     periods_of,
@@ -88,6 +89,7 @@ class SessionBuilder:
         if annex:
             self.draft.report.extend(annex.notes)
         self.periods: list[PeriodSpec] = []
+        self.day_periods: list[tuple[list[dt.date], list[PeriodSpec]]] = []
         self.days: list[dt.date] = []
         self.planned: list[PlannedSlot] = []
         self.wording: dict[str, str] = {}
@@ -132,6 +134,8 @@ class SessionBuilder:
         if self.annex:
             self.periods, notes = periods_of(self.annex)
             self.draft.report.extend(notes)
+            self.day_periods, notes = day_periods_of(self.annex, self.periods)
+            self.draft.report.extend(notes)
         if not self.periods:
             self.periods = list(DEFAULT_PERIODS)
             self.draft.note(
@@ -175,7 +179,8 @@ class SessionBuilder:
         else:
             note(("session", "days"), f"from {source}")
             extra = [d for d in annex_days if d not in base]
-            idle = [d for d in base if annex_days and d not in annex_days]
+            off = set(self.annex.holidays) if self.annex else set()
+            idle = [d for d in base if annex_days and d not in annex_days and d not in off]
             if extra:
                 self.draft.report.append(
                     "session.days: the annex has meetings on "
@@ -244,11 +249,28 @@ class SessionBuilder:
         if pre:
             note(("session", "pre_session_days"), "from the meetings announced before the session")
         info["holidays"] = list(self.holidays)
+        names = self.annex.holiday_names if self.annex else {}
+        printed = {day: self.text(names[day]) for day in self.holidays if names.get(day)}
+        if printed:
+            info["holiday_names"] = printed
+            note(("session", "holiday_names"), "as the annex prints the holiday")
         info["periods"] = [p.as_data() for p in self.periods]
         if self.annex:
             note(("session", "periods"), "from the times in the annex")
+        known = {*self.days, *pre, *self.holidays}
+        own = [(dates, periods) for dates, periods in self.day_periods if set(dates) <= known]
+        if own:
+            info["day_periods"] = [
+                {"dates": dates, "periods": [p.as_data() for p in periods]}
+                for dates, periods in own
+            ]
+            note(("session", "day_periods"), "the annex's days with other hours")
         info["evening_meetings"] = False
         return info
+
+    def _periods_on(self, date: dt.date) -> list[PeriodSpec]:
+        """A day's periods: its own, when the annex gives it other hours, else the daily ones."""
+        return next((p for dates, p in self.day_periods if date in dates), self.periods)
 
     def _symbol(self) -> str | None:
         symbols = self.symbols or ([self.facts.cover_symbol] if self.facts.cover_symbol else [])
@@ -360,7 +382,8 @@ class SessionBuilder:
 
     def _items_data(self) -> list[dict[str, Any]]:
         note = self.draft.note
-        durations = implied_minutes(self.planned, {p.id: p for p in self.periods})
+        own = {d: {p.id: p for p in periods} for dates, periods in self.day_periods for d in dates}
+        durations = implied_minutes(self.planned, {p.id: p for p in self.periods}, own)
         parents = {item.parent for item in self.items if item.parent}
         items: list[dict[str, Any]] = []
         placeholder_minutes = self.periods[0].minutes
@@ -413,7 +436,7 @@ class SessionBuilder:
         items[first]["first"] = True
         facts = self.facts
         if facts.opening_date and facts.opening_date in self.days:
-            time = facts.opening_time or self.periods[0].start
+            time = facts.opening_time or self._periods_on(facts.opening_date)[0].start
             items[first]["fixed_start"] = dt.datetime.combine(facts.opening_date, time)
             if facts.opening_time:
                 note(("items", first, "fixed_start"), "the opening stated in the annotations")

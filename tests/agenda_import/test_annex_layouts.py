@@ -126,3 +126,62 @@ Mercredi 5 mars
     assert info["holidays"] == [dt.date(2025, 3, 4)]
     items = {str(i["id"]): i for i in result.session_data["items"]}
     assert items["2"]["minutes"] == 360
+
+
+#: The second session of the Ad Hoc Committee on cybercrime met 10:00-12:00 and 15:00-17:00
+#: until 7 June 2022, then 10:00-13:00 and 15:00-18:00 (the session's web page); the annex rows
+#: are constructed in the committee's layout.
+OTHER_HOURS = """\
+Ad Hoc Committee
+Second session
+Vienna, 30 May–10 June 2022
+
+Provisional agenda
+1. Opening of the session.
+2. Provisions on criminalization.
+3. General provisions.
+4. Adoption of the report.
+
+Annotations
+1. Opening of the session
+The session will be opened on Monday, 30 May 2022, at 10 a.m.
+
+Annex
+Proposed organization of work
+Date and time         Agenda item   Title or description
+Monday, 30 May
+10 a.m.–12 p.m.       1             Opening of the session
+                      2             Provisions on criminalization
+3–5 p.m.              2             Provisions on criminalization (continued)
+Tuesday, 31 May
+10 a.m.–12 p.m.       2             Provisions on criminalization (continued)
+3–5 p.m.              3             General provisions
+Wednesday, 8 June
+10 a.m.–1 p.m.        3             General provisions (continued)
+3–6 p.m.              3             General provisions (continued)
+Thursday, 9 June
+10 a.m.–1 p.m.        3             General provisions (continued)
+3–6 p.m.              4             Adoption of the report
+"""
+
+
+def test_days_with_other_hours_get_periods_of_their_own(tmp_path: Path) -> None:
+    result = _import(tmp_path, OTHER_HOURS, "ahc2.en.txt")
+    info = result.session_data["session"]
+    assert info["periods"] == [
+        {"id": "AM", "start": "10:00", "end": "12:00"},
+        {"id": "PM", "start": "15:00", "end": "17:00"},
+    ]
+    assert info["day_periods"] == [
+        {
+            "dates": [dt.date(2022, 6, 8), dt.date(2022, 6, 9)],
+            "periods": [
+                {"id": "AM", "start": "10:00", "end": "13:00"},
+                {"id": "PM", "start": "15:00", "end": "18:00"},
+            ],
+        }
+    ]
+    items = {str(i["id"]): i for i in result.session_data["items"]}
+    assert items["3"]["minutes"] == 120 + 3 * 180  # each meeting counted at its own length
+    assert any("Wed 08 Jun, Thu 09 Jun" in line for line in result.report)
+    assert result.status is ImportStatus.READY, result.why_partial
