@@ -27,6 +27,7 @@ from scheduler.agenda_import.words import (
     CONTINUED,
     FOOTNOTE_MARK,
     INFORMAL_CONSULTATIONS,
+    NOT_AN_ITEM,
     ORGANIZATION_OF_WORK,
     fold,
 )
@@ -85,6 +86,9 @@ class AnnexSlot:
     text: str = ""
     refs: list[Ref] = field(default_factory=list)
     bodies: list[tuple[str, bool]] = field(default_factory=list)  # (name, continued)
+    #: What the plenary takes that is no agenda item (the President's address), with how many
+    #: of the row's references come before it.
+    activities: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -156,8 +160,13 @@ def _name_segments(text: str, name: str, gap: int = 3) -> list[list[tuple[int, i
     return found
 
 
-def _read_cell(slot: AnnexSlot, known_bodies: list[str], vocabulary: Vocabulary, lang: str) -> None:
-    """Fill `slot.bodies` and `slot.refs` from the cell text of one row."""
+def _read_cell(
+    slot: AnnexSlot, known_bodies: list[str], vocabulary: Vocabulary, lang: str,
+    single_body: bool = False,
+) -> None:  # fmt: skip
+    """Fill `slot.bodies` and `slot.refs` from the cell text of one row; in the single-body
+    layout (an item column), a cell that cites no item and names no body is an activity that
+    is no agenda item."""
     text = slot.text
     spans: list[tuple[int, int, str]] = []  # (start, end of the last word, name)
     cuts: list[tuple[int, int]] = []  # body names are not part of an item's wording
@@ -194,7 +203,11 @@ def _read_cell(slot: AnnexSlot, known_bodies: list[str], vocabulary: Vocabulary,
             Ref(_numbers(int(m["n"]), m["more"] or ""), m["l1"] or m["l2"], title, continued)
         )
     if not refs and not spans and fold(text):
-        slot.bodies.append((clean_phrase(text, vocabulary, lang), False))
+        phrase = clean_phrase(text, vocabulary, lang)
+        if single_body or NOT_AN_ITEM.match(phrase):
+            slot.activities.append((0, CONTINUED.sub("", phrase).strip()))
+        else:
+            slot.bodies.append((phrase, False))
 
 
 def _without(text: str, start: int, stop: int, cuts: list[tuple[int, int]]) -> str:
@@ -276,12 +289,16 @@ def parse_annex(
             slots.append(AnnexSlot(date, found[2], found[3]))
             line = line[found[1] :].strip()
         if slots and line:
+            if item_column and NOT_AN_ITEM.match(line) and not _BARE_NUMBER.match(line):
+                cited = sum(1 for part in cell if part.startswith("Item "))
+                slots[-1].activities.append((cited, CONTINUED.sub("", line).strip()))
+                continue
             if item_column:
                 line = _BARE_NUMBER.sub(r"Item \1\2. ", line)
             cell.append(line)
     close()
     for slot in slots:
-        _read_cell(slot, known_bodies, vocabulary, lang)
+        _read_cell(slot, known_bodies, vocabulary, lang, item_column)
     return Annex(slots, notes, holidays, names)
 
 

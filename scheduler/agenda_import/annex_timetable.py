@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -26,6 +27,31 @@ class PlannedSlot:
     period: str
     items: list[str] = field(default_factory=list)
     bodies: list[str] = field(default_factory=list)  # names as in the annex or annotations
+    activities: list[AnnexActivity] = field(default_factory=list)  # no agenda items
+
+    @property
+    def taken(self) -> list[str]:
+        """The plenary's activities in this meeting, in the order the annex gives them: its
+        items by agenda order, each other activity after the item it follows."""
+        order = list(self.items)
+        for activity in self.activities:
+            at = order.index(activity.after) + 1 if activity.after in order else 0
+            while at < len(order) and order[at] in {a.id for a in self.activities}:
+                at += 1
+            order.insert(at, activity.id)
+        return order
+
+
+@dataclass(frozen=True)
+class AnnexActivity:
+    """Something the plenary takes that is no agenda item (the President's address): its id,
+    the annex's wording, the item of its meeting it follows (None: it opens the meeting) and
+    the item it follows in the annex (None: before every item)."""
+
+    id: str
+    title: str
+    after: str | None
+    follows: str | None
 
 
 @dataclass
@@ -146,9 +172,13 @@ def planned_slots(
     order = {item.id: n for n, item in enumerate(items)}
     wording: dict[str, str] = {}
     planned: list[PlannedSlot] = []
+    ids: dict[str, str] = {}  # the folded wording of an activity -> its id
+    last: str | None = None  # the item the annex cited last, for what follows it
     for slot in annex.slots:
         row = PlannedSlot(slot.date, _period_id(slot.start))
+        resolved: list[list[str]] = []  # per reference of the row, the items it stands for
         for ref in slot.refs:
+            before = len(row.items)
             for item_id in ref.item_ids:
                 if item_id not in by_id:
                     notes.append(
@@ -163,10 +193,29 @@ def planned_slots(
                 row.items.append(item_id)
                 if len(ref.item_ids) == 1 and ref.title and not ref.continued:
                     wording.setdefault(item_id, ref.title)
+            resolved.append(row.items[before:])
+        for refs_before, title in slot.activities:
+            after = next((r[-1] for r in reversed(resolved[:refs_before]) if r), None)
+            key = fold(title)
+            if key not in ids:
+                ids[key] = _activity_id(title, {item.id for item in items} | set(ids.values()))
+            row.activities.append(AnnexActivity(ids[key], title, after, after or last))
         row.items = sorted(dict.fromkeys(row.items), key=order.__getitem__)
         row.bodies = [name for name, _ in slot.bodies]
+        last = row.items[-1] if row.items else last
         planned.append(row)
     return planned, wording, notes
+
+
+def _activity_id(title: str, taken: set[str]) -> str:
+    """A short id from an activity's first words: `address-by-the-president`."""
+    words = re.findall(r"[a-z0-9]+", fold(title))[:4] or ["activity"]
+    base = "-".join(words)[:40].strip("-") or "activity"
+    found, n = base, 1
+    while found in taken:
+        n += 1
+        found = f"{base}-{n}"
+    return found
 
 
 def implied_minutes(
@@ -180,8 +229,9 @@ def implied_minutes(
     reasons: dict[str, list[str]] = {}
     for row in planned:
         length = (own or {}).get(row.date, periods)[row.period].minutes
-        count = len(row.items)
-        for n, item_id in enumerate(row.items):
+        taken = row.taken
+        count = len(taken)
+        for n, item_id in enumerate(taken):
             share = length // count + (length % count if n == count - 1 else 0)
             minutes[item_id] = minutes.get(item_id, 0) + share
             how = "a whole meeting" if count == 1 else f"1/{count} of a meeting"

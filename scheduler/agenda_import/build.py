@@ -17,6 +17,7 @@ from scheduler.agenda_import.agenda import AgendaList
 from scheduler.agenda_import.annex import Annex
 from scheduler.agenda_import.annex_timetable import (
     DEFAULT_PERIODS,
+    AnnexActivity,
     PeriodSpec,
     PlannedSlot,
     day_periods_of,
@@ -413,6 +414,7 @@ class SessionBuilder:
             items.append({"id": "1", "title": self.text(PLACEHOLDER), "minutes": 180})
             note(("items", 0), "TO COMPLETE: no agenda item was read",
                  "items: no agenda item could be read; type them in")  # fmt: skip
+        self._annex_activities(items, durations)
         if missing:
             where = "not in the annex" if self.annex else "no organization of work in the document"
             self.draft.report.append(
@@ -426,6 +428,62 @@ class SessionBuilder:
             )
         self._first_and_last(items)
         return items
+
+    def _annex_activities(
+        self, items: list[dict[str, Any]], durations: dict[str, tuple[int, str]]
+    ) -> None:
+        """What the annex shows the plenary taking that is no agenda item (the President's
+        address): an item with `agenda_item: false`, placed in the agenda after the item the
+        annex cites before it, so the plenary's order keeps the annex's."""
+        seen: dict[str, AnnexActivity] = {}
+        for row in self.planned:
+            for activity in row.activities:
+                seen.setdefault(activity.id, activity)
+        parents = {str(entry.get("parent")) for entry in items if entry.get("parent")}
+        for activity in seen.values():
+            at = 0
+            if activity.follows is not None:
+                ids = [str(entry["id"]) for entry in items]
+                at = ids.index(activity.follows) + 1 if activity.follows in ids else len(items)
+                inside = {activity.follows}
+                while at < len(items) and (
+                    items[at].get("parent") in inside or items[at].get("agenda_item") is False
+                ):
+                    if str(items[at]["id"]) in parents:
+                        inside.add(str(items[at]["id"]))
+                    at += 1
+            else:
+                while at < len(items) and items[at].get("agenda_item") is False:
+                    at += 1
+            minutes, why = durations.get(activity.id, (self.periods[0].minutes, "placeholder"))
+            items.insert(
+                at,
+                {
+                    "id": activity.id,
+                    "title": self.text(activity.title),
+                    "agenda_item": False,
+                    "minutes": minutes,
+                },
+            )
+            self._shift_comments(at)
+            self.draft.note(("items", at, "agenda_item"), "in the annex, not on the agenda")
+            self.draft.note(("items", at, "minutes"), why)
+        if seen:
+            self.draft.report.append(
+                "items: "
+                + ", ".join(repr(a.title) for a in seen.values())
+                + " (in the annex, not on the agenda) added with agenda_item: false; check "
+                "where each is taken"
+            )
+
+    def _shift_comments(self, at: int) -> None:
+        """An entry inserted at `items[at]`: the comments of the entries from there move down."""
+        moved: dict[Any, str] = {}
+        for path, comment in list(self.draft.comments.items()):
+            if len(path) > 1 and path[0] == "items" and isinstance(path[1], int) and path[1] >= at:
+                del self.draft.comments[path]
+                moved[("items", path[1] + 1, *path[2:])] = comment
+        self.draft.comments.update(moved)
 
     def _first_and_last(self, items: list[dict[str, Any]]) -> None:
         note = self.draft.note
@@ -452,10 +510,11 @@ class SessionBuilder:
                 "the opening item",
                 "opening: date and time not found; set fixed_start on the opening item",
             )
-        last = timed[-1]
+        on_agenda = [n for n in timed if items[n].get("agenda_item") is not False] or timed
+        last = on_agenda[-1]
         item_by_id = {item.id: item for item in self.items}
         closing = item_by_id.get(str(items[last]["id"]))
-        if closing and CLOSING_ITEM.match(closing.title):
+        if closing and CLOSING_ITEM.match(closing.title) and last == timed[-1]:
             items[last]["last"] = True
             note(("items", last, "last"), "the adoption of the report closes the session")
         else:
@@ -545,7 +604,7 @@ class SessionBuilder:
                 "the annotations"
             )
         for row in self.planned:
-            for item_id in row.items:
+            for item_id in row.taken:
                 entries.append({"activity": item_id, "date": row.date, "period": row.period})
             for body in self.bodies:
                 if row in body.rows:

@@ -303,6 +303,15 @@ CLOSING_ITEM = re.compile(
     r"утверждение доклада|принятие доклада|اعتماد التقرير|اعتماد تقرير|通过报告|通过.*报告)",
     re.IGNORECASE,
 )
+#: An activity of the annex that is no agenda item: an address, statements by dignitaries, a
+#: ceremony ("Address by the President of the General Assembly").
+NOT_AN_ITEM = re.compile(
+    r"^(?:address(?:es)? by|statements? by|message (?:by|from)|keynote|(?:opening|closing|"
+    r"high-level|award) ceremony|ceremony|allocutions? d[eu']|discours d[eu']|déclarations? d[eu']"
+    r"|cérémonie|discurso(?:s)? de|declaraci[óo]n(?:es)? de|ceremonia|выступлени[ея]|обращение"
+    r"|церемони[яи]|كلمة|حفل|致辞|讲话|仪式)",
+    re.IGNORECASE,
+)
 CONTINUED = re.compile(
     r"[(（](suite|continued|cont\.|continuación|continuacion|продолжение|تابع|续)[)）]", re.I
 )

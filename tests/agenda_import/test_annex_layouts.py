@@ -185,3 +185,73 @@ def test_days_with_other_hours_get_periods_of_their_own(tmp_path: Path) -> None:
     assert items["3"]["minutes"] == 120 + 3 * 180  # each meeting counted at its own length
     assert any("Wed 08 Jun, Thu 09 Jun" in line for line in result.report)
     assert result.status is ImportStatus.READY, result.why_partial
+
+
+ADDRESSES = """\
+Proposed organization of work
+Date and time         Agenda item   Title or description
+Tuesday, 6 September
+10 a.m.–1 p.m.        1             Opening of the session
+                                    Address by the President of the General Assembly
+                      2             Adoption of the agenda and organization of work
+                      3             Review of implementation of the United Nations Convention
+                                    against Corruption
+3–6 p.m.              3             Review of implementation of the United Nations Convention
+                                    against Corruption (continued)
+Wednesday, 7 September
+10 a.m.–1 p.m.                      Statement by the Executive Director
+                      4             Provisions on preventive measures
+3–6 p.m.              4             Provisions on preventive measures (continued)
+"""
+
+
+def test_activities_that_are_no_agenda_items_keep_their_place(tmp_path: Path) -> None:
+    """The President's address between items 1 and 2, a statement opening a meeting: items with
+    `agenda_item: false`, in the agenda where the annex takes them, in the published rows."""
+    result = _import(tmp_path, AGENDA + "\n" + ADDRESSES)
+    data = result.session_data
+    items = [(str(i["id"]), i.get("agenda_item", True)) for i in data["items"]]
+    assert items == [
+        ("1", True), ("address-by-the-president", False), ("2", True), ("3", True),
+        ("statement-by-the-executive", False), ("4", True), ("5", True), ("6", True),
+    ]  # fmt: skip
+    by_id = {str(i["id"]): i for i in data["items"]}
+    assert by_id["address-by-the-president"]["title"] == {
+        "en": "Address by the President of the General Assembly"
+    }
+    assert by_id["address-by-the-president"]["minutes"] == 45  # a quarter of the meeting
+    assert by_id["statement-by-the-executive"]["minutes"] == 90
+    tue = [str(e["activity"]) for e in data["published"] if e["date"] == dt.date(2022, 9, 6)]
+    assert tue[:4] == ["1", "address-by-the-president", "2", "3"]
+    assert [b["id"] for b in data["bodies"]] == ["plenary"]  # no body named "Statement ..."
+    assert any("agenda_item: false" in line for line in result.report)
+    assert result.status is ImportStatus.READY, result.why_partial
+
+
+def test_an_address_in_a_two_column_annex_is_no_parallel_body(tmp_path: Path) -> None:
+    text = """\
+Vienne, 3-5 mars 2025
+
+Ordre du jour provisoire
+1. Ouverture de la session.
+2. Questions diverses.
+3. Adoption du rapport.
+
+Annexe
+Projet d'organisation des travaux
+Lundi 3 mars
+10 heures-13 heures   Point 1. Ouverture de la session
+15 heures-18 heures   Allocution du Président de l'Assemblée générale
+Mardi 4 mars
+10 heures-13 heures   Point 2. Questions diverses
+15 heures-18 heures   Point 3. Adoption du rapport
+"""
+    result = _import(tmp_path, text, "session.fr.txt")
+    data = result.session_data
+    assert [b["id"] for b in data["bodies"]] == ["plenary"]
+    extra = [i for i in data["items"] if i.get("agenda_item") is False]
+    assert [i["title"] for i in extra] == [
+        {"fr": "Allocution du Président de l'Assemblée générale"}
+    ]
+    assert [str(i["id"]) for i in data["items"]].index(str(extra[0]["id"])) == 1  # after item 1
+    assert result.status is ImportStatus.READY, result.why_partial
