@@ -27,15 +27,20 @@ from scheduler.model_size import MAX_TIME_LIMIT, check_model_size
 from scheduler.prechecks import precheck
 from scheduler.result import SolveResult, SolveStatus
 from scheduler.session import MAX_SEED, MAX_WORKERS, Session
-from scheduler.timetable import Timetable
+from scheduler.timetable import Assignment, Timetable
 from scheduler.validation import Report, validate
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ortools.sat.python.cp_model import IntVar as Literal
+
+    from models.context import Context, Module, PenaltyTerm
     from models.explain import Explanation
+    from models.model import SessionModel
     from models.replan import ReplanResult
     from scheduler.diff import TimetableDiff
+    from scheduler.rules.instances import RuleInstance
     from scheduler.validation.pins import PinConflict
 
 
@@ -99,6 +104,8 @@ class Run:
     prechecked: bool = False  # proven impossible by counting: no search ran
     #: Infeasible, but too little of the time limit was left to explain it (`EXPLAIN_AT_LEAST`).
     unexplained: bool = False
+    #: Re-planned without a timetable: the kept rows that cannot all stay, and the rules why.
+    kept: KeptConflict | None = None
     settings: Settings = field(default_factory=Settings)
 
     @classmethod
@@ -164,6 +171,10 @@ def plan(session: Session, *, previous: Timetable | None = None, settings: Setti
     `settings.explaining` is None; pinned rows that break rules by themselves are named in
     `conflicts`, and then nothing is searched nor explained.
 
+    A re-plan without a timetable names the pinned rows that cannot all stay, and the rules
+    they break together (`kept`, `kept_conflict`); only when the session itself has no
+    timetable is it explained.
+
     The time limit is for the whole command: pre-check, model building, search (re-planning's
     phases together) and the explanation, which has what the search left of it. Less than
     `EXPLAIN_AT_LEAST` seconds left: no explanation (`unexplained`); `schedule explain` has
@@ -179,6 +190,10 @@ def plan(session: Session, *, previous: Timetable | None = None, settings: Setti
         run = _plan(session, previous, settings)
         explaining = settings.explaining
         if run.status is SolveStatus.INFEASIBLE and not run.conflicts and explaining is not None:
+            if previous is not None and not run.prechecked:  # the session alone may have one
+                kept = kept_conflict(session, previous, settings, explaining)
+                if kept is not None:
+                    return replace(run, kept=kept)
             left = limit - (_clock() - began)
             if left < EXPLAIN_AT_LEAST:
                 return replace(run, unexplained=True)
@@ -351,6 +366,182 @@ def _explain(
         seed=explaining.seed,
         **limits,
     )
+
+
+# --- kept rows that cannot all stay -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeptConflict:
+    """Pinned rows of a kept timetable that no timetable keeps together, and the rules that
+    stop them: both minimal (without any one row, or any one rule, a timetable exists),
+    unless `minimal` is False (the time limit stopped the search for smaller sets)."""
+
+    session: Session
+    rows: tuple[Assignment, ...]
+    rules: tuple[RuleInstance, ...]
+    minimal: bool = True
+
+    def lines(self, lang: str) -> list[str]:
+        """What to tell the planner, in `lang`: a heading, the rows, then the rules."""
+        from scheduler.messages import word
+        from scheduler.messages.terms import Act
+        from scheduler.messages.terms import Slot as SlotTerm
+
+        said = [word("cli.keep.rows", lang, count=len(self.rows))]
+        for row in self.rows:
+            at = SlotTerm(row.date, row.period)
+            activity = Act.of(self.session, row.activity)
+            said.append("  " + word("cli.keep.row", lang, activity=activity, slot=at))
+        if self.rules:
+            said.append(word("cli.keep.rules", lang))
+            said.extend(f"  {rule.rule}: {rule.text(lang)}" for rule in self.rules)
+        if not self.minimal:
+            said.append(word("cli.keep.not-minimal", lang))
+        return said
+
+
+def kept_conflict(
+    session: Session, previous: Timetable, settings: Settings, explaining: Explaining
+) -> KeptConflict | None:
+    """The pinned rows of `previous` that cannot all stay, and the rules they break together.
+
+    One model with every rule and every pinned row behind a literal of its own: a solve
+    assuming them all is infeasible, and CP-SAT names a subset of the literals that is
+    (its core); rows, then rules, are left out one at a time while the rest stays infeasible
+    (a deletion filter, each solve narrowing the candidates to its core). None when no
+    pinned row is in the conflict (the session itself has no timetable) or when the time
+    limit stops the first solve. Solves run with `explaining`'s workers and seed, within
+    what is left of the time limit (and its deterministic time, if given).
+    """
+    from models.model import SessionModel, hard_modules
+
+    rows = tuple(row for row in previous if row.pinned)
+    literals: list[Literal] = []
+    model = SessionModel(
+        session, {**hard_modules(), "kept": _kept_rows(rows, literals)}, guarded=True
+    )
+    model.clear_objective()
+    rules = {lit.index: instance for instance, lit in model.guards.items()}
+    row_of = {lit.index: row for lit, row in zip(literals, rows, strict=True)}
+    guards = list(model.guards.values())
+    limit = settings.time_limit_for(session)
+
+    def core(assumed: list[Literal]) -> set[int] | None:
+        """The indices of an infeasible subset of `assumed`; None when a timetable exists."""
+        return _core(model, assumed, limit, settings, explaining)
+
+    try:
+        everything = core([*literals, *guards])
+    except _OutOfTime:
+        return None
+    if everything is None or not everything.intersection(row_of):
+        return None
+    kept_rows, rows_minimal = _necessary(
+        [lit for lit in literals if lit.index in everything], guards, core
+    )
+    if not kept_rows:  # infeasible without any: the session itself has no timetable
+        return None
+    try:
+        found = core([*kept_rows, *guards]) or set()
+    except _OutOfTime:
+        found, rows_minimal = {lit.index for lit in guards}, False
+    kept_rules, rules_minimal = _necessary(
+        [lit for lit in guards if lit.index in found], kept_rows, core
+    )
+    return KeptConflict(
+        session,
+        tuple(row_of[lit.index] for lit in kept_rows),
+        tuple(rules[lit.index] for lit in kept_rules),
+        minimal=rows_minimal and rules_minimal,
+    )
+
+
+def _kept_rows(rows: tuple[Assignment, ...], literals: list[Literal]) -> Module:
+    """The pinned rows as a model module, each behind a literal (appended to `literals`)."""
+    from models.replan.pins import require
+
+    def kept(ctx: Context) -> list[PenaltyTerm]:
+        """Hard, when its literal holds: a pinned row keeps its slot, room, start and minutes."""
+        v, cp, session = ctx.v, ctx.model, ctx.session
+        for row in rows:
+            lit = cp.new_bool_var(f"kept[{row.activity}, {row.date:%a}-{row.period}]")
+            literals.append(lit)
+            try:
+                slot = session.slot(row.date, row.period)
+            except KeyError:
+                cp.add_bool_or([~lit])
+                continue
+            key = (row.activity, slot.index)
+            body = session.activity(row.activity).body
+            room = v.room.get((body, row.room, slot.index))
+            if key not in v.part or room is None:
+                cp.add_bool_or([~lit])
+                continue
+            require(cp, v.part[key] == 1, lit)
+            require(cp, v.minutes[key] == row.minutes, lit)
+            offset = int((row.start_at - slot.start).total_seconds() // 60)
+            require(cp, v.start[key] == offset, lit)
+            require(cp, room == 1, lit)
+        return []
+
+    return kept
+
+
+class _OutOfTime(Exception):
+    """A solve of `kept_conflict` that the time limit stopped before it could tell."""
+
+
+def _core(
+    model: SessionModel,
+    assumed: list[Literal],
+    limit: float,
+    settings: Settings,
+    explaining: Explaining,
+) -> set[int] | None:
+    """Solve assuming `assumed`: the indices of an infeasible subset of them (CP-SAT's
+    core), None when a timetable exists; `_OutOfTime` when the time limit stopped it."""
+    from ortools.sat.python import cp_model
+
+    from models.model import time_left
+
+    model.model.clear_assumptions()
+    model.model.add_assumptions(assumed)
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.num_workers = 1 if explaining.workers is None else explaining.workers
+    params.random_seed = model.session.solver.seed if explaining.seed is None else explaining.seed
+    params.max_time_in_seconds = time_left(limit)
+    if explaining.deterministic_time is not None:
+        params.max_deterministic_time = explaining.deterministic_time
+    status = model.solve_with(solver)
+    if status == cp_model.INFEASIBLE:
+        return set(solver.sufficient_assumptions_for_infeasibility())
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    raise _OutOfTime
+
+
+def _necessary(
+    candidates: list[Literal],
+    fixed: list[Literal],
+    core: Callable[[list[Literal]], set[int] | None],
+) -> tuple[list[Literal], bool]:
+    """The candidates that, with `fixed`, stay infeasible and none of which can be left out,
+    and whether that is proven (False: a solve ran out of time, the rest is kept)."""
+    necessary: list[Literal] = []
+    rest = list(candidates)
+    while rest:
+        first, rest = rest[0], rest[1:]
+        try:
+            found = core([*fixed, *necessary, *rest])
+        except _OutOfTime:
+            return [*necessary, first, *rest], False
+        if found is None:  # a timetable exists without `first`: it is needed
+            necessary.append(first)
+        else:  # still infeasible: `first` goes, and what is not in the new core
+            rest = [lit for lit in rest if lit.index in found]
+    return necessary, True
 
 
 def _check_settings(settings: Settings) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import openpyxl
 import pytest
@@ -202,3 +203,43 @@ def test_nothing_to_publish_without_a_timetable(tiny, tmp_path):
     with pytest.raises(ValueError, match="no timetable"):
         publish(run, Targets(lang="en", workbook=tmp_path / "t.xlsx"))
     assert not (tmp_path / "t.xlsx").exists()
+
+
+def _moved(timetable: Timetable, activity: str, **where: object) -> Timetable:
+    """`timetable` with `activity`'s rows moved (`where`: date, period, start, end) and pinned."""
+    return Timetable.of(
+        dataclasses.replace(p, pinned=True, **where) if p.activity == activity else p
+        for p in timetable
+    )
+
+
+STEADY = dataclasses.replace(QUICK, explaining=Explaining(workers=1, seed=0, deterministic_time=20))
+
+
+def test_a_replan_without_a_timetable_names_the_pinned_rows_that_cannot_stay(tiny, tiny_run):
+    assert tiny_run.timetable is not None
+    first = min(p.date for p in tiny_run.timetable)
+    moved = _moved(  # item 3 pinned first thing on the first day: items 1-2 cannot precede it
+        tiny_run.timetable, "3", date=first, period="AM", start=dt.time(10), end=dt.time(10, 30)
+    )
+    moved = Timetable.of(
+        dataclasses.replace(p, pinned=p.pinned or p.activity == "wg-1") for p in moved
+    )
+    run = plan(tiny, previous=moved, settings=STEADY)
+    assert run.status is SolveStatus.INFEASIBLE and not run.conflicts
+    assert run.kept is not None and run.explanation is None
+    assert [row.activity for row in run.kept.rows] == ["3"]  # not wg-1: a minimal set
+    assert "agenda-order" in {rule.rule for rule in run.kept.rules} and run.kept.minimal
+    lines = run.kept.lines("fr")
+    assert lines[0] == "Aucun calendrier ne conserve cette ligne épinglée :"
+    assert lines[1].startswith("  point 3, ") and lines[2] == "en raison de ces règles :"
+    assert any(line.startswith("  agenda-order: ") for line in lines[3:])
+
+
+def test_a_replan_of_a_session_without_any_timetable_is_explained(tiny, tiny_run):
+    assert tiny_run.timetable is not None
+    pinned = _pinned(tiny_run.timetable, {"1"})
+    settings = dataclasses.replace(STEADY, precheck=False)
+    run = plan(set_budget(tiny, 3), previous=pinned, settings=settings)
+    assert run.status is SolveStatus.INFEASIBLE and run.kept is None
+    assert run.explanation is not None and run.explanation.status == "infeasible"

@@ -162,13 +162,20 @@ def _refuse_bad_targets(targets: Targets, log: Path | None, inputs: dict[str, Pa
 
 
 def _no_timetable(run: Run, lang: str) -> None:
-    """Say why there is no timetable and exit: 1 for broken pins, 3 infeasible, 4 time out."""
+    """Say why there is no timetable and exit: 1 for pinned rows that break rules by
+    themselves, 3 infeasible (naming the pinned rows that cannot all stay, when re-planned),
+    4 time out."""
     replanned = run.replanned
     if run.conflicts:
         err_console.print("the pinned rows of the kept timetable break rules by themselves:")
         for conflict in run.conflicts:
             err_console.print(f"  {conflict.rule}: {conflict.text(lang)}", markup=False)
         raise exit_with(ExitCode.RULES_BROKEN)
+    if run.kept is not None:  # the pinned rows that cannot all stay, and why
+        err_console.print("status: infeasible")
+        for line in run.kept.lines(lang):
+            err_console.print(line, markup=False)
+        raise exit_with(ExitCode.INFEASIBLE)
     if replanned is not None and replanned.explanation:
         err_console.print(replanned.explanation, markup=False)
     if run.status is SolveStatus.INFEASIBLE:

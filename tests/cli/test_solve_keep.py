@@ -80,3 +80,50 @@ def test_pinned_rows_that_break_a_rule_are_named(tmp_path):
     assert "pinned rows of the kept timetable break rules" in result.output
     assert "deadline" in result.output
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def _item_3_pinned_on_thursday_morning(tmp_path: Path) -> Path:
+    """Item 3 pinned where item 4 was (Thursday morning), and the opening pinned where it is:
+    items 4 to 9 no longer fit after item 3, whatever moves; the opening is no part of it."""
+    keep = _solved(tmp_path, pin={"1a"})
+    book = openpyxl.load_workbook(keep)
+    sheet = book["Assignments"]
+    col = {c.value: n + 1 for n, c in enumerate(sheet[1])}
+    for row in range(2, sheet.max_row + 1):
+        if str(sheet.cell(row, col["activity"]).value) == "3":
+            day = sheet.cell(row, col["date"]).value
+            sheet.cell(row, col["date"]).value = day.replace(day=18)
+            for name, value in (("period", "AM"), ("start", "10:00"), ("end", "13:00")):
+                sheet.cell(row, col[name]).value = value
+            sheet.cell(row, col["pinned"]).value = True
+    book.save(keep)
+    return keep
+
+
+def test_a_failed_keep_names_the_pinned_rows_and_the_rules(tmp_path):
+    keep = _item_3_pinned_on_thursday_morning(tmp_path)
+    out = tmp_path / "x.xlsx"
+    args = ["solve", str(COP9), "--keep", str(keep), "-o", str(out), "--lang", "en"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == ExitCode.INFEASIBLE, result.output
+    lines = result.stderr.splitlines()
+    assert lines[:3] == [
+        "status: infeasible",
+        "No timetable keeps this pinned row:",
+        "  item 3, Thu 18 Oct AM",
+    ]
+    assert "because of these rules:" in lines and "agenda-order" in result.stderr
+    assert "1a" not in result.stderr  # pinned, but not in the conflict: a minimal set
+    assert "nothing to explain" not in result.stderr and "unpin some rows" not in result.stderr
+    assert not out.exists()
+
+
+def test_a_failed_keep_speaks_the_requested_language(tmp_path):
+    keep = _item_3_pinned_on_thursday_morning(tmp_path)
+    args = ["solve", str(COP9), "--keep", str(keep), "-o", str(tmp_path / "x.xlsx"), "--lang", "fr"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == ExitCode.INFEASIBLE, result.output
+    assert "Aucun calendrier ne conserve cette ligne épinglée :" in result.stderr
+    assert "point 3, jeu. 18 oct. AM" in result.stderr
+    assert "en raison de ces règles :" in result.stderr
+    assert "because" not in result.stderr and "rien à expliquer" not in result.stderr
