@@ -198,6 +198,7 @@ def test_every_field_of_the_format_survives_the_round_trip(every_field, tmp_path
     again = load_session_workbook(path)
     assert again.model_dump() == every_field.model_dump()
     assert again == every_field
+    assert parse_session(session_yaml_text(again)) == every_field  # and on to YAML
 
 
 def test_the_round_trip_can_fail(every_field, tmp_path):
