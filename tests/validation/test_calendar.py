@@ -20,6 +20,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from scheduler.messages import LANGUAGES, has
 from scheduler.session import Session
 from scheduler.timetable import Assignment, Timetable
 from scheduler.validation import validate
@@ -449,4 +450,41 @@ def test_a_joint_meeting_is_held_by_its_bodies_together_in_a_room_they_share() -
     assert report.broken_rules() == ["body-rooms"]
     assert report.findings[0].text("en") == (
         "wg-a+wg-b Tue 5 Mar PM is held in room hall, not one of its body's rooms (small)"
+    )
+
+
+# --- the new findings in the six languages ----------------------------------------------------
+
+
+def _new_findings() -> list[Any]:
+    """One finding of each kind the new calendar brings (keys and times that share no slot)."""
+    return [
+        *validate(calendar(), timetable(at("rt-1", f"{TUE} RT", "14:00-17:00"))).findings,
+        *validate(_tuesday_afternoon_for("wg-a"), timetable()).findings,
+        *validate(
+            calendar(interpretation={"teams": 3}, bodies=_free_order("rt")),
+            timetable(at("rt-2", f"{MON} PM", "15:00-18:00", room="annex")),
+        ).findings,
+        *validate(calendar(interpretation={"parallel_cap": 1}), timetable()).findings[:1],
+    ]
+
+
+def test_the_new_findings_are_worded_in_the_six_languages() -> None:
+    findings = _new_findings()
+    assert {f.message.key for f in findings} == {
+        "within-periods.not-a-period-of-day",
+        "within-periods.closed-to-body",
+        "body-one-at-a-time.meetings-overlap",
+        "parallel-cap.over-cap",
+    }
+    for finding in findings:
+        for lang in LANGUAGES:
+            assert has(finding.message.key, lang), (finding.message.key, lang)
+            text = finding.text(lang)
+            assert "{" not in text, text
+            assert lang == "en" or text != finding.text("en"), (lang, text)
+    (cap,) = [f for f in findings if f.rule == "parallel-cap"]
+    assert cap.text("fr") == (
+        "2 séances simultanées en lun. 4 mars 14:00-15:00 (side lun. 4 mars LUNCH, "
+        "rt lun. 4 mars RT), au-delà du plafond de 1"
     )
