@@ -24,6 +24,7 @@ from models.context import Context, PenaltyTerm, sum_of
 from models.explain_core import Solving, Verdict
 from models.explain_horizon import DAYS, EVENINGS, Horizon, wide_model
 from models.model import LINEARIZATION_LEVEL
+from models.relations import REMOTE_MODES
 from scheduler.messages import Message
 from scheduler.messages.terms import Activities, DaySpan, Joined, Listing, LongDay, Moment, Named
 from scheduler.prechecks import precheck
@@ -195,6 +196,28 @@ def _parts_early(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.Linea
     return sum_of(part for s, part in ctx.v.parts_of(a.id) if s.start < a.earliest_start)
 
 
+def _days_met(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr:
+    """The dates the instance's body meets on (its joint meetings count)."""
+    days: list[cp_model.IntVar] = []
+    for date, held in ctx.meetings_per_day(inst.subject).items():
+        day = ctx.model.new_bool_var(f"explain-meets[{inst.subject},{date:%a%d}]")
+        for literal in held:
+            ctx.model.add_implication(literal, day)
+        days.append(day)
+    return sum_of(days)
+
+
+def _remote_peak(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr:
+    """The most hybrid or remote interpreted meetings at one moment."""
+    remote = [b.id for b in ctx.session.hosts if b.interpreted and b.mode in REMOTE_MODES]
+    groups = ctx.meetings_per_moment(hosts=remote)
+    most = max((len(g) for g in groups), default=0)
+    peak = ctx.model.new_int_var(0, most, "explain-remote-peak")
+    for held in groups:
+        ctx.add(peak >= sum_of(held))
+    return peak + 0
+
+
 #: Measure key (`measure_key`) -> the measure the relaxed solve first makes smallest. Rules
 #: without one (an order, a fixed start) are re-solved for the session's objective alone.
 MEASURES: dict[str, Measure] = {
@@ -207,6 +230,8 @@ MEASURES: dict[str, Measure] = {
     "deadline": _parts_late,
     "earliest-start": _parts_early,
     "max-meetings-per-day": _busiest_day,
+    "remote-capacity": _remote_peak,
+    "max-days": _days_met,
 }
 
 
@@ -400,6 +425,34 @@ def _busiest_days(
     )
 
 
+def _days_met_on(
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None
+) -> object:
+    """On which days the body then meets, when more than its maximum."""
+    session = h.wide
+    body = session.body(inst.subject)
+    days = sorted(
+        {m.date for m in timetable.meetings() if body.id in session.body(m.body).member_ids}
+    )
+    if len(days) <= (body.max_days or 0):
+        return _placement(h, inst, timetable, amount)
+    return Message.of(
+        "max-days.relaxed",
+        body=Named.by(body.name.get),
+        count=len(days),
+        days=Joined.of(LongDay(d) for d in days),
+    )
+
+
+def _remote_at_once(
+    h: Horizon, inst: RuleInstance, timetable: Timetable, amount: int | None
+) -> object:
+    """How many hybrid or remote interpreted meetings then run at once (the measure)."""
+    if amount is None:
+        return _placement(h, inst, timetable, amount)
+    return Message.of("remote-capacity.relaxed", count=amount)
+
+
 _DESCRIBERS: dict[str, Describer] = {
     "within-periods": _calendar,
     "interpretation-budget": _budget,
@@ -410,6 +463,8 @@ _DESCRIBERS: dict[str, Describer] = {
     "agenda-order": _agenda_order,
     "first-last": _first_last,
     "max-meetings-per-day": _busiest_days,
+    "remote-capacity": _remote_at_once,
+    "max-days": _days_met_on,
 }
 
 

@@ -49,6 +49,12 @@ def test_max_days_too_few_for_the_plenary():
     assert found.status == "infeasible"
     assert ("max-days", "plenary") in _keys(found)
     assert "Plenary: meets on at most 1 day" in found.text()
+    (relaxation,) = found.relaxations
+    assert relaxation.amount == 2
+    assert relaxation.text() == (
+        "dropping it gives a timetable: Plenary then meets on 2 days "
+        "(Monday 4 March and Tuesday 5 March)"
+    )
 
 
 def test_no_remote_interpretation_for_a_remote_body():
@@ -59,3 +65,10 @@ def test_no_remote_interpretation_for_a_remote_body():
     assert found.status == "infeasible"
     assert _keys(found) == {("remote-capacity", "session")}
     assert "at most 0 hybrid or remote interpreted meetings at once" in found.text()
+    (relaxation,) = found.relaxations
+    assert relaxation.amount == 1
+    assert relaxation.text() == (
+        "dropping it gives a timetable: up to 1 hybrid or remote interpreted meeting then runs "
+        "at once"
+    )
+    assert "jusqu'à 1 séance hybride" in relaxation.text("fr")
