@@ -125,7 +125,11 @@ def agenda_order(ctx: Context) -> None:
 
 
 def first_last(ctx: Context) -> None:
-    """Hard: `first` starts no later, `last` ends no earlier, than every other session-day part."""
+    """Hard: `first` starts no later, `last` ends no earlier, than every other session-day part.
+
+    Slot order carries most of it; inside a slot the offsets, and across slots whose periods
+    overlap on the clock the times of day, are compared.
+    """
     session, v = ctx.session, ctx.v
     for f in session.activities:
         if not f.first or (when := ctx.switches.when("first-last", f.id)) is None:
@@ -140,6 +144,16 @@ def first_last(ctx: Context) -> None:
                 if x.id != f.id and v.has(x.id, s):
                     key = (x.id, s.index)
                     ctx.add(v.start[key] >= v.start[(f.id, s.index)], when + here + [v.part[key]])
+        for s in v.slots[f.id]:  # parts of other slots overlapping its first one, on the clock
+            if s.pre_session:
+                continue
+            here = [v.part[(f.id, s.index)], *_negated(v.part_before(f.id, s), v)]
+            for t, other_id in _beside(ctx, f.id, s):
+                key = (other_id, t.index)
+                ctx.add(
+                    _clock(t) + v.start[key] >= _clock(s) + v.start[(f.id, s.index)],
+                    when + here + [v.part[key]],
+                )
     for last in session.activities:
         if not last.last or (when := ctx.switches.when("first-last", last.id)) is None:
             continue
@@ -161,6 +175,34 @@ def first_last(ctx: Context) -> None:
                 for x in session.body_activities(body.id):
                     if x.id != last.id and v.has(x.id, s):
                         ctx.add(v.end[key] >= v.end[(x.id, s.index)], when + here)
+        for s in v.slots[last.id]:  # parts of other slots overlapping its last one, on the clock
+            if s.pre_session:
+                continue
+            key = (last.id, s.index)
+            here = [v.part[key], *_negated(v.part_after(last.id, s), v)]
+            for t, other_id in _beside(ctx, last.id, s):
+                other = (other_id, t.index)
+                ctx.add(
+                    _clock(s) + v.end[key] >= _clock(t) + v.end[other],
+                    when + here + [v.part[other]],
+                )
+
+
+def _clock(s: Slot) -> int:
+    """Minutes from midnight to the start of a slot's period."""
+    return s.period.start.hour * 60 + s.period.start.minute
+
+
+def _beside(ctx: Context, activity_id: str, s: Slot) -> list[tuple[Slot, str]]:
+    """(slot, activity) for every other activity that may have a part in another slot whose
+    period overlaps `s` on the clock (none without overlapping periods)."""
+    return [
+        (t, x.id)
+        for t in ctx.overlapping(s)
+        if t.index != s.index
+        for x in ctx.session.activities
+        if x.id != activity_id and ctx.v.has(x.id, t)
+    ]
 
 
 def fixed_start(ctx: Context) -> None:

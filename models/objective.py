@@ -7,7 +7,10 @@ preference cost; `SessionModel` minimises their weighted sum. Weights come from
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from models.context import Context, Module, PenaltyTerm, sum_of
+from scheduler.session import Slot
 
 PreferenceFn = Module  # a preference's module: its penalty terms
 
@@ -89,10 +92,140 @@ def preferred_periods(ctx: Context) -> list[PenaltyTerm]:
     return terms
 
 
+def meetings(ctx: Context) -> list[PenaltyTerm]:
+    """Every meeting held, of any body, x weight."""
+    weight = ctx.session.preferences.meeting
+    if weight == 0:
+        return []
+    return [
+        PenaltyTerm(
+            f"meetings[{host}]", sum_of(h for b, _, h in ctx.meetings() if b == host), weight
+        )
+        for host in dict.fromkeys(b for b, _, _ in ctx.meetings())
+    ]
+
+
+def open_sequence(ctx: Context, body: str) -> list[Slot]:
+    """The slots a body's meetings may follow each other in: every day of the session (the
+    pre-session days too), no holidays, evenings only when allowed, its periods only."""
+    evening = ctx.session.session.evening_meetings
+    return [
+        s
+        for s in ctx.session.slots
+        if not s.holiday and (evening or not s.period.evening) and s.period.allows((body,))
+    ]
+
+
+def compact_bodies(ctx: Context) -> list[PenaltyTerm]:
+    """For each body, (runs of its meetings - 1) x weight; a run is a maximal sequence of its
+    meetings (joint ones too) in consecutive slots of `open_sequence`."""
+    weight, v, model = ctx.session.preferences.compact_body, ctx.v, ctx.model
+    if weight == 0:
+        return []
+    terms = []
+    for body in ctx.session.bodies:
+        if not ctx.session.agenda_of(body.id):
+            continue
+        hosts = ctx.hosts_of(body.id)
+        runs: list[cp_model.IntVar] = []
+        previous: list[cp_model.IntVar] = []
+        for s in open_sequence(ctx, body.id):
+            held = [v.held[(h, s.index)] for h in hosts if (h, s.index) in v.held]
+            if held:
+                starts = model.new_bool_var(f"run-starts[{body.id},{s.label}]")
+                model.add(starts >= sum_of(held) - sum_of(previous))
+                runs.append(starts)
+            previous = held
+        if runs:
+            terms.append(PenaltyTerm(f"compact-bodies[{body.id}]", sum_of(runs) - 1, weight))
+    return terms
+
+
+def session_end(ctx: Context) -> list[PenaltyTerm]:
+    """The position of the last slot with a meeting among the session days' open slots x
+    weight (the session ends as early as it can)."""
+    weight, session = ctx.session.preferences.session_end, ctx.session
+    if weight == 0:
+        return []
+    evening = session.session.evening_meetings
+    order = [
+        s
+        for s in session.slots
+        if not s.pre_session and not s.holiday and (evening or not s.period.evening)
+    ]
+    position = {s.index: n for n, s in enumerate(order)}
+    end = ctx.model.new_int_var(0, max(len(order) - 1, 0), "session-end")
+    for _, s, held in ctx.meetings():
+        if s.index in position and position[s.index] > 0:
+            ctx.add(end >= position[s.index] * held)
+    return [PenaltyTerm("session-end", end, weight)]
+
+
+def opening_closing_alone(ctx: Context) -> list[PenaltyTerm]:
+    """Meetings of other bodies beside the plenary's first or last meeting (on the session's
+    days, on clock overlap) x weight."""
+    weight, session, v, model = (
+        ctx.session.preferences.beside_opening_closing,
+        ctx.session,
+        ctx.v,
+        ctx.model,
+    )
+    plenary = session.plenary
+    if weight == 0 or plenary is None:
+        return []
+    slots = [s for s in v.body_slots[plenary] if not s.pre_session]
+    held = [v.held[(plenary, s.index)] for s in slots]
+    if not slots:
+        return []
+    terms = []
+    for name, order in (("opening", range(len(slots))), ("closing", range(len(slots) - 1, -1, -1))):
+        earlier = v.false  # a plenary meeting before this one (closing: after it)
+        for k in order:
+            s = slots[k]
+            others = [
+                v.held[(b.id, t.index)]
+                for t in ctx.overlapping(s)
+                for b in session.hosts
+                if b.id != plenary and (b.id, t.index) in v.held
+            ]
+            if others:
+                this = model.new_bool_var(f"{name}[{s.label}]")
+                model.add(this >= held[k] - earlier)
+                beside = model.new_int_var(0, len(others), f"beside-{name}[{s.label}]")
+                model.add(beside >= sum_of(others) - len(others) * (1 - this))
+                terms.append(
+                    PenaltyTerm(f"opening-closing-alone[{name},{s.label}]", beside, weight)
+                )
+            before = model.new_bool_var(f"plenary-{name}-passed[{s.label}]")
+            model.add(before <= earlier + held[k])
+            earlier = before
+    return terms
+
+
+def organizational_first_day(ctx: Context) -> list[PenaltyTerm]:
+    """Each part of an organizational item x the number of session days before its date x
+    weight."""
+    weight, session, v = ctx.session.preferences.organizational_late, ctx.session, ctx.v
+    if weight == 0:
+        return []
+    day = {d: n for n, d in enumerate(sorted(session.session.days))}
+    terms = []
+    for a in session.organizational:
+        late = [day.get(s.date, 0) * v.part[(a.id, s.index)] for s in v.slots[a.id]]
+        if any(day.get(s.date, 0) for s in v.slots[a.id]):
+            terms.append(PenaltyTerm(f"organizational-first-day[{a.id}]", sum_of(late), weight))
+    return terms
+
+
 #: Preference name -> its module, in the order of `PREFERENCES`.
 PREFERENCE_TERMS: dict[str, Module] = {
     "carry-over": carry_over,
     "carry-over-to-next-day": carry_over_to_next_day,
     "interpreted-meetings": interpreted_meetings,
     "preferred-periods": preferred_periods,
+    "meetings": meetings,
+    "compact-bodies": compact_bodies,
+    "session-end": session_end,
+    "opening-closing-alone": opening_closing_alone,
+    "organizational-first-day": organizational_first_day,
 }

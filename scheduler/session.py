@@ -495,6 +495,12 @@ class Item(_Placed):
     meetings: Whole | None = Field(
         default=None, ge=1, le=MAX_COUNT, description="Duration in whole meetings"
     )
+    organizational: bool | None = Field(
+        default=None,
+        description="An organizational item (opening, election, adoption of the agenda), taken "
+        "on the first day; default: the agenda item that holds the `first` activity, and its "
+        "sub-items",
+    )
     share: bool = Field(default=True, description="May share a meeting with other items")
     run_on: bool = Field(
         default=True, description="May run on into the next meeting ('(continued)')"
@@ -576,6 +582,38 @@ class Preferences(_Strict):
     )
     preferred_period: Whole = Field(
         default=5, ge=0, le=MAX_COUNT, description="Per activity held outside its preferred slots"
+    )
+    meeting: Whole = Field(
+        default=1,
+        ge=0,
+        le=MAX_COUNT,
+        description="Per meeting of any kind (rooms and staff cost money too)",
+    )
+    compact_body: Whole = Field(
+        default=5,
+        ge=0,
+        le=MAX_COUNT,
+        description="Per extra run of a body's meetings: its meetings in consecutive periods, "
+        "no holes",
+    )
+    session_end: Whole = Field(
+        default=1,
+        ge=0,
+        le=MAX_COUNT,
+        description="Per period from the first of the session to the last one with a meeting",
+    )
+    beside_opening_closing: Whole = Field(
+        default=20,
+        ge=0,
+        le=MAX_COUNT,
+        description="Per meeting held beside the plenary's first or last meeting (0 allows it: "
+        "round tables from day 1)",
+    )
+    organizational_late: Whole = Field(
+        default=10,
+        ge=0,
+        le=MAX_COUNT,
+        description="Per part of an organizational item, per day after the first",
     )
     # Re-planning (`schedule solve --keep`): the fewest moves first, then the smallest by these.
     move_within_half_day: Whole = Field(
@@ -769,6 +807,31 @@ class Session(_Strict):
     @cached_property
     def _slot_by_key(self) -> dict[tuple[dt.date, str], Slot]:
         return {(s.date, s.period.id): s for s in self.slots}
+
+    @cached_property
+    def plenary(self) -> str | None:
+        """The plenary: the first body of kind `plenary`, if any."""
+        return next((b.id for b in self.bodies if b.kind == "plenary"), None)
+
+    @cached_property
+    def organizational(self) -> list[Activity]:
+        """The organizational items: those marked so; by default the top-level agenda item
+        holding the `first` activity, with its sub-items (item 1: opening, election, ...)."""
+        parent = {i.id: i.parent for i in self.items}
+
+        def top(item_id: str) -> str:
+            while parent.get(item_id) is not None:
+                item_id = parent[item_id]  # type: ignore[assignment]
+            return item_id
+
+        firsts = {top(a.id) for a in self.activities if a.first and a.kind == "item"}
+        marked = {i.id: i.organizational for i in self.items}
+        return [
+            a
+            for a in self.activities
+            if a.kind == "item"
+            and (marked[a.id] if marked[a.id] is not None else top(a.id) in firsts)
+        ]
 
     def body_activities(self, body_id: str) -> list[Activity]:
         """The activities held in a body's (or a joint meeting's) own meetings, in file order."""

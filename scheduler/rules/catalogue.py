@@ -227,6 +227,11 @@ PREFERENCES: tuple[Rule, ...] = (
     Rule("carry-over-to-next-day", "preference"),
     Rule("interpreted-meetings", "preference"),
     Rule("preferred-periods", "preference"),
+    Rule("meetings", "preference"),
+    Rule("compact-bodies", "preference"),
+    Rule("session-end", "preference"),
+    Rule("opening-closing-alone", "preference"),
+    Rule("organizational-first-day", "preference"),
 )
 
 RULES: dict[str, Rule] = {r.name: r for r in (*HARD_RULES, *PREFERENCES)}

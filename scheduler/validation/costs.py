@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 from scheduler.rules import PREFERENCE_NAMES
-from scheduler.session import PreferredSlot, Session
+from scheduler.session import Body, PreferredSlot, Session
 from scheduler.timetable import Timetable
 from scheduler.validation.parts import Facts, Part
 
@@ -33,7 +34,87 @@ def preference_counts(session: Session, timetable: Timetable) -> dict[str, int]:
                 1 for p in parts if not any(_matches(pref, p) for pref in activity.preferred)
             )
     counts["interpreted-meetings"] = len(facts.interpreted_meetings())
+    meetings = [m for m in facts.meetings if m[1] is not None]
+    counts["meetings"] = len(meetings)
+    counts["compact-bodies"] = sum(_extra_runs(session, facts, b) for b in session.bodies)
+    counts["session-end"] = _last_position(session, meetings)
+    counts["opening-closing-alone"] = _beside_opening_closing(session, facts, meetings)
+    counts["organizational-first-day"] = _organizational_days(session, facts)
     return counts
+
+
+def _slot_position(session: Session) -> dict[tuple[dt.date, str], int]:
+    """Each (date, period) of the session, by time order."""
+    return {(s.date, s.period.id): n for n, s in enumerate(session.slots)}
+
+
+def _extra_runs(session: Session, facts: Facts, body: Body) -> int:
+    """Runs of a body's meetings (joint ones too) in the order of the slots open to it, - 1.
+
+    Open to it: every day but holidays (pre-session days too), evenings only when allowed,
+    periods that allow the body. Two meetings are in one run when no open slot lies between.
+    """
+    evening = session.session.evening_meetings
+    sequence = [
+        (s.date, s.period.id)
+        for s in session.slots
+        if not s.holiday
+        and (evening or not s.period.evening)
+        and (s.period.bodies is None or body.id in s.period.bodies)
+    ]
+    busy = {
+        (m[1], m[2]) for m in facts.meetings if m[1] is not None and body.id in facts.members(m[0])
+    }
+    runs, previous = 0, False
+    for slot in sequence:
+        here = slot in busy
+        runs += here and not previous
+        previous = here
+    return max(runs - 1, 0)
+
+
+def _last_position(session: Session, meetings: list[tuple[str, dt.date | None, str]]) -> int:
+    """The position of the last slot with a meeting among the open slots of session days."""
+    evening = session.session.evening_meetings
+    order = [
+        (s.date, s.period.id)
+        for s in session.slots
+        if not s.pre_session and not s.holiday and (evening or not s.period.evening)
+    ]
+    position = {slot: n for n, slot in enumerate(order)}
+    return max((position.get((m[1], m[2]), 0) for m in meetings), default=0)  # type: ignore[arg-type]
+
+
+def _beside_opening_closing(
+    session: Session, facts: Facts, meetings: list[tuple[str, dt.date | None, str]]
+) -> int:
+    """Meetings of other bodies whose period overlaps the plenary's first or last meeting on a
+    session day."""
+    plenary = session.plenary
+    pre = set(session.session.pre_session_days)
+    ours = [
+        (span, m)
+        for m in meetings
+        if m[0] == plenary and m[1] not in pre and (span := facts.meeting_span(m)) is not None
+    ]
+    if not ours:
+        return 0
+    ours.sort()
+    count = 0
+    for (start, end), _ in (ours[0], ours[-1]):
+        for other in meetings:
+            span = facts.meeting_span(other)
+            if other[0] != plenary and span is not None and span[0] < end and start < span[1]:
+                count += 1
+    return count
+
+
+def _organizational_days(session: Session, facts: Facts) -> int:
+    """For each part of an organizational item, the session days before its date."""
+    day = {d: n for n, d in enumerate(sorted(session.session.days))}
+    return sum(
+        day.get(p.date, 0) for a in session.organizational for p in facts.parts_of(a.id) if p.date
+    )
 
 
 def preference_costs(session: Session, timetable: Timetable) -> dict[str, int]:
@@ -44,6 +125,11 @@ def preference_costs(session: Session, timetable: Timetable) -> dict[str, int]:
         "carry-over-to-next-day": weights.carry_over_to_next_day,
         "interpreted-meetings": weights.interpreted_meeting,
         "preferred-periods": weights.preferred_period,
+        "meetings": weights.meeting,
+        "compact-bodies": weights.compact_body,
+        "session-end": weights.session_end,
+        "opening-closing-alone": weights.beside_opening_closing,
+        "organizational-first-day": weights.organizational_late,
     }
     return {
         name: count * weight[name] for name, count in preference_counts(session, timetable).items()

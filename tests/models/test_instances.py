@@ -102,7 +102,7 @@ class TestGuarded:
 
     def test_guarded_cop9_solves_to_the_same_optimum(self, cop9: Session) -> None:
         result = SessionModel(cop9, guarded=True).solve(workers=1, seed=0)
-        assert result.status is SolveStatus.OPTIMAL and result.objective == 42
+        assert result.status is SolveStatus.OPTIMAL and result.objective == 65
 
     def test_guarded_instances_are_not_pruned(self, cop9: Session) -> None:
         guarded = SessionModel(cop9, guarded=True)

@@ -41,7 +41,7 @@ class TestStatus:
         _, result = solve_data(tiny())
         assert result.status is SolveStatus.OPTIMAL
         assert result.timetable is not None
-        assert result.best_bound == result.objective == 14
+        assert result.best_bound == result.objective == 23  # see tests/models/test_constraints.py
         assert result.gap == 0
 
     def test_infeasible_has_nothing(self) -> None:
@@ -63,12 +63,17 @@ class TestCop9:
     def test_optimal_and_equal_to_the_published_annex(self, cop9: Session) -> None:
         result = SessionModel(cop9).solve(workers=1, seed=0)
         assert result.status is SolveStatus.OPTIMAL
-        assert result.objective == 42  # 10 (item 5 carried over) + 20 (to Friday) + 12 meetings
+        assert result.objective == 65  # 10 (item 5 carried over) + 20 (to Friday) + 12 + 14 + 9
         assert result.penalties == {
             "carry-over": 10,
             "carry-over-to-next-day": 20,
             "interpreted-meetings": 12,
             "preferred-periods": 0,
+            "meetings": 14,  # the twelve interpreted ones and the two informal consultations
+            "compact-bodies": 0,  # every body meets in a row
+            "session-end": 9,  # the tenth period of the session: Friday afternoon
+            "opening-closing-alone": 0,
+            "organizational-first-day": 0,
         }
         assert _slots(result.timetable) == _slots(published_timetable(cop9))
         assert result.timetable is not None
@@ -144,7 +149,7 @@ class TestOptions:
         hinted = model.model.proto.solution_hint
         part_indices = {v.index for v in model.variables.part.values()}
         assert part_indices <= set(hinted.vars)
-        assert result.status is SolveStatus.OPTIMAL and result.objective == 42
+        assert result.status is SolveStatus.OPTIMAL and result.objective == 65
 
     def test_solve_accepts_dropped_instances(self) -> None:
         data = tiny()

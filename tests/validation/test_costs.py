@@ -1,4 +1,4 @@
-"""The recomputed objective: the four preference costs of docs/RULES.md and their sum."""
+"""The recomputed objective: the preference costs of docs/RULES.md and their sum."""
 
 from __future__ import annotations
 
@@ -14,8 +14,13 @@ def test_the_base_timetable_costs() -> None:
         "carry-over-to-next-day": 0,  # ... on the same day
         "interpreted-meetings": 4,
         "preferred-periods": 0,
+        "meetings": 4,
+        "compact-bodies": 5,  # the plenary's hole on Tuesday morning
+        "session-end": 3,  # ends in the fourth period
+        "opening-closing-alone": 0,  # the working group meets beside neither
+        "organizational-first-day": 0,  # item 1 (the `first` item) on Monday
     }
-    assert objective(costs) == 14
+    assert objective(costs) == 26
 
 
 def test_carrying_over_to_the_next_day_costs_extra() -> None:
@@ -28,7 +33,7 @@ def test_carrying_over_to_the_next_day_costs_extra() -> None:
     report = validate(tiny_session(), overnight)
     assert report.ok
     assert report.costs["carry-over-to-next-day"] == 20
-    assert report.objective == 10 + 20 + 4
+    assert report.objective == 10 + 20 + 4 + 4 + 5 + 3  # meetings, the plenary's hole, the end
 
 
 def test_weights_come_from_the_session() -> None:
@@ -64,3 +69,46 @@ def test_whole_meeting_activities_are_never_carried_over() -> None:
     assert report.ok, report.findings
     assert report.costs["carry-over"] == 10  # item 2 only
     assert report.costs["carry-over-to-next-day"] == 0
+
+
+def test_a_body_scattered_over_the_session_pays_for_each_extra_run() -> None:
+    """The working group in two runs (Monday PM, Tuesday PM) costs one extra run."""
+    session = tiny_session(meetings={"wg-1": {"meetings": 2}})
+    together = tiny_timetable(
+        row("wg-1", "Mon PM", "15:00-18:00", part="1/2"),
+        row("wg-1", "Tue AM", "10:00-13:00", part="2/2"),
+    )
+    apart = tiny_timetable(
+        row("wg-1", "Mon AM", "10:00-13:00", part="1/2"),
+        row("wg-1", "Tue PM", "15:00-18:00", part="2/2"),
+    )
+    assert preference_counts(session, together)["compact-bodies"] == 1  # the plenary's hole
+    assert preference_counts(session, apart)["compact-bodies"] == 2
+
+
+def test_a_meeting_beside_the_opening_or_the_closing_costs() -> None:
+    session = tiny_session()
+    beside = tiny_timetable(row("wg-1", "Mon AM", "10:00-13:00"))
+    assert preference_counts(session, beside)["opening-closing-alone"] == 1
+    assert preference_counts(session, tiny_timetable())["opening-closing-alone"] == 0
+    allowed = tiny_session(preferences={"beside_opening_closing": 0})
+    assert preference_costs(allowed, beside)["opening-closing-alone"] == 0
+
+
+def test_the_session_ends_as_early_as_it_can() -> None:
+    session = tiny_session()
+    assert preference_counts(session, tiny_timetable())["session-end"] == 3  # Tuesday PM
+    morning = tiny_timetable(
+        row("4", "Tue AM", "10:00-11:00"), row("wg-1", "Mon PM", "15:00-18:00")
+    )
+    assert preference_counts(session, morning)["session-end"] == 2
+
+
+def test_an_organizational_item_after_the_first_day_costs_a_day() -> None:
+    session = tiny_session()
+    assert [a.id for a in session.organizational] == ["1"]  # the item holding `first`
+    late = tiny_session(items={"3": {"organizational": True}})
+    assert {a.id for a in late.organizational} == {"1", "3"}
+    assert preference_counts(late, tiny_timetable())["organizational-first-day"] == 0  # Mon
+    tuesday = tiny_timetable(row("3", "Tue AM", "10:00-10:30"))
+    assert preference_counts(late, tuesday)["organizational-first-day"] == 1

@@ -440,6 +440,14 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                     width=8,
                 ),
                 Column(
+                    "organizational",
+                    ("organizational",),
+                    "bool",
+                    "TRUE: an organizational item, taken on the first day; FALSE: not one "
+                    "(default: the item holding the first activity, and its sub-items)",
+                    width=8,
+                ),
+                Column(
                     "documents",
                     ("documents",),
                     "ids",
