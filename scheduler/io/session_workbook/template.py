@@ -26,6 +26,8 @@ DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 TIME_FORMAT = "hh:mm"
 TEXT_FORMAT = "@"
+#: TRUE and FALSE as such: LibreOffice shows a boolean cell in "General" as 0 or 1 in some rows.
+BOOL_FORMAT = '"TRUE";"TRUE";"FALSE"'
 ROWS = 1000  # rows of each sheet prepared with formats and drop-down lists
 AUTHOR = "schedule"
 _BOLD = Font(bold=True)
@@ -122,6 +124,7 @@ def _number_format(column: Column) -> str:
         "id": TEXT_FORMAT,
         "text": TEXT_FORMAT,
         "ids": TEXT_FORMAT,
+        "bool": BOOL_FORMAT,
     }.get(column.kind, "General")
 
 
