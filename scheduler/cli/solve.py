@@ -236,6 +236,12 @@ def _print_summary(session: Session, result: SolveResult) -> None:
         "solve time", f"{result.wall_time:.2f} s (model built in {result.build_time:.2f} s)"
     )
     console.print(table)
+    costs = Table(show_header=True, box=None, pad_edge=False)
+    costs.add_column("preference", style="bold")
+    costs.add_column("cost", justify="right")
+    for name, cost in result.penalties.items():
+        costs.add_row(name, _number(cost))
+    console.print(costs)
 
 
 def _number(value: float | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import zipfile
@@ -18,8 +19,9 @@ from scheduler.io.annex import annex_rows
 from scheduler.io.timetable_workbook import MEETING_COLUMNS, read_assignments, write_workbook
 from scheduler.published import published_timetable
 from scheduler.result import SolveResult, SolveStatus
-from scheduler.rules import HARD_RULES
+from scheduler.rules import HARD_RULES, PREFERENCES
 from scheduler.timetable import ASSIGNMENT_COLUMNS, Assignment, Timetable
+from scheduler.validation import preference_costs
 from tests.conftest import COP9
 
 
@@ -252,6 +254,22 @@ def test_solve_sheet(book_fr):
     assert list(rules) == [r.name for r in HARD_RULES]
     assert rules["deadline"] == ("Aucune activité ne se termine après son échéance", "broken")
     assert {state for name, (_, state) in rules.items() if name != "deadline"} == {"holds"}
+
+
+def test_solve_sheet_lists_what_each_preference_costs(cop9, published_fr, tmp_path):
+    path = tmp_path / "costs.xlsx"
+    result = dataclasses.replace(
+        _result(published_fr), penalties=preference_costs(cop9, published_fr)
+    )
+    write_workbook(path, cop9, published_fr, result, None, lang="en")
+    values = _values(path, "Solve")
+    costs = {row[0]: row[2] for row in values if row[0] in {r.name for r in PREFERENCES}}
+    assert list(costs) == [r.name for r in PREFERENCES]
+    assert costs == preference_costs(cop9, published_fr)
+    texts = {row[0]: row[1] for row in values if row[0] == "opening-closing-alone"}
+    assert texts == {
+        "opening-closing-alone": "No parallel meeting beside the first and last plenary meetings"
+    }
 
 
 def test_solve_sheet_without_result_or_validation(cop9, published_fr, tmp_path):

@@ -25,7 +25,7 @@ ANNEX_WIDTHS = (22, 55, 45)  # Date/heure, plenary, parallel meetings
 ASSIGNMENT_WIDTHS = {"title": 60, "activity": 16, "body": 14, "room": 14, "date": 12}
 MEETING_WIDTHS = {"items": 40, "body": 14, "room": 14, "date": 12, "interpreted": 12}
 CHANGE_WIDTHS = {"activity": 16, "title": 50, "size": 32, "before": 60, "after": 60}
-SOLVE_WIDTHS = (24, 90, 12)  # key or rule, value or text, result
+SOLVE_WIDTHS = (24, 105, 12)  # key or rule, value or text, result
 LINE_HEIGHT = 15.0  # points per line of 11-point text
 TEXT_COLUMNS = frozenset(
     {"activity", "title", "body", "room", "period", "start", "end", "part", "items"}

@@ -41,7 +41,7 @@ from scheduler.io.timetable_workbook.sheets import (
 )
 from scheduler.labels import labels
 from scheduler.result import SolveResult
-from scheduler.rules import HARD_RULES
+from scheduler.rules import HARD_RULES, PREFERENCES
 from scheduler.session import Session
 from scheduler.timetable import ASSIGNMENT_COLUMNS, Assignment, Timetable
 
@@ -203,6 +203,13 @@ def _write_solve(
         cell.font = BOLD
     for rule in HARD_RULES:
         append_row(sheet, (rule.name, rule.text(lang), _rule_state(validation, rule.name)))
+    append_row(sheet, ())
+    append_row(sheet, ("preference", "text", "cost"))
+    for cell in sheet[sheet.max_row]:
+        cell.font = BOLD
+    penalties = result.penalties if result else {}
+    for rule in PREFERENCES:
+        append_row(sheet, (rule.name, rule.text(lang), penalties.get(rule.name)))
     for letter, width in zip("ABC", SOLVE_WIDTHS, strict=True):
         sheet.column_dimensions[letter].width = width
     for cells in sheet.iter_rows():
