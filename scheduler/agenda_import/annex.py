@@ -256,7 +256,7 @@ def parse_annex(
     for line in lines[start:]:
         if not line:
             continue
-        line = normal_clock(line)
+        line = _day_line_mended(normal_clock(line))
         if not slots and _ITEM_COLUMN.search(line) and not find_time_range(line):
             item_column = True
             continue
@@ -289,6 +289,8 @@ def parse_annex(
             slots.append(AnnexSlot(date, found[2], found[3]))
             line = line[found[1] :].strip()
         if slots and line:
+            if found is not None and _BARE_NUMBER.match(line) and not _REF.search(line):
+                item_column = True  # "10:00-13:00  6 Provisions ...": the item in a column
             if item_column and NOT_AN_ITEM.match(line) and not _BARE_NUMBER.match(line):
                 cited = sum(1 for part in cell if part.startswith("Item "))
                 slots[-1].activities.append((cited, CONTINUED.sub("", line).strip()))
@@ -300,6 +302,21 @@ def parse_annex(
     for slot in slots:
         _read_cell(slot, known_bodies, vocabulary, lang, item_column)
     return Annex(slots, notes, holidays, names)
+
+
+#: A day line whose columns interleave: "الاثنين، 5 عطلة رسمية للأمم المتحدة أيلول/سبتمبر" (the
+#: holiday's cell between the day and its month).
+_SPLIT_DAY_LINE = re.compile(
+    rf"^(?P<wd>(?:{WEEKDAY})[,،]?)\s+(?P<d>\d{{1,2}})\s+(?P<text>[^\d]+?)\s+(?P<m>{MONTH})\s*$"
+)
+
+
+def _day_line_mended(line: str) -> str:
+    """A day line with a cell's text between the day and the month, put back in order."""
+    m = _SPLIT_DAY_LINE.match(line)
+    if m is None or _DAY_LINE.match(line):
+        return line
+    return f"{m['wd']} {m['d']} {m['m']} {m['text']}"
 
 
 def _holiday_name(line: str) -> str:

@@ -82,6 +82,8 @@ _CLOCK_FORMS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\s*(?:至|إلى|до)\s*"), " - "),
     (re.compile(r"(?:من\s+)?الساعة\s*"), ""),
     (re.compile(r"\bс\s+(?=\d)"), ""),
+    # Arabic times come out of a PDF mirrored, minutes first: "00/10–00/13" is 10:00-13:00.
+    (re.compile(r"(?<![\d/])(00|15|30|45)/(\d{1,2})(?![\d/])"), r"\2:\1"),
 ]
 
 

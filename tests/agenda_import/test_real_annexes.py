@@ -91,3 +91,22 @@ def test_the_draft_loads_with_its_holiday_name(ahc: ImportResult) -> None:
     assert session.session.holiday_names[dt.date(2022, 9, 5)].get("en") == (
         "Official United Nations holiday"
     )
+
+
+def test_the_arabic_annex_mirrored_times_and_interleaved_holiday_row() -> None:
+    """The same rows in Arabic, as extraction gives them: times mirrored minutes first
+    ("00/10–00/13" for 10:00-13:00), the holiday's cell between the day and its month, the
+    item number in a column of its own with no header line to say so."""
+    lines = (ANNEXES / "a-ac-291-11.ar.txt").read_text(encoding="utf-8").splitlines()
+    annex = parse_annex(lines, 0, 2022, [], Vocabulary("\n".join(lines)), "ar")
+    labor_day = dt.date(2022, 9, 5)
+    assert annex.holidays == [labor_day]
+    assert annex.holiday_names == {labor_day: "عطلة رسمية للأمم المتحدة"}
+    assert [(s.date.day, s.start, s.end, [r.item_ids for r in s.refs]) for s in annex.slots] == [
+        (6, dt.time(10), dt.time(13), [["6"]]),
+        (6, dt.time(15), dt.time(18), [["7"]]),
+        (7, dt.time(10), dt.time(13), [["7"]]),
+        (7, dt.time(15), dt.time(18), [["8"]]),
+    ]
+    assert all(not slot.bodies for slot in annex.slots)
+    assert annex.slots[0].refs[0].continued  # "(تابع)"
