@@ -11,11 +11,12 @@ import dataclasses
 import datetime as dt
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from scheduler.cli import app
 from scheduler.errors import ExitCode
-from scheduler.io.session_file import load_session
+from scheduler.io.session_file import load_session, session_from_data
 from scheduler.pipeline import Run, Settings, plan
 from scheduler.published import published_timetable
 from scheduler.result import SolveStatus
@@ -88,6 +89,20 @@ def test_the_joint_meeting_keeps_both_groups_busy_in_one_room(cop6, solved):
     for other in ("wg-ic-meetings", "wg-ta-meetings"):
         for part in solved.timetable.parts_of(other):
             assert (part.date, part.period) != (parts[0].date, parts[0].period)
+
+
+def test_the_joint_meeting_takes_its_place_in_both_agendas():
+    """Undated, it still comes after each group's own meetings: it is in both groups' order."""
+    data = yaml.safe_load(PATH.read_text(encoding="utf-8"))
+    joint = next(m for m in data["meetings"] if m["id"] == JOINT)
+    del joint["date"]
+    data["published"] = None
+    run = plan(session_from_data(data, file="<undated joint meeting>"), settings=QUICK)
+    assert run.timetable is not None and run.validation is not None and run.validation.ok
+    (part,) = run.timetable.parts_of(JOINT)
+    for other in ("wg-ic-meetings", "wg-ta-meetings"):
+        for before in run.timetable.parts_of(other):
+            assert (before.date, before.start) < (part.date, part.start)
 
 
 def test_the_programme_pinned_is_completed_with_the_items_it_leaves_out(cop6):
