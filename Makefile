@@ -33,8 +33,11 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
+# Each script rewrites its own sections of benchmarks/results.md and keeps the others.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/startup.py --update benchmarks/results.md
+	$(BIN)/python benchmarks/sweep.py --update benchmarks/results.md
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

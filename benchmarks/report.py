@@ -156,3 +156,47 @@ def targets_table(found: Sequence[Target]) -> str:
         met = {True: "yes", False: "**no**", None: "-"}[t.met]
         lines.append(f"| {t.what} | {t.value} | {met} |")
     return "\n".join(lines)
+
+
+# --- results.md: sections written by different scripts ------------------------------------------
+
+
+def sections(text: str) -> list[str]:
+    """`text` cut before each `## ` heading: the preamble first (maybe empty), then each section."""
+    parts: list[str] = [""]
+    for line in text.splitlines(keepends=True):
+        if line.startswith("## "):
+            parts.append("")
+        parts[-1] += line
+    return parts
+
+
+def section_key(section: str) -> str:
+    """What names a section across runs: its heading without the parenthesis (date, script)."""
+    first = section.splitlines()[0] if section.startswith("## ") else ""
+    return first.split(" (")[0].strip()
+
+
+def merge_sections(old: str, new: str) -> str:
+    """`old` with each section of `new` in place of the one of the same name; the others kept.
+
+    Each benchmark script writes its own sections of `results.md` (the suite its table and
+    targets, `sweep.py` and `startup.py` theirs), so none of them drops another's.
+    """
+    fresh = {section_key(s): s for s in sections(new) if s.strip()}
+    kept = []
+    for part in sections(old):
+        key = section_key(part)
+        if key in fresh:
+            kept.append(fresh.pop(key))
+        elif part.strip():
+            kept.append(part)
+    kept += fresh.values()
+    return "\n".join(s.strip("\n") + "\n" for s in kept)
+
+
+def replace_section(old: str, heading: str, text: str) -> str:
+    """`old` with its section named `heading` replaced by `text` (added at the end if none)."""
+    if section_key(text) != heading:
+        raise ValueError(f"the section starts {text.splitlines()[0]!r}, not {heading!r}")
+    return merge_sections(old, text)

@@ -74,7 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     stem = "results-quick" if args.quick else "results"
     report.write_csv(out / f"{stem}.csv", table)
     text = _markdown(table, checkpoints, cli, cores, started, load_start, time_limit, args.quick)
-    (out / f"{stem}.md").write_text(text, encoding="utf-8")
+    written = out / f"{stem}.md"
+    old = written.read_text(encoding="utf-8") if written.exists() else ""
+    # The suite's sections only: those of `sweep.py` and `startup.py` stay as they were.
+    written.write_text(report.merge_sections(old, text), encoding="utf-8")
     print(f"wrote {out / f'{stem}.md'} and {out / f'{stem}.csv'}")
     return 0
 

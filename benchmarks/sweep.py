@@ -2,15 +2,18 @@
 
     .venv/bin/python benchmarks/sweep.py            # prints a Markdown section
     .venv/bin/python benchmarks/sweep.py --out benchmarks/sweep-results.md
+    .venv/bin/python benchmarks/sweep.py --update benchmarks/results.md   # its section there
 
 The grid is notebook 04's: budget 12-20 x teams 1-3 x 4 or 5 days x evening meetings or not
 x the working group's tenth session in 2 or 3 meetings. Each variant is solved with one
 CP-SAT worker and the session's seed, so every run gives the same answers (checked here:
 the pooled table equals the serial one, wall times apart). Measured:
 
-- serially, in this process (`SerialExecutor`);
+- serially, in this process (`SerialExecutor`), its modules imported first (as in a notebook
+  that has solved something already);
 - with a fresh pool of 2 spawned processes, their start-up included, and with the pool
-  already started (what a second sweep in the same notebook pays);
+  already started (what a second sweep in the same notebook pays), in chunks (the default)
+  and one variant per task;
 - a rerun with the cache: how many solves it runs (0 expected) and how long it takes;
 - a sweep killed halfway (SIGKILL, from outside, once half of its answers are in the
   cache), then run again: how many it solves (the other half expected).
@@ -35,8 +38,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from scheduler import bundled_session_path, load_session, set_duration  # noqa: E402
-from scheduler.explore import SerialExecutor, solve_variants, variant_grid  # noqa: E402
+from benchmarks.report import replace_section  # noqa: E402
+
+# The package is imported inside the functions: a spawned worker imports this script again
+# (as `__mp_main__`), and should pay only for what a solve needs, as it would in a notebook.
 
 SETTINGS = {"workers": 1, "time_limit": 30}
 DECIDED = ["status", "feasible", "valid", "days_used", "carried_over", "objective"]
@@ -44,10 +49,14 @@ DECIDED = ["status", "feasible", "valid", "days_used", "carried_over", "objectiv
 
 def wg_meetings(session, n):
     """The working group's tenth session in `n` meetings (two in the session file)."""
+    from scheduler import set_duration
+
     return set_duration(session, "wg-ic-10", meetings=n)
 
 
 def grid():
+    from scheduler import bundled_session_path, load_session, variant_grid
+
     cop9 = load_session(bundled_session_path())
     return variant_grid(
         cop9,
@@ -76,6 +85,8 @@ def timed(label, run):
 
 def resume(variants: int) -> tuple[int, int]:
     """Kill a sweep once half its answers are cached; (cached when killed, solved after)."""
+    from scheduler.explore import solve_variants
+
     with tempfile.TemporaryDirectory() as folder:
         cache = Path(folder) / "cache"
         child = subprocess.Popen(
@@ -97,8 +108,12 @@ def resume(variants: int) -> tuple[int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="write the Markdown section there too")
+    parser.add_argument("--update", type=Path, help="replace this section in a results file")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
+    from scheduler.explore import SerialExecutor, solve_variants
+    from scheduler.explore import sweep as sweep_module
+
     if arguments.child is not None:  # the sweep that `resume` kills
         solve_variants(grid(), cache=arguments.child, progress=False, **SETTINGS)
         return
@@ -106,6 +121,8 @@ def main() -> None:
     load_before = os.getloadavg()
     variants = grid()
     n = len(variants)
+    first_four = dict(list(variants.items())[:4])
+    solve_variants(first_four, executor=SerialExecutor(), progress=False)  # imports, as a notebook
     serial, t_serial, c_serial = timed("serial", lambda: solve_variants(
         variants, executor=SerialExecutor(), progress=False, **SETTINGS))  # fmt: skip
 
@@ -116,10 +133,16 @@ def main() -> None:
     cold, t_cold, c_cold = timed("2 processes, started", pooled)
     with ProcessPoolExecutor(2, mp_context=get_context("spawn")) as pool:
         list(pool.map(abs, [1, 2]))  # both workers up
-        solve_variants(dict(list(variants.items())[:4]), executor=pool, progress=False)  # imports
+        solve_variants(first_four, executor=pool, progress=False)  # imports
         warm, t_warm, _ = timed("2 processes, warm", lambda: solve_variants(
             variants, executor=pool, progress=False, **SETTINGS))  # fmt: skip
-    for other in (cold, warm):
+        chunk, sweep_module.MAX_CHUNK = sweep_module.MAX_CHUNK, 1
+        try:
+            single, t_single, _ = timed("2 processes, warm, one variant a task", lambda: (
+                solve_variants(variants, executor=pool, progress=False, **SETTINGS)))  # fmt: skip
+        finally:
+            sweep_module.MAX_CHUNK = chunk
+    for other in (cold, warm, single):
         assert other.table()[DECIDED].equals(serial.table()[DECIDED]), "answers differ"
     with tempfile.TemporaryDirectory() as folder:
         first, t_first, _ = timed("with a cache", lambda: solve_variants(
@@ -146,8 +169,10 @@ def main() -> None:
         f"| {cold.solved} |",
         f"| 2 processes, pool already started | {t_warm:.2f} | {t_serial / t_warm:.2f}x "
         f"| {warm.solved} |",
-        f"| default pool, filling a cache | {t_first:.2f} | {t_serial / t_first:.2f}x "
-        f"| {first.solved} |",
+        f"| the same, one variant per task (no chunks) | {t_single:.2f} "
+        f"| {t_serial / t_single:.2f}x | {single.solved} |",
+        f"| default pool (started here), filling a cache | {t_first:.2f} "
+        f"| {t_serial / t_first:.2f}x | {first.solved} |",
         f"| rerun with the cache | {t_again:.2f} | {t_serial / t_again:.1f}x | {again.solved} |",
         f"| killed with {cached} of {n} cached, run again | | | {resolved} |",
         "",
@@ -162,6 +187,9 @@ def main() -> None:
     print(text)
     if arguments.out is not None:
         arguments.out.write_text(text, encoding="utf-8")
+    if arguments.update is not None:
+        old = arguments.update.read_text(encoding="utf-8") if arguments.update.exists() else ""
+        arguments.update.write_text(replace_section(old, "## Sweeps", text), encoding="utf-8")
 
 
 if __name__ == "__main__":

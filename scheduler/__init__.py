@@ -4,6 +4,8 @@
 on first use (PEP 562), so a command or a worker process pays only for what it uses (pandas,
 matplotlib, openpyxl and OR-Tools are each imported by the modules that need them). It also
 lets the model (`models`), which imports the domain, be imported before or after `scheduler`.
+OR-Tools' CP-SAT module, which imports pandas for an API this project does not use, is
+imported without it until something uses pandas (`scheduler.ortools_import`).
 The domain (sessions, timetables, results), files and pictures are in their modules; the
 application on top of the CP-SAT model (`solve`, variants, sweeps, comparisons) is
 `scheduler.explore`, built on `scheduler.pipeline`.
@@ -13,6 +15,10 @@ from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
+
+from scheduler import ortools_import
+
+ortools_import.install()  # OR-Tools' CP-SAT without pandas until pandas is used
 
 if TYPE_CHECKING:
     from models.replan import replan

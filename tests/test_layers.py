@@ -50,6 +50,7 @@ LAYER_OF: dict[str, str] = {
     "scheduler.explore": APPLICATION,
     "scheduler.pipeline": APPLICATION,
     "scheduler.__main__": APPLICATION,
+    "scheduler.ortools_import": APPLICATION,  # installed by the package on import
     "scheduler": APPLICATION,  # the package itself (the analyst's facade), not its modules
 }
 

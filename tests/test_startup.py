@@ -1,7 +1,8 @@
 """Start-up: each command imports what it uses, and no more.
 
 pandas, matplotlib, openpyxl, python-docx and OR-Tools take most of a command's start-up;
-`import scheduler` and the command line load none of them until a command needs one. Each
+`import scheduler` and the command line load none of them until a command needs one, and a
+solve imports OR-Tools without pandas (`scheduler.ortools_import`). Each
 case runs in a fresh interpreter and reads `sys.modules` at its end: what was imported, not
 how long it took (the machine's load decides that).
 """
@@ -18,7 +19,7 @@ import pytest
 
 from tests.conftest import COP9, ROOT
 
-#: The libraries a command pays for when it imports them (OR-Tools brings numpy and pandas).
+#: The libraries a command pays for when it imports them.
 HEAVY = ("pandas", "matplotlib", "openpyxl", "docx", "ortools", "numpy", "rich.progress")
 
 
@@ -42,9 +43,10 @@ def after_command(*arguments: str) -> set[str]:
     """The `HEAVY` libraries imported by `schedule ARGUMENTS`, run as the command runs."""
     return loaded_after(
         f"""
-        from scheduler.cli import app
+        sys.argv = ["schedule", *{list(arguments)!r}]
+        from scheduler.cli import main
         try:
-            app({list(arguments)!r})
+            main()
         except SystemExit as exc:
             assert exc.code in (0, None), exc.code
         """
@@ -89,8 +91,8 @@ def test_checking_a_workbook_reads_it_without_the_solver_or_pandas(solved):
 def test_solving_imports_the_solver_and_the_workbook_writer_only(solved):
     workbook, loaded = solved
     assert workbook.exists()
-    assert {"ortools", "openpyxl"} <= loaded  # pandas comes with OR-Tools' cp_model
-    assert not loaded & {"matplotlib", "docx", "rich.progress"}
+    assert {"ortools", "openpyxl"} <= loaded
+    assert not loaded & {"pandas", "matplotlib", "docx", "rich.progress"}
 
 
 def test_the_schema_and_a_generated_session_need_no_library(tmp_path):
@@ -102,4 +104,4 @@ def test_the_schema_and_a_generated_session_need_no_library(tmp_path):
 def test_a_sweep_worker_imports_what_a_solve_needs_and_nothing_of_the_notebook():
     loaded = loaded_after("from scheduler.explore import worker; worker.warm_up()")
     assert "ortools" in loaded
-    assert not loaded & {"matplotlib", "openpyxl", "docx", "rich.progress"}
+    assert not loaded & {"pandas", "matplotlib", "openpyxl", "docx", "rich.progress"}

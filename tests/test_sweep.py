@@ -247,6 +247,93 @@ def test_a_dead_worker_is_named_and_the_pool_replaced(grid, serial, monkeypatch)
     sweep_module._discard_shared_pool(sweep_module._POOL)  # type: ignore[arg-type]
 
 
+# --- chunks: several variants in one task ----------------------------------------------------
+
+
+@pytest.fixture
+def chunked(monkeypatch):
+    """Chunks of three for the six variants: a chunk per worker and a half, not chunks of one."""
+    monkeypatch.setattr(sweep_module, "CHUNKS_PER_WORKER", 1)
+
+
+class _Recording(SerialExecutor):
+    """Runs each task at once, noting the function each one calls."""
+
+    def __init__(self):
+        self.calls: list[str] = []
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.calls.append(fn.__name__)
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_variants_in_chunks_get_the_serial_answers(grid, serial, chunked):
+    recording = _Recording()
+    answered = solve_variants(grid, executor=recording, progress=False, **SETTINGS)
+    assert "solve_chunk" in recording.calls and len(recording.calls) < 6
+    pd.testing.assert_frame_equal(answered.table()[DECIDED], serial.table()[DECIDED])
+    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn")) as pool:
+        pooled = solve_variants(grid, executor=pool, progress=False, **SETTINGS)
+    pd.testing.assert_frame_equal(pooled.table()[DECIDED], serial.table()[DECIDED])
+
+
+def test_chunks_shrink_to_one_as_the_queue_empties():
+    jobs = [sweep_module._Job(str(n), {}, {}) for n in range(100)]
+    queue = sweep_module.deque(jobs)
+    sizes = []
+    while queue:
+        sizes.append(len(sweep_module._next_chunk(queue, capacity=2)))
+    assert sizes[0] == sweep_module.MAX_CHUNK and sizes[-4:] == [1, 1, 1, 1]
+    assert sizes == sorted(sizes, reverse=True) and sum(sizes) == 100
+
+
+def test_a_variant_raising_inside_a_chunk_is_the_only_crashed_row(grid, chunked, monkeypatch):
+    from scheduler.explore import worker
+
+    solve = worker.solve_plain
+
+    def raising(data, settings):
+        if data["interpretation"]["budget"] == 12:
+            raise MemoryError("no memory left")
+        return solve(data, settings)
+
+    monkeypatch.setattr(worker, "solve_plain", raising)  # in a chunk
+    monkeypatch.setattr(sweep_module, "solve_plain", raising)  # a chunk of one
+    recording = _Recording()
+    table = solve_variants(grid, executor=recording, progress=False, **SETTINGS).table()
+    assert "solve_chunk" in recording.calls
+    crashed = table.index[table["status"] == "crashed"].tolist()
+    assert crashed == ["budget=12, teams=1", "budget=12, teams=2"]
+    assert table.loc["budget=12, teams=1", "reason"] == "MemoryError: no memory left"
+    assert table.loc["budget=13, teams=2", "status"] == "optimal"
+
+
+class _KillingInChunks(ProcessPoolExecutor):
+    """A process pool whose worker dies on any task holding the variant budget 12, teams 2."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        tasks = args[0] if fn.__name__ == "solve_chunk" else [args] if args else []
+        if any(d["interpretation"] == {**d["interpretation"], "budget": 12, "teams": 2}
+               for d, _ in tasks):  # fmt: skip
+            return super().submit(os._exit, 9)
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_a_dead_worker_in_a_chunk_is_named_alone(grid, serial, chunked, monkeypatch):
+    monkeypatch.setattr(sweep_module, "_POOL", None)
+    monkeypatch.setattr(
+        sweep_module,
+        "_new_pool",
+        lambda workers: _KillingInChunks(max_workers=workers, mp_context=get_context("spawn")),
+    )
+    table = solve_variants(grid, progress=False, **SETTINGS).table()
+    assert table.index[table["status"] == "crashed"].tolist() == ["budget=12, teams=2"]
+    assert "worker process died" in table.loc["budget=12, teams=2", "reason"]
+    others = serial.table().drop(index="budget=12, teams=2")[DECIDED]
+    pd.testing.assert_frame_equal(table.drop(index="budget=12, teams=2")[DECIDED], others)
+    sweep_module._discard_shared_pool(sweep_module._POOL)  # type: ignore[arg-type]
+
+
 # --- progress and pictures -------------------------------------------------------------------
 
 

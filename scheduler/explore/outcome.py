@@ -2,7 +2,8 @@
 
 An `Outcome` gathers what a notebook asks of one solve: the status and numbers, the timetable
 as pandas tables (the `Assignments` and `Meetings` sheets), the independent validator's
-findings, the explanation when the session is infeasible, and the workbook.
+findings, the explanation when the session is infeasible, and the workbook. pandas is imported
+by the tables, when one is asked for: a sweep's worker solves without it.
 """
 
 from __future__ import annotations
@@ -12,9 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from models.explain import Explanation
 from scheduler.pipeline import Explaining, Run, Settings, Targets, plan, publish
 from scheduler.result import SolveResult, SolveStatus
 from scheduler.session import Session
@@ -23,7 +21,10 @@ from scheduler.validation import Report
 from scheduler.validation.findings import FINDING_COLUMNS
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.figure import Figure
+
+    from models.explain import Explanation
 
 #: Columns of `Outcome.meetings`: one row per meeting (a body sitting in a slot).
 MEETING_COLUMNS: tuple[str, ...] = (
@@ -94,6 +95,8 @@ class Outcome:
     @property
     def assignments(self) -> pd.DataFrame:
         """The timetable, one row per part of an activity: the `Assignments` sheet's columns."""
+        import pandas as pd
+
         if self.timetable is None:
             return pd.DataFrame(columns=list(ASSIGNMENT_COLUMNS))
         return self.timetable.to_frame()
@@ -101,6 +104,8 @@ class Outcome:
     @property
     def meetings(self) -> pd.DataFrame:
         """One row per meeting: date, period, body, its number, room, interpreted, activities."""
+        import pandas as pd
+
         rows = [
             {
                 "date": pd.Timestamp(m.date),
@@ -118,6 +123,8 @@ class Outcome:
     @property
     def findings(self) -> pd.DataFrame:
         """Broken hard rules found by the validator (none for a solver timetable)."""
+        import pandas as pd
+
         if self.validation is None:
             return pd.DataFrame(columns=list(FINDING_COLUMNS))
         return self.validation.to_frame()
