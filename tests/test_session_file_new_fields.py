@@ -163,6 +163,19 @@ def test_a_bad_new_field_is_named_with_its_value(tmp_path, edit, expected):
     assert expected in messages, messages
 
 
+def test_a_room_name_that_fits_no_form_says_both_forms(tmp_path):
+    messages = _messages(tmp_path, lambda data: data["rooms"][0].update(name=["Hall"]))
+    assert messages == [
+        "rooms[0].name: ['Hall']: give one text for every language, or one per language "
+        "({en: ..., fr: ...})"
+    ]
+
+
+def test_an_unknown_language_key_is_still_named(tmp_path):
+    messages = _messages(tmp_path, lambda data: data["session"]["body"].update(EN="x"))
+    assert messages == ["session.body.EN: unknown key (valid keys: ar, zh, en, fr, ru, es)"]
+
+
 def test_a_value_that_fits_no_form_is_said_once(tmp_path):
     """pydantic tries each form of `body` (an id, a list) and reports each failure; the planner
     reads one line that says what is allowed."""

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from scheduler import session as session_model
 from scheduler.errors import InputError, InputErrors
 from scheduler.session import Session
 
@@ -175,12 +176,24 @@ def _refuse_control_characters(data: Any, file: str | Path, where: str = "") -> 
 def _is_branch(part: int | str) -> bool:
     """A part of pydantic's location that names a type tried, not a key of the file: one of
     the choices of a union (`str`, `list[constrained-str]`, `Titles`) or a validator."""
-    return isinstance(part, str) and part != "[key]" and (
-        part in {"constrained-str", "str", "int"}
-        or part.startswith("function-")
-        or "[" in part
-        or part[:1].isupper()
+    return (
+        isinstance(part, str)
+        and part != "[key]"
+        and (
+            part in {"constrained-str", "str", "int"}
+            or part.startswith("function-")
+            or "[" in part
+            or part in _MODEL_NAMES
+        )
     )
+
+
+#: The models of the file, as pydantic names a union's choice of one (`Titles`).
+_MODEL_NAMES = frozenset(
+    name
+    for name, value in vars(session_model).items()
+    if isinstance(value, type) and issubclass(value, BaseModel)
+)
 
 
 def _field(loc: tuple[int | str, ...]) -> str:
