@@ -20,7 +20,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+import pytest
+
 from scheduler.messages import LANGUAGES, has
+from scheduler.result import SolveStatus
 from scheduler.session import Session
 from scheduler.timetable import Assignment, Timetable
 from scheduler.validation import validate
@@ -488,3 +491,33 @@ def test_the_new_findings_are_worded_in_the_six_languages() -> None:
         "2 séances simultanées en lun. 4 mars 14:00-15:00 (side lun. 4 mars LUNCH, "
         "rt lun. 4 mars RT), au-delà du plafond de 1"
     )
+
+
+# --- the model's timetables pass (the two implementations agree) ------------------------------
+
+VARIANTS: dict[str, dict[str, Any]] = {
+    "as-is": {},
+    "two-at-once": {"interpretation": {"parallel_cap": 2, "budget": 20}},
+    "group-a-once-a-day": {"bodies": lambda b: _entry(b, "wg-a", max_meetings_per_day=1)},
+    "round-table-apart-from-the-plenary": {
+        "meetings": lambda m: _entry(m, "rt-1", not_in_parallel_with=["plenary"])
+    },
+    "item-4-apart-from-group-b": {"items": lambda i: _entry(i, "4", not_in_parallel_with=["wg-b"])},
+    "round-table-in-the-hall": {
+        "bodies": lambda b: _entry(b, "rt", rooms=["hall"]),
+        "interpretation": {"budget": 20},
+    },
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=str)
+def test_the_models_timetable_passes_the_validator(variant: str) -> None:
+    from models import SessionModel  # the model is checked here, never imported by the checks
+
+    session = calendar(**VARIANTS[variant])
+    result = SessionModel(session).solve(workers=1, seed=7, time_limit=20)
+    assert result.status is SolveStatus.OPTIMAL, result.status
+    assert result.timetable is not None
+    report = validate(session, result.timetable)
+    assert report.ok, [str(f) for f in report.findings]
+    assert report.costs == result.penalties
