@@ -552,9 +552,11 @@ class SessionBuilder:
                 entry["date"] = body.dates[0]
                 note(("meetings", n, "date"), "the date announced in the annotations")
             elif body.dates:
+                entry["dates"] = list(body.dates)  # one entry over several days, pre-session too
                 entry["earliest_start"] = dt.datetime.combine(body.dates[0], usable[0].start)
                 entry["latest_end"] = dt.datetime.combine(body.dates[-1], usable[-1].end)
                 note(("meetings", n), "within the dates announced in the annotations")
+                note(("meetings", n, "dates"), "the dates announced in the annotations")
             elif not body.rows:
                 self.draft.report.append(f"meetings: {mid}: no date found; place it or give one")
             off = [r for r in body.rows if body.dates and r.date not in body.dates]

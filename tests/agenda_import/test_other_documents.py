@@ -77,6 +77,7 @@ def test_english_committee_of_the_whole_and_its_deadline(english_import: ImportR
     assert meeting["meetings"] == 2
     assert meeting["earliest_start"] == dt.datetime(2030, 3, 5, 10, 0)  # "on 5 and 6 March"
     assert meeting["latest_end"] == dt.datetime(2030, 3, 6, 18, 0)
+    assert meeting["dates"] == [dt.date(2030, 3, 5), dt.date(2030, 3, 6)]  # one entry, two days
 
 
 def test_english_annex_ranges_and_headings(english_import: ImportResult) -> None:
@@ -153,3 +154,33 @@ def test_valid_session_with_a_layable_published_timetable(
 
         report = validate(session_from_data(result.session_data), published_timetable(session))
         assert report.ok, report.broken_rules()
+
+
+def test_informal_consultations_over_two_pre_session_days_are_one_entry(tmp_path) -> None:
+    from scheduler.agenda_import import ImportStatus, import_agenda
+
+    path = tmp_path / "pre.en.txt"
+    path.write_text(
+        """\
+Conference of the Parties
+Ninth session
+Vienna, 15-19 October 2018
+
+Provisional agenda
+1. Opening of the session.
+2. Other matters.
+3. Adoption of the report.
+
+Annotations
+1. Opening of the session
+The session will be opened on Monday, 15 October 2018, at 10 a.m.
+Informal consultations will be held on 11 and 12 October 2018.
+""",
+        encoding="utf-8",
+    )
+    result = import_agenda(path)
+    days = [dt.date(2018, 10, 11), dt.date(2018, 10, 12)]
+    assert result.session_data["session"]["pre_session_days"] == days
+    (informals,) = result.session_data["meetings"]
+    assert informals["dates"] == days  # so the pre-session days are usable
+    assert result.status is ImportStatus.READY, result.why_partial
