@@ -103,9 +103,10 @@ def ensure_all_writable(
     for option, path in paths.items():
         if path is not None:
             _ensure_one_writable(path, option)
-            if suffixes and option in suffixes:
-                require_suffix(path, option, suffixes[option])
     refuse_clashes(paths, inputs or {})
+    for option, path in paths.items():
+        if path is not None and suffixes and option in suffixes:
+            require_suffix(path, option, suffixes[option])
     for path in paths.values():
         if path is not None:
             warn_if_open(path)
