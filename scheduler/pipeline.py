@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import models
-import models.explain
-import models.replan
 from models import SolveProgress
 from models.model import deadline
 from scheduler.errors import InputError
@@ -218,7 +216,9 @@ def _plan(session: Session, previous: Timetable | None, settings: Settings) -> R
             hint=settings.hint,
         )
     else:
-        replanned = models.replan.replan(
+        from models.replan import replan  # imported when a previous timetable is kept
+
+        replanned = replan(
             session,
             previous,
             time_limit=settings.time_limit,
@@ -355,6 +355,8 @@ def explain(session: Session, *, settings: Settings) -> Explanation:
 def _explain(
     session: Session, settings: Settings, explaining: Explaining, time_limit: float | None
 ) -> Explanation:
+    import models.explain  # imported when a session is infeasible
+
     limits: dict[str, float] = {}
     if explaining.deterministic_time is not None:
         limits["deterministic_time"] = explaining.deterministic_time

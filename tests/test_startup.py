@@ -23,13 +23,14 @@ from tests.conftest import COP9, ROOT
 HEAVY = ("pandas", "matplotlib", "openpyxl", "docx", "ortools", "numpy", "rich.progress")
 
 
-def loaded_after(code: str) -> set[str]:
-    """The `HEAVY` libraries imported once `code` has run in a fresh interpreter."""
+def loaded_after(code: str, watched: tuple[str, ...] = HEAVY) -> set[str]:
+    """The `watched` modules (the `HEAVY` libraries) imported once `code` has run in a fresh
+    interpreter."""
     probe = textwrap.dedent(
         f"""
         import json, sys
         {textwrap.indent(textwrap.dedent(code), "        ").strip()}
-        print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))
+        print(json.dumps([m for m in {watched!r} if m in sys.modules]))
         """
     )
     done = subprocess.run(
@@ -39,8 +40,8 @@ def loaded_after(code: str) -> set[str]:
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def after_command(*arguments: str) -> set[str]:
-    """The `HEAVY` libraries imported by `schedule ARGUMENTS`, run as the command runs."""
+def after_command(*arguments: str, watched: tuple[str, ...] = HEAVY) -> set[str]:
+    """The `watched` modules imported by `schedule ARGUMENTS`, run as the command runs."""
     return loaded_after(
         f"""
         sys.argv = ["schedule", *{list(arguments)!r}]
@@ -49,7 +50,8 @@ def after_command(*arguments: str) -> set[str]:
             main()
         except SystemExit as exc:
             assert exc.code in (0, None), exc.code
-        """
+        """,
+        watched,
     )
 
 
@@ -93,6 +95,13 @@ def test_solving_imports_the_solver_and_the_workbook_writer_only(solved):
     assert workbook.exists()
     assert {"ortools", "openpyxl"} <= loaded
     assert not loaded & {"pandas", "matplotlib", "docx", "rich.progress"}
+
+
+def test_a_solve_with_a_timetable_imports_neither_the_explainer_nor_the_re_planner(tmp_path):
+    out = tmp_path / "cop9.xlsx"
+    ours = ("models", "models.explain", "models.replan")
+    loaded = after_command("solve", str(COP9), "--quiet", "-o", str(out), watched=ours)
+    assert loaded == {"models"}
 
 
 def test_the_schema_and_a_generated_session_need_no_library(tmp_path):
