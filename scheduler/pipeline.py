@@ -195,7 +195,9 @@ def plan(session: Session, *, previous: Timetable | None = None, settings: Setti
             left = limit - (_clock() - began)
             if left < EXPLAIN_AT_LEAST:
                 return replace(run, unexplained=True)
-            run = replace(run, explanation=_explain(session, settings, explaining, left))
+            explanation = _explain(session, settings, explaining, left)
+            if previous is None or explanation.status != "feasible":  # not of the pinned rows
+                run = replace(run, explanation=explanation)
     return run
 
 

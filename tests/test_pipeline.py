@@ -243,3 +243,21 @@ def test_a_replan_of_a_session_without_any_timetable_is_explained(tiny, tiny_run
     run = plan(set_budget(tiny, 3), previous=pinned, settings=settings)
     assert run.status is SolveStatus.INFEASIBLE and run.kept is None
     assert run.explanation is not None and run.explanation.status == "infeasible"
+
+
+def test_a_replan_whose_rows_could_not_be_named_in_time_says_nothing_of_the_session(
+    tiny, tiny_run, monkeypatch
+):
+    """The session has a timetable (only the pins stop it): "nothing to explain" would mislead."""
+    from models.explain import Explanation
+
+    assert tiny_run.timetable is not None
+    first = min(p.date for p in tiny_run.timetable)
+    moved = _moved(
+        tiny_run.timetable, "3", date=first, period="AM", start=dt.time(10), end=dt.time(10, 30)
+    )
+    monkeypatch.setattr(pipeline, "kept_conflict", lambda *a, **k: None)  # out of time
+    feasible = Explanation("feasible", [], [], [], False, time_limit=1)
+    monkeypatch.setattr(models.explain, "explain", lambda *a, **k: feasible)
+    run = plan(tiny, previous=moved, settings=STEADY)
+    assert run.status is SolveStatus.INFEASIBLE and run.kept is None and run.explanation is None
