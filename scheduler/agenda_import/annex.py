@@ -4,6 +4,10 @@ The table reads, once extracted, as a day line (`Lundi 15 octobre`), then per pe
 range (`10 heures-13 heures`, `10 a.m.-1 p.m.`) followed by the cell texts: references to
 agenda items (`Point 1 a). Ouverture de la session`, `Items 6-9`) for the plenary, and the
 names of bodies meeting in parallel (`Groupe de travail sur la coopération internationale`).
+A single-body annex puts the item numbers in a column of their own ("Date and time | Agenda
+item | Title or description"), and its rows that cite no item are activities that are no
+agenda items (an address, a ceremony). A day with no meetings prints its name ("Official United
+Nations holiday"): a holiday, with that name.
 """
 
 from __future__ import annotations

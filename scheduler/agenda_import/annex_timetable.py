@@ -3,7 +3,10 @@
 The annex says which items are taken in which period, not for how long. The durations it
 implies are estimates: items sharing a meeting split it equally, an item over two meetings
 takes twice the period. A heading cited alone ("Point 2.") is an activity of its own when its
-sub-items are cited elsewhere, and stands for all its sub-items when they are not.
+sub-items are cited elsewhere, and stands for all its sub-items when they are not. The daily
+periods are the most common times of day; the days the annex gives other hours keep periods of
+their own. What the plenary takes that is no agenda item (an address) keeps its place among
+the items the annex cites around it.
 """
 
 from __future__ import annotations
