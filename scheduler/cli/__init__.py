@@ -15,6 +15,7 @@ from scheduler.cli import (  # noqa: F401  (importing registers the commands)
     sweep,
     template,
     version,
+    why,
 )
 from scheduler.cli.app import app
 

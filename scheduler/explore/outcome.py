@@ -178,6 +178,39 @@ class Outcome:
             "solve_time": round(self.solve_time, 3),
         }
 
+    def alternatives(self, activity: str, time_limit: float = 10.0) -> pd.DataFrame:
+        """Where else `activity` could start, against this timetable: one row per slot, with
+        its verdict (current, possible, impossible, unknown), the objective it would cost, the
+        change of each preference, and the rules that forbid it (`schedule why`)."""
+        import pandas as pd
+
+        from models.alternatives import alternatives
+        from scheduler.validation import preference_costs
+
+        timetable = self._timetable_or_error()
+        found = alternatives(
+            self.session,
+            activity,
+            timetable=timetable,
+            base_costs=preference_costs(self.session, timetable),
+            time_limit=time_limit,
+        )
+        rows = [
+            {
+                "date": c.slot.date,
+                "period": c.slot.period.id,
+                "verdict": c.verdict,
+                "objective": c.objective,
+                "change": (c.objective - found.base_objective)
+                if c.objective is not None and found.base_objective is not None
+                else None,
+                **{f"delta {name}": c.delta.get(name, 0) for name in found.base_costs},
+                "breaks": "; ".join(i.text() for i in c.breaks),
+            }
+            for c in found.choices
+        ]
+        return pd.DataFrame(rows)
+
     # --- outputs -------------------------------------------------------------------------
 
     def plot(self, **options: Any) -> Figure:
