@@ -20,6 +20,9 @@ save), `writer` (the workbook and its sheets), `changes` (the `Changes` sheet, a
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from scheduler.io.timetable_workbook.changes import write_changes_workbook
 from scheduler.io.timetable_workbook.layout import (
     ASSIGNMENTS,
@@ -30,9 +33,23 @@ from scheduler.io.timetable_workbook.layout import (
     SOLVE,
     TEXT_FORMAT,
 )
-from scheduler.io.timetable_workbook.reader import read_assignments
-from scheduler.io.timetable_workbook.row import AssignmentRow
 from scheduler.io.timetable_workbook.writer import RuleCheck, write_workbook
+
+if TYPE_CHECKING:
+    from scheduler.io.timetable_workbook.reader import read_assignments
+    from scheduler.io.timetable_workbook.row import AssignmentRow
+
+#: Names imported on first use: reading a workbook needs the session workbook's cell tools,
+#: which writing one (`schedule solve`) does not.
+_READING = {"read_assignments": "reader", "AssignmentRow": "row"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _READING:
+        module = importlib.import_module(f"scheduler.io.timetable_workbook.{_READING[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "ASSIGNMENTS",
