@@ -16,6 +16,7 @@ from scheduler.io.timetable_workbook import write_workbook
 from scheduler.published import published_timetable
 from scheduler.session import Period
 from scheduler.timetable import Assignment, Timetable
+from scheduler.validation import preference_costs
 from tests.conftest import COP9
 
 MON, TUE = dt.date(2018, 10, 15), dt.date(2018, 10, 16)
@@ -177,3 +178,23 @@ def test_diff_command_on_the_same_timetable_says_so(tmp_path, cop9, published):
     assert result.exit_code == ExitCode.OK
     assert "no differences" in result.output
     assert "changes: 0 activities moved" in result.output
+
+
+def test_diff_command_shows_what_each_preference_costs_side_by_side(tmp_path, cop9, published):
+    before = _book(tmp_path, "before.xlsx", cop9, published)
+    moved = _moved(published, "3", MON, "EV")
+    after = _book(tmp_path, "after.xlsx", cop9, moved)
+    result = runner.invoke(app, ["diff", before, after, "--session", str(COP9)], terminal_width=200)
+    assert result.exit_code == ExitCode.OK, result.output
+    old, new = preference_costs(cop9, published), preference_costs(cop9, moved)
+    rows = {
+        line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:5]]
+        for line in result.output.splitlines()
+        if line.startswith("│") and line.split("│")[1].strip() in {*old, "objective"}
+    }
+    assert set(rows) == {*old, "objective"}
+    for name in old:
+        assert rows[name] == [str(old[name]), str(new[name]), f"{new[name] - old[name]:+d}"]
+    assert rows["objective"][:2] == [str(sum(old.values())), str(sum(new.values()))]
+    without = runner.invoke(app, ["diff", before, after])
+    assert "preferences" not in without.output  # the costs need the session

@@ -25,20 +25,32 @@ def diff_command(
     output: DiffOutput = None,
     session: DiffSession = None,
 ) -> None:
-    """Print the differences between two timetables, and the interpreted meetings of each."""
+    """Print the differences between two timetables, and the interpreted meetings of each;
+    with --session, what each preference costs in each, side by side."""
     from scheduler.diff import compare
     from scheduler.io.session_file import load_session
     from scheduler.io.timetable_workbook import read_assignments, write_changes_workbook
+    from scheduler.validation import preference_costs
 
     with planner_errors():
         if output is not None:
             inputs = {"BEFORE": before, "AFTER": after, "--session": session}
             ensure_all_writable({"--output": output}, inputs, suffixes={"--output": ".xlsx"})
         loaded = load_session(session) if session is not None else None
-        diff = compare(read_assignments(before), read_assignments(after), loaded)
+        old, new = read_assignments(before), read_assignments(after)
+        diff = compare(old, new, loaded)
         if output is not None:
             write_changes_workbook(output, diff)
     print_changes(diff, console, before=before.name, after=after.name)
+    if loaded is not None:
+        console.print(
+            costs_table(
+                preference_costs(loaded, old),
+                preference_costs(loaded, new),
+                before.name,
+                after.name,
+            )
+        )
     if output is not None:
         console.print(str(output), markup=False)
 
@@ -63,6 +75,23 @@ def print_changes(
         f"{diff.interpreted_after} in {after}",
         markup=False,
     )
+
+
+def costs_table(
+    before: dict[str, int], after: dict[str, int], old: str = "before", new: str = "after"
+) -> Table:
+    """What each preference costs in two timetables, side by side, and the totals."""
+    table = Table(title="preferences", title_justify="left")
+    table.add_column("preference")
+    for heading in (old, new, "change"):
+        table.add_column(heading, justify="right")
+    for name in before:
+        table.add_row(name, str(before[name]), str(after[name]), f"{after[name] - before[name]:+d}")
+    total_before, total_after = sum(before.values()), sum(after.values())
+    table.add_row(
+        "objective", str(total_before), str(total_after), f"{total_after - total_before:+d}"
+    )
+    return table
 
 
 def changes_table(diff: TimetableDiff, kind: str = "moved", title: str | None = None) -> Table:
