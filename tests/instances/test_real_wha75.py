@@ -9,6 +9,7 @@ and a partial published grid (from the Journals) loading, checking and solving.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -18,8 +19,10 @@ from scheduler.cli import app
 from scheduler.errors import ExitCode
 from scheduler.io.session_file import load_session
 from scheduler.pipeline import Run, Settings, plan
+from scheduler.published import published_timetable
 from scheduler.result import SolveStatus
 from scheduler.session import Session
+from scheduler.timetable import Timetable
 from tests.conftest import ROOT
 
 PATH = ROOT / "instances" / "real" / "wha75-2022.yaml"
@@ -86,11 +89,18 @@ def test_the_published_grid_is_partial(wha):
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the published layout starts an untimed row at its period's start, before the end "
-    "of the activity it must follow (after_end_of): false sequence findings",
+#: The published layout (scheduler/published.py) starts an untimed row at its period's start,
+#: even when its activity must follow another's end (`after_end_of`): the General Committee
+#: "upon completion of item 1.3" and the committees "after conclusion of item 9" get false
+#: sequence findings. Not strict: the tests pass as they are once the layout follows the rule.
+LAYOUT_IGNORES_SEQUENCE = pytest.mark.xfail(
+    strict=False,
+    reason="published layout: an untimed row starts at its period's start, before the end of "
+    "the activity it must follow (after_end_of)",
 )
+
+
+@LAYOUT_IGNORES_SEQUENCE
 def test_check_published_passes_on_the_grid(wha):
     result = CliRunner().invoke(app, ["check", str(PATH), "--published", "--lang", "en"])
     assert result.exit_code == ExitCode.OK, result.output
@@ -133,3 +143,15 @@ def test_the_briefing_shares_the_plenary_room_between_two_meetings(solved):
         p.body for p in solved.timetable if p.date in (THURSDAY, FRIDAY) and p.period == "EV"
     }
     assert {"committee-a", "committee-b"} <= committees_in_the_evening
+
+
+@LAYOUT_IGNORES_SEQUENCE
+def test_the_grid_pinned_is_completed_with_the_activities_it_leaves_out(wha):
+    pinned = Timetable.of(
+        dataclasses.replace(part, pinned=True) for part in published_timetable(wha)
+    )
+    run = plan(wha, previous=pinned, settings=QUICK)
+    assert run.timetable is not None and run.validation is not None and run.validation.ok
+    kept = {(a.activity, a.date, a.period) for a in pinned}
+    assert kept <= {(a.activity, a.date, a.period) for a in run.timetable}
+    assert {a.activity for a in run.timetable} >= {"general-discussion", "closure"}
