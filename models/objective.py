@@ -173,8 +173,11 @@ def opening_closing_alone(ctx: Context) -> list[PenaltyTerm]:
     plenary = session.plenary
     if weight == 0 or plenary is None:
         return []
-    slots = [s for s in v.body_slots[plenary] if not s.pre_session]
-    held = [v.held[(plenary, s.index)] for s in slots]
+    ours = set(ctx.hosts_of(plenary))  # the plenary's meetings, joint ones too (COP/CMP)
+    slots = sorted(
+        {s for h in ours for s in v.body_slots[h] if not s.pre_session}, key=lambda s: s.index
+    )
+    held = [sum_of(v.held[(h, s.index)] for h in ours if (h, s.index) in v.held) for s in slots]
     if not slots:
         return []
     terms = []
@@ -186,7 +189,7 @@ def opening_closing_alone(ctx: Context) -> list[PenaltyTerm]:
                 v.held[(b.id, t.index)]
                 for t in ctx.overlapping(s)
                 for b in session.hosts
-                if b.id != plenary and (b.id, t.index) in v.held
+                if b.id not in ours and (b.id, t.index) in v.held
             ]
             if others:
                 this = model.new_bool_var(f"{name}[{s.label}]")
@@ -196,9 +199,9 @@ def opening_closing_alone(ctx: Context) -> list[PenaltyTerm]:
                 terms.append(
                     PenaltyTerm(f"opening-closing-alone[{name},{s.label}]", beside, weight)
                 )
-            before = model.new_bool_var(f"plenary-{name}-passed[{s.label}]")
-            model.add(before <= earlier + held[k])
-            earlier = before
+            passed = model.new_bool_var(f"plenary-{name}-passed[{s.label}]")
+            model.add(passed <= earlier + held[k])
+            earlier = passed
     return terms
 
 

@@ -89,13 +89,15 @@ def _beside_opening_closing(
     session: Session, facts: Facts, meetings: list[tuple[str, dt.date | None, str]]
 ) -> int:
     """Meetings of other bodies whose period overlaps the plenary's first or last meeting on a
-    session day."""
+    session day (the plenary's meetings: its own and its joint ones)."""
     plenary = session.plenary
     pre = set(session.session.pre_session_days)
     ours = [
         (span, m)
         for m in meetings
-        if m[0] == plenary and m[1] not in pre and (span := facts.meeting_span(m)) is not None
+        if plenary in facts.members(m[0])  # its joint meetings too (COP/CMP)
+        and m[1] not in pre
+        and (span := facts.meeting_span(m)) is not None
     ]
     if not ours:
         return 0
@@ -104,7 +106,8 @@ def _beside_opening_closing(
     for (start, end), _ in (ours[0], ours[-1]):
         for other in meetings:
             span = facts.meeting_span(other)
-            if other[0] != plenary and span is not None and span[0] < end and start < span[1]:
+            theirs = plenary in facts.members(other[0])
+            if not theirs and span is not None and span[0] < end and start < span[1]:
                 count += 1
     return count
 
