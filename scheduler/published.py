@@ -9,6 +9,9 @@ meeting's parts are laid out without inventing anything the grid does not say:
 - a part never runs past what is left of its period: the last listed part of an activity takes
   what remains of its minutes, an earlier one runs on to the end of the meeting, and either
   leaves room for the parts after it in the same meeting (each gets at least an equal share);
+- a part that follows another activity (`after_end_of`, `after_start_of`: the General
+  Committee "upon completion of item 1.3") starts no earlier than that activity's end (start)
+  when it falls inside its period: overlapping meetings are laid out in that order;
 - a row without a room is given one of its body's rooms that no other meeting uses at that time
   (clock overlap), rooms with booths first for an interpreted body;
 - periods are those of the row's own day (`Session.slot(date, period)`).
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from scheduler.session import Activity, PublishedEntry, Session, Slot
 from scheduler.timetable import Assignment, Timetable
@@ -88,13 +91,14 @@ def published_grid(session: Session, lang: str = "en") -> PublishedGrid:
     for group in meetings.values():
         group.sort(key=lambda p: (p.position, p.entry.start or dt.time.min))
     order = sorted(meetings, key=lambda k: (_meeting_start(meetings[k]), k[0]))
-    last_meeting = {p.activity.id: k for k in order for p in meetings[k]}
-    left = {a.id: a.minutes or 0 for a in session.activities}
-    later_parts = {a.id: 0 for a in session.activities}
-    for part in parts:
-        later_parts[part.activity.id] += 1
-    for key in order:
-        _lay_out(meetings[key], key, last_meeting, left, later_parts)
+    layout = _Layout(
+        session,
+        last_meeting={p.activity.id: k for k in order for p in meetings[k]},
+        left={a.id: a.minutes or 0 for a in session.activities},
+        later_parts={a.id: sum(p.activity.id == a.id for p in parts) for a in session.activities},
+    )
+    for key in _after_what_they_follow(session, meetings, order):
+        layout.meeting(meetings[key], key)
     _give_rooms(session, meetings, order)
     rows = _assignments(session, parts, lang)
     listed = {p.activity.id for p in parts}
@@ -132,76 +136,136 @@ def _minutes(span: dt.timedelta) -> int:
     return int(span.total_seconds() // 60)
 
 
-def _lay_out(
-    group: list[_Part],
-    key: MeetingKey,
-    last_meeting: dict[str, MeetingKey],
-    left: dict[str, int],
-    later_parts: dict[str, int],
-) -> None:
-    """Times of one meeting's parts, in agenda order, within its period (see the module).
+def stands_for(session: Session, entry: str) -> set[str]:
+    """The activities a relation's entry stands for: itself, a heading's sub-items at any
+    depth, or a body's whole agenda (its joint meetings included)."""
+    ids = {a.id for a in session.activities}
+    if entry in {b.id for b in session.bodies}:
+        return {a.id for a in session.agenda_of(entry)}
+    found, parents = {entry} & ids, {entry}
+    while parents:
+        parents = {i.id for i in session.items if i.parent in parents}
+        found |= parents & ids
+    return found
 
-    `left` (minutes still to place, by activity) and `later_parts` (rows of the activity not
-    laid out yet) are updated as the parts are.
-    """
-    slot = group[0].slot
-    cursor = slot.start
-    for k, part in enumerate(group):
-        entry, activity = part.entry, part.activity
-        later_parts[activity.id] -= 1
-        if entry.start is not None and entry.end is not None:
-            part.start, part.end = _on(slot.date, entry.start), _on(slot.date, entry.end)
-        elif activity.whole_meetings:  # fills its period but for a time the grid prints
-            part.start = _on(slot.date, entry.start) if entry.start is not None else slot.start
-            part.end = _on(slot.date, entry.end) if entry.end is not None else slot.end
-        else:
-            start = _on(slot.date, entry.start) if entry.start is not None else cursor
-            if entry.end is not None:
-                end = _on(slot.date, entry.end)
+
+def _follows(session: Session, activity: Activity) -> tuple[set[str], set[str]]:
+    """The activities `activity` starts after the end of, and after the start of."""
+    ends = {a for e in activity.after_end_of for a in stands_for(session, e)}
+    starts = {a for e in activity.after_start_of for a in stands_for(session, e)}
+    return ends, starts
+
+
+def _after_what_they_follow(
+    session: Session, meetings: dict[MeetingKey, list[_Part]], order: list[MeetingKey]
+) -> list[MeetingKey]:
+    """Meetings in time order, except that a meeting with a part that follows another
+    activity (`after_end_of`, `after_start_of`) comes after an overlapping meeting of that
+    activity, so the part can be laid out after it."""
+    spans = {key: _span(meetings[key]) for key in order}
+    needs: dict[MeetingKey, set[MeetingKey]] = {}
+    for key in order:
+        followed: set[str] = set()
+        for p in meetings[key]:
+            ends, starts = _follows(session, p.activity)
+            followed |= ends | starts
+        needs[key] = {
+            other
+            for other in order
+            if other != key
+            and spans[other][0] < spans[key][1]
+            and spans[key][0] < spans[other][1]
+            and any(p.activity.id in followed for p in meetings[other])
+        }
+    done: list[MeetingKey] = []
+    waiting = list(order)
+    while waiting:
+        ready = next((k for k in waiting if not needs[k] - set(done)), waiting[0])  # a cycle:
+        waiting.remove(ready)  # time order
+        done.append(ready)
+    return done
+
+
+@dataclass
+class _Layout:
+    """The state of the layout as meetings are laid out: minutes still to place and rows not
+    yet laid out, by activity; the meeting of each activity's last listed part; the parts
+    laid out so far."""
+
+    session: Session
+    last_meeting: dict[str, MeetingKey]
+    left: dict[str, int]
+    later_parts: dict[str, int]
+    placed: dict[str, list[_Part]] = field(default_factory=dict)
+
+    def meeting(self, group: list[_Part], key: MeetingKey) -> None:
+        """Times of one meeting's parts, in agenda order, within its period (see the module)."""
+        slot = group[0].slot
+        cursor = slot.start
+        for k, part in enumerate(group):
+            entry, activity = part.entry, part.activity
+            self.later_parts[activity.id] -= 1
+            if entry.start is not None and entry.end is not None:
+                part.start, part.end = _on(slot.date, entry.start), _on(slot.date, entry.end)
+            elif activity.whole_meetings:  # fills its period but for a time the grid prints
+                part.start = _on(slot.date, entry.start) if entry.start is not None else slot.start
+                part.end = _on(slot.date, entry.end) if entry.end is not None else slot.end
             else:
-                minutes = _share(group, k, start, key, last_meeting, left, later_parts)
-                end = start + dt.timedelta(minutes=minutes)
-            part.start, part.end = start, end
-        if not activity.whole_meetings:  # one sharing its meeting: no-sharing says so, and the
-            left[activity.id] -= max(_minutes(part.end - part.start), 0)  # others keep time
-            cursor = max(cursor, part.end)
+                if entry.start is not None:
+                    start = _on(slot.date, entry.start)
+                else:
+                    start = max(cursor, self._ready(activity, slot))
+                if entry.end is not None:
+                    end = _on(slot.date, entry.end)
+                else:
+                    end = start + dt.timedelta(minutes=self._share(group, k, start, key))
+                part.start, part.end = start, end
+            if not activity.whole_meetings:  # one sharing its meeting: no-sharing says so,
+                self.left[activity.id] -= max(_minutes(part.end - part.start), 0)
+                cursor = max(cursor, part.end)  # and the others keep their time
+            self.placed.setdefault(activity.id, []).append(part)
 
+    def _ready(self, activity: Activity, slot: Slot) -> dt.datetime:
+        """The earliest start in `slot` that its `after_end_of` and `after_start_of` allow:
+        the end (the start) of what it follows, when that falls inside this period."""
+        ends, starts = _follows(self.session, activity)
+        moments = [
+            moment
+            for followed, at_end in ((ends, True), (starts, False))
+            for other in followed
+            for p in self.placed.get(other, [])
+            if p.slot.date == slot.date and (moment := p.end if at_end else p.start) is not None
+        ]
+        inside = [m for m in moments if slot.start < m < slot.end]
+        return max([slot.start, *inside])
 
-def _share(
-    group: list[_Part],
-    k: int,
-    start: dt.datetime,
-    key: MeetingKey,
-    last_meeting: dict[str, MeetingKey],
-    left: dict[str, int],
-    later_parts: dict[str, int],
-) -> int:
-    """Minutes of the untimed part `group[k]` starting at `start`: what is left of its
-    activity (all of the rest if this is its last listed part), bounded by the time left
-    before the next timed part or the period's end less what the parts after it need, and at
-    least an equal share of that time."""
-    part, slot = group[k], group[k].slot
-    following: list[_Part] = []
-    limit = slot.end
-    for other in group[k + 1 :]:
-        if other.entry.start is not None:
-            limit = min(limit, _on(slot.date, other.entry.start))
-            break
-        following.append(other)
-    room = max(_minutes(limit - start), 0)
-    reserve = sum(
-        min(left[o.activity.id], room) if last_meeting[o.activity.id] == key else 0
-        for o in following
-        if not o.activity.whole_meetings
-    )
-    floor = room // (len(following) + 1)
-    remaining = left[part.activity.id]
-    if last_meeting[part.activity.id] == key:
-        wanted = remaining
-    else:  # continued later: runs on to the meeting's end, leaving a minute per later part
-        wanted = max(remaining - later_parts[part.activity.id], 1)
-    minutes = min(wanted, max(room - reserve, floor))
-    return max(min(minutes, room), 0)
+    def _share(self, group: list[_Part], k: int, start: dt.datetime, key: MeetingKey) -> int:
+        """Minutes of the untimed part `group[k]` starting at `start`: what is left of its
+        activity (all of the rest if this is its last listed part), bounded by the time left
+        before the next timed part or the period's end less what the parts after it need, and
+        at least an equal share of that time."""
+        part, slot = group[k], group[k].slot
+        following: list[_Part] = []
+        limit = slot.end
+        for other in group[k + 1 :]:
+            if other.entry.start is not None:
+                limit = min(limit, _on(slot.date, other.entry.start))
+                break
+            following.append(other)
+        room = max(_minutes(limit - start), 0)
+        reserve = sum(
+            min(self.left[o.activity.id], room) if self.last_meeting[o.activity.id] == key else 0
+            for o in following
+            if not o.activity.whole_meetings
+        )
+        floor = room // (len(following) + 1)
+        remaining = self.left[part.activity.id]
+        if self.last_meeting[part.activity.id] == key:
+            wanted = remaining
+        else:  # continued later: runs on to the meeting's end, leaving a minute per later part
+            wanted = max(remaining - self.later_parts[part.activity.id], 1)
+        minutes = min(wanted, max(room - reserve, floor))
+        return max(min(minutes, room), 0)
 
 
 def _give_rooms(

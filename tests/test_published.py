@@ -314,3 +314,20 @@ def test_a_joint_meeting_is_laid_out_in_a_room_both_bodies_may_use() -> None:
 def test_a_whole_meeting_with_a_printed_start_runs_to_its_period_end() -> None:
     (group,) = published_timetable(_tiny([_row("wg-1", MON, "PM", start="15:30")]))
     assert (group.start, group.end) == (dt.time(15, 30), dt.time(18))
+
+
+def test_a_row_that_follows_another_bodys_item_starts_at_its_end() -> None:
+    """A working-group item "upon completion of item 1" in the plenary, both on Monday
+    morning: it starts at 11:00, when item 1 ends, not at 10:00."""
+    data = tiny_data()
+    data["items"].append(
+        {"id": "w", "body": "wg", "title": "Group item", "minutes": 60, "after_end_of": ["1"]}
+    )
+    data["meetings"][0]["not_in_parallel_with"] = []
+    data["published"] = [_row("w", MON, "AM"), _row("1", MON, "AM"), _row("2", MON, "AM")]
+    session = make_session(data)
+    rows = published_timetable(session)
+    (group,) = _parts(rows, "w")
+    assert (group.start, group.end) == (dt.time(11), dt.time(12))
+    checked = check_grid(session, published_grid(session))
+    assert checked.report.holds("sequence"), [str(f) for f in checked.report.findings]

@@ -68,11 +68,13 @@ def _needs_whole_timetable(session: Session, finding: Finding, absent: set[str])
     a missing part of an `after_end_of` entry would end it later still.)"""
     if absent.intersection(finding.activities):
         return True
+    from scheduler.published import stands_for
+
     known = _ids(session)
     relation = _RELATIONS.get(finding.rule)
     if relation is not None and all(a in known for a in finding.activities):
         entries = [e for a in finding.activities for e in getattr(session.activity(a), relation)]
-        if any(absent & _activities_of(session, e) for e in entries):
+        if any(absent & stands_for(session, e) for e in entries):
             return True
     args = finding.message.args
     key = finding.message.key
@@ -85,20 +87,6 @@ def _needs_whole_timetable(session: Session, finding: Finding, absent: set[str])
 
 def _ids(session: Session) -> set[str]:
     return {a.id for a in session.activities}
-
-
-def _activities_of(session: Session, entry: str) -> set[str]:
-    """The activities a relation's entry stands for: itself, a heading's sub-items at any
-    depth, or a body's whole agenda."""
-    if entry in {b.id for b in session.bodies}:
-        return {a.id for a in session.agenda_of(entry)}
-    found = {entry} & _ids(session)
-    parents = {entry}
-    while parents:
-        children = {i.id for i in session.items if i.parent in parents}
-        found |= children & _ids(session)
-        parents = children
-    return found
 
 
 def _number(value: object) -> float:
