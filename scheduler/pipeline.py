@@ -17,9 +17,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import models
-from models import SolveProgress
-from models.model import deadline
 from scheduler.errors import InputError
 from scheduler.model_size import MAX_TIME_LIMIT, check_model_size
 from scheduler.prechecks import precheck
@@ -33,6 +30,7 @@ if TYPE_CHECKING:
 
     from ortools.sat.python.cp_model import IntVar as Literal
 
+    from models import SolveProgress
     from models.context import Context, Module, PenaltyTerm
     from models.explain import Explanation
     from models.model import SessionModel
@@ -180,6 +178,8 @@ def plan(session: Session, *, previous: Timetable | None = None, settings: Setti
     A session whose model would be too large (`scheduler.model_size`) or settings beyond their
     limits raise `InputError` before anything is built.
     """
+    from models.model import deadline  # the model (and OR-Tools) when a session is planned
+
     _check_settings(settings)
     check_model_size(session)
     limit = settings.time_limit_for(session)
@@ -202,6 +202,8 @@ def plan(session: Session, *, previous: Timetable | None = None, settings: Setti
 
 
 def _plan(session: Session, previous: Timetable | None, settings: Settings) -> Run:
+    import models
+
     if settings.precheck and precheck(session):
         return _without_timetable(
             session, SolveResult(SolveStatus.INFEASIBLE, None), settings, prechecked=True

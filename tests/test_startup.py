@@ -73,9 +73,9 @@ def test_the_command_line_imports_no_library_before_a_command_runs():
 
 
 def test_a_name_of_the_package_imports_its_module_on_first_use():
-    """The probe sees imports: the analyst's tables bring pandas, a solve OR-Tools."""
+    """The probe sees imports: the analyst's tables bring pandas, the re-planner OR-Tools."""
     assert "pandas" in loaded_after("import scheduler; scheduler.compare_variants")
-    assert "ortools" in loaded_after("import scheduler; scheduler.solve")
+    assert "ortools" in loaded_after("import scheduler; scheduler.replan")
     assert loaded_after("import scheduler; scheduler.Session, scheduler.validate") == set()
 
 
@@ -102,6 +102,12 @@ def test_a_solve_with_a_timetable_imports_neither_the_explainer_nor_the_re_plann
     ours = ("models", "models.explain", "models.replan")
     loaded = after_command("solve", str(COP9), "--quiet", "-o", str(out), watched=ours)
     assert loaded == {"models"}
+
+
+def test_exporting_a_calendar_needs_neither_the_solver_nor_pandas(solved, tmp_path):
+    workbook, _ = solved
+    loaded = after_command("export", str(workbook), "--ics", str(tmp_path / "cop9.ics"), "-q")
+    assert not loaded & {"ortools", "pandas", "matplotlib", "docx"}
 
 
 def test_the_schema_and_a_generated_session_need_no_library(tmp_path):

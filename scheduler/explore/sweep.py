@@ -19,6 +19,8 @@ Variants travel in chunks (`scheduler.explore.worker`): a chunk is one task for 
 so a sweep of hundreds of short solves pays one round trip per chunk, not per variant.
 Chunks shrink as the queue empties (a quarter of each worker's share of what is left, at
 most `MAX_CHUNK`), so that the last ones do not keep one worker busy while the others wait.
+At the first variant that has to be solved, each worker is told to import what a solve needs
+(`worker.warm_up`), so that the workers start while the other variants are prepared.
 """
 
 from __future__ import annotations

@@ -75,5 +75,6 @@ def crash_reason(exc: BaseException) -> str:
 
 def warm_up() -> None:
     """Import all that a solve needs, so that the worker's first variant does not wait."""
+    import models  # noqa: F401  (the model, and with it OR-Tools)
     import scheduler.explore.outcome
     import scheduler.io.session_file  # noqa: F401
