@@ -98,7 +98,8 @@ Keep = Annotated[
     typer.Option(
         "--keep",
         help="Re-plan an earlier timetable workbook: its pinned rows stay, the fewest and "
-        "smallest changes move the rest.",
+        "smallest changes move the rest. A session file (.yaml): every row of its published "
+        "grid stays, the rest is solved.",
     ),
 ]
 
