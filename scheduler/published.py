@@ -24,6 +24,7 @@ check --published`; docs/RULES.md, "Published grids").
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -95,7 +96,7 @@ def published_grid(session: Session, lang: str = "en") -> PublishedGrid:
         session,
         last_meeting={p.activity.id: k for k in order for p in meetings[k]},
         left={a.id: a.minutes or 0 for a in session.activities},
-        later_parts={a.id: sum(p.activity.id == a.id for p in parts) for a in session.activities},
+        later_parts=dict(Counter(p.activity.id for p in parts)),
     )
     for key in _after_what_they_follow(session, meetings, order):
         layout.meeting(meetings[key], key)
