@@ -89,18 +89,6 @@ def test_the_published_grid_is_partial(wha):
     }
 
 
-#: The published layout (scheduler/published.py) starts an untimed row at its period's start,
-#: even when its activity must follow another's end (`after_end_of`): the General Committee
-#: "upon completion of item 1.3" and the committees "after conclusion of item 9" get false
-#: sequence findings. Not strict: the tests pass as they are once the layout follows the rule.
-LAYOUT_IGNORES_SEQUENCE = pytest.mark.xfail(
-    strict=False,
-    reason="published layout: an untimed row starts at its period's start, before the end of "
-    "the activity it must follow (after_end_of)",
-)
-
-
-@LAYOUT_IGNORES_SEQUENCE
 def test_check_published_passes_on_the_grid(wha):
     result = CliRunner().invoke(app, ["check", str(PATH), "--published", "--lang", "en"])
     assert result.exit_code == ExitCode.OK, result.output
@@ -145,7 +133,6 @@ def test_the_briefing_shares_the_plenary_room_between_two_meetings(solved):
     assert {"committee-a", "committee-b"} <= committees_in_the_evening
 
 
-@LAYOUT_IGNORES_SEQUENCE
 def test_the_grid_pinned_is_completed_with_the_activities_it_leaves_out(wha):
     pinned = Timetable.of(
         dataclasses.replace(part, pinned=True) for part in published_timetable(wha)
