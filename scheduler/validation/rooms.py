@@ -10,8 +10,8 @@ from scheduler.validation.wording import Listing, Mtg, Span
 
 
 def _meetings_overlap(found: Findings, facts: Facts) -> set[frozenset[MeetingKey]]:
-    """Two meetings of one body whose periods overlap (a joint meeting is each member's),
-    in time order (the meetings are)."""
+    """Report each two meetings of one body that run at the same time (a joint meeting is a
+    meeting of each of its bodies); return the pairs reported."""
     of_body: dict[str, list[MeetingKey]] = {}
     for meeting in facts.meetings:
         for body_id in facts.members(meeting[0]):
