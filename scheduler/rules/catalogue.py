@@ -122,8 +122,9 @@ def in_parallel_instances(session: Session) -> Iterator[RuleInstance]:
 
 
 def sequence_subject(activity_id: str, other: str, kind: Literal["end", "start"]) -> str:
-    """Subject of one `after_end_of` (`a/x:end`) or `after_start_of` (`a/x:start`) entry."""
-    return f"{pair_subject(activity_id, other)}:{kind}"
+    """Subject of one `after_end_of` (`a/x@end`) or `after_start_of` (`a/x@start`) entry;
+    explanations describe the placements of both `a` and `x`."""
+    return f"{pair_subject(activity_id, other)}@{kind}"
 
 
 def sequence_instances(session: Session) -> Iterator[RuleInstance]:

@@ -38,8 +38,10 @@ def test_after_the_start_of_an_item_that_comes_later():
     data["meetings"][0].update(after_start_of=["4"], dates=["2030-03-04"])
     found = _explain(data)
     assert found.status == "infeasible"
-    assert ("sequence", "wg-1/4:start") in _keys(found)
+    assert ("sequence", "wg-1/4@start") in _keys(found)
     assert "Working group: starts no earlier than item 4" in found.text()
+    relaxed = next(r for r in found.relaxations if r.instance.rule == "sequence")
+    assert "Working group: Monday 4 March" in relaxed.text() and "item 4:" in relaxed.text()
 
 
 def test_max_days_too_few_for_the_plenary():
