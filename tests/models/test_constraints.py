@@ -593,6 +593,17 @@ class TestRemoteCapacity:
         data["bodies"][1]["interpreted"] = False  # no interpretation, no remote team needed
         assert solve_data(data)[1].status is OPTIMAL
 
+    def test_a_joint_meeting_is_hybrid_when_one_of_its_bodies_is(self) -> None:
+        data = tiny(interpretation={"remote_teams": 0})
+        joint = {"id": "j", "title": "Joint meeting", "body": ["plenary", "wg"], "meetings": 1}
+        data["items"].insert(1, joint)
+        item(data, "wg-1")["not_in_parallel_with"] = []
+        # the working group is hybrid but not interpreted; the joint meeting is both
+        data["bodies"][1].update(rooms=["small", "hall"], mode="hybrid", interpreted=False)
+        assert solve_data(data)[1].status is INFEASIBLE
+        data["interpretation"]["remote_teams"] = 1
+        assert solve_data(data)[1].status is OPTIMAL
+
     def test_overlapping_periods_share_the_platform(self) -> None:
         data = _round_table(tiny(interpretation={"remote_teams": 1}))
         for body in data["bodies"]:

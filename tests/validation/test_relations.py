@@ -184,6 +184,19 @@ class TestRemoteCapacity:
         )
         assert validate(session, timetable).holds("remote-capacity")
 
+    def test_a_joint_meeting_is_hybrid_when_one_of_its_bodies_is(self) -> None:
+        data = tiny_data()
+        data["interpretation"]["remote_teams"] = 0
+        data["bodies"][1].update(rooms=["small", "hall"], mode="hybrid", interpreted=False)
+        data["meetings"].append(
+            {"id": "j", "body": ["plenary", "wg"], "title": "Joint meeting", "meetings": 1}
+        )
+        joint = row("j", "Mon AM", "10:00-13:00", body="plenary+wg", room="hall")
+        assert _texts("remote-capacity", make_session(data), tiny_timetable(joint)) == [
+            "1 hybrid or remote interpreted meetings at once at Mon 4 Mar 10:00 "
+            "(plenary+wg Mon 4 Mar AM), but remote interpretation for only 0"
+        ]
+
     def test_overlapping_periods_run_at_once(self) -> None:
         timetable = tiny_timetable(row("wg-1", "Tue RT", "14:00-17:00"))  # item 4: PM 15-16
         hybrid = {"plenary": {"mode": "hybrid"}, "wg": {"mode": "hybrid"}}
