@@ -238,7 +238,7 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                     "one of these days' own periods, which replace the daily ones on them (a "
                     "shorter first week, an opening on Sunday afternoon); give each of a day's "
                     "periods with the same dates",
-                    width=24,
+                    width=40,
                 ),
             ),
             "Periods: the daily periods in which meetings may be held, in time order; below "
