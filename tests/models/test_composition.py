@@ -55,9 +55,9 @@ def test_a_module_s_terms_are_kept_but_only_preferences_are_the_objective() -> N
         return [PenaltyTerm("meetings[all]", sum_of(h for _, _, h in ctx.meetings()), 1)]
 
     session = make_session(tiny())
-    model = SessionModel(session, {**session_modules(), "meetings": meetings})
-    assert [t.name for t in model.terms["meetings"]] == ["meetings[all]"]
-    assert "meetings" not in model.penalty_terms
+    model = SessionModel(session, {**session_modules(), "meeting-count": meetings})
+    assert [t.name for t in model.terms["meeting-count"]] == ["meetings[all]"]
+    assert "meeting-count" not in model.penalty_terms
     result = model.solve(**QUICK)
     assert set(result.penalties) == set(PREFERENCE_TERMS)
     assert result.objective == sum(result.penalties.values())

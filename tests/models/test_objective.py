@@ -15,12 +15,35 @@ from scheduler.rules import PREFERENCE_NAMES
 from tests.conftest import make_session
 from tests.models.support import MON, TUE, item, slots, solve_data, tiny
 
+#: Every weight at 0: a test switches on the preferences it is about.
+NONE = {
+    "carry_over": 0,
+    "carry_over_to_next_day": 0,
+    "interpreted_meeting": 0,
+    "preferred_period": 0,
+    "meeting": 0,
+    "compact_body": 0,
+    "session_end": 0,
+    "beside_opening_closing": 0,
+    "organizational_late": 0,
+}
+
+#: The planner's terms (meetings, compactness, end, opening and closing, organizational) at 0.
+PLANNER_NONE = {
+    k: 0
+    for k in (
+        "meeting",
+        "compact_body",
+        "session_end",
+        "beside_opening_closing",
+        "organizational_late",
+    )
+}
+
 
 def _three_items(**weights: int) -> dict[str, Any]:
     items = [{"id": str(k), "title": f"Item {k}", "minutes": 120} for k in (1, 2, 3)]
-    preferences = {"carry_over": 0, "carry_over_to_next_day": 0, "interpreted_meeting": 0}
-    preferences.update(weights)
-    return tiny(items=items, meetings=[], preferences=preferences)
+    return tiny(items=items, meetings=[], preferences={**NONE, **weights})
 
 
 def _plenary_meetings(result: SolveResult) -> int:
@@ -55,12 +78,7 @@ def test_carry_over() -> None:
     assert _plenary_meetings(cheap_meetings) == 2
     _, costly = solve_data(_three_items(interpreted_meeting=1, carry_over=10))
     assert _plenary_meetings(costly) == 3
-    assert costly.penalties == {
-        "carry-over": 0,
-        "carry-over-to-next-day": 0,
-        "interpreted-meetings": 3,
-        "preferred-periods": 0,
-    }
+    assert costly.penalties == {**dict.fromkeys(PREFERENCE_NAMES, 0), "interpreted-meetings": 3}
 
 
 def test_carry_over_to_next_day() -> None:
@@ -100,7 +118,8 @@ def test_preferred_periods() -> None:
                 },
             ],
             meetings=[],
-            preferences={"preferred_period": weight},
+            # the defaults of the first four preferences, none of the planner's terms
+            preferences={**PLANNER_NONE, "preferred_period": weight},
         )
         return solve_data(data)[1]
 
@@ -108,3 +127,66 @@ def test_preferred_periods() -> None:
     honoured = solved(5)
     assert slots(honoured, "2") == [(TUE, "PM")]
     assert honoured.penalties["preferred-periods"] == 0
+
+
+def _two_meetings_of_the_group(**weights: int) -> dict[str, Any]:
+    """The tiny session with a working group of two meetings and the plenary's four items."""
+    data = tiny(preferences={**NONE, **weights})
+    item(data, "wg-1").update(meetings=2, not_in_parallel_with=[])
+    return data
+
+
+def test_meetings() -> None:
+    _, free = solve_data(_three_items(carry_over=1))
+    assert _plenary_meetings(free) == 3  # nothing costs a meeting: no item is carried over
+    _, costly = solve_data(_three_items(carry_over=1, meeting=5))
+    assert _plenary_meetings(costly) == 2
+    assert costly.penalties["meetings"] == 10
+
+
+def test_compact_bodies() -> None:
+    data = _two_meetings_of_the_group(compact_body=5)
+    item(data, "wg-1")["preferred"] = [{"period": "AM"}]  # ...which would split it: Mon AM, Tue AM
+    data["preferences"]["preferred_period"] = 1
+    _, compact = solve_data(data)
+    group = slots(compact, "wg-1")
+    assert compact.penalties["compact-bodies"] == 0  # the group in a row, a period outside AM
+    assert group in (
+        [(MON, "AM"), (MON, "PM")],
+        [(MON, "PM"), (TUE, "AM")],
+        [(TUE, "AM"), (TUE, "PM")],
+    )
+    data["preferences"]["compact_body"] = 0
+    _, scattered = solve_data(data)
+    assert slots(scattered, "wg-1") == [(MON, "AM"), (TUE, "AM")]
+
+
+def test_session_end() -> None:
+    _, early = solve_data(_three_items(session_end=10))
+    assert early.penalties["session-end"] == 10  # ends in the second period: Monday PM
+    assert max(slots(early, "3")) <= (MON, "PM")
+
+
+def test_opening_closing_alone() -> None:
+    data = tiny(preferences={**NONE, "beside_opening_closing": 20})
+    item(data, "wg-1")["not_in_parallel_with"] = []
+    item(data, "wg-1")["preferred"] = [{"date": "2030-03-04", "period": "AM"}]
+    data["preferences"]["preferred_period"] = 5  # beside the opening, unless that costs more
+    _, alone = solve_data(data)
+    assert slots(alone, "wg-1") != [(MON, "AM")]
+    assert alone.penalties["opening-closing-alone"] == 0
+    data["preferences"]["beside_opening_closing"] = 0  # a session that allows it
+    _, allowed = solve_data(data)
+    assert slots(allowed, "wg-1") == [(MON, "AM")]
+
+
+def test_organizational_first_day() -> None:
+    data = tiny(preferences={**NONE, "organizational_late": 10})
+    item(data, "3")["organizational"] = True
+    item(data, "3")["preferred"] = [{"date": "2030-03-05"}]
+    data["preferences"]["preferred_period"] = 5
+    _, first_day = solve_data(data)
+    assert {d for d, _ in slots(first_day, "3")} == {MON}
+    data["preferences"]["organizational_late"] = 0
+    _, later = solve_data(data)
+    assert {d for d, _ in slots(later, "3")} == {TUE}
