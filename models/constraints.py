@@ -367,11 +367,14 @@ def interpretation_teams(ctx: Context) -> None:
 
 
 def parallel_cap(ctx: Context) -> None:
-    """Hard: when a cap is set, in no slot do more meetings run than the cap."""
+    """Hard: when a cap is set, at no moment do more meetings run than the cap; with
+    `parallel_cap_bodies`, more meetings of those bodies (their joint meetings too)."""
     cap = ctx.session.interpretation.parallel_cap
     if cap is None or (when := ctx.switches.when("parallel-cap", SESSION)) is None:
         return
-    for held in ctx.meetings_per_moment():
+    scope = ctx.session.interpretation.parallel_cap_bodies
+    hosts = None if scope is None else {h for b in scope for h in ctx.hosts_of(b)}
+    for held in ctx.meetings_per_moment(hosts=hosts):
         if len(held) > cap:
             ctx.add(sum_of(held) <= cap, when)
 

@@ -646,6 +646,12 @@ class Interpretation(_Strict):
         le=MAX_COUNT,
         description="Meetings of any kind that may run at the same time",
     )
+    parallel_cap_bodies: list[Id] | None = Field(
+        default=None,
+        description="The bodies the parallel cap counts (a climate conference caps its "
+        "negotiations: the plenaries and contact groups; side events and regional groups fill "
+        "the other rooms); default: every body",
+    )
     remote_teams: Whole | None = Field(
         default=None,
         ge=0,
@@ -1038,6 +1044,9 @@ def _check_references(s: Session) -> None:
     for dup in _duplicates(item_ids + meeting_ids):
         errors.append(f"items/meetings: id {dup!r} is used twice")
     rooms, bodies = set(room_ids), set(body_ids)
+    for body_id in s.interpretation.parallel_cap_bodies or []:
+        if body_id not in bodies:
+            errors.append(f"interpretation.parallel_cap_bodies: {body_id!r} is not a body id")
     period_lists = [("session.periods", info.periods)] + [
         (f"session.day_periods[{n}].periods", e.periods) for n, e in enumerate(info.day_periods)
     ]

@@ -174,9 +174,12 @@ def remote_capacity_instances(session: Session) -> Iterator[RuleInstance]:
 
 
 def parallel_cap_instances(session: Session) -> Iterator[RuleInstance]:
-    cap = session.interpretation.parallel_cap
-    if cap is not None:
+    cap, scope = session.interpretation.parallel_cap, session.interpretation.parallel_cap_bodies
+    if cap is not None and scope is None:
         yield instance("parallel-cap", SESSION, "instance", count=cap)
+    elif cap is not None:
+        bodies = Listing.of(Named.by(session.body(b).name.get) for b in scope or [])
+        yield instance("parallel-cap", SESSION, "instance-of", count=cap, bodies=bodies)
 
 
 def max_meetings_per_day_instances(session: Session) -> Iterator[RuleInstance]:

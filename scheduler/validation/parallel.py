@@ -67,13 +67,15 @@ def check_not_in_parallel(session: Session, timetable: Timetable) -> list[Findin
 
 def check_parallel_cap(session: Session, timetable: Timetable) -> list[Finding]:
     """Hard: when `interpretation.parallel_cap` is set, at no moment do more meetings (of any
-    body) run than that cap (a meeting occupies its whole period)."""
+    body; with `parallel_cap_bodies`, of those bodies and their joint meetings) run than that
+    cap (a meeting occupies its whole period)."""
     facts = Facts(session, timetable)
     found = Findings("parallel-cap", session)
-    cap = session.interpretation.parallel_cap
+    cap, scope = session.interpretation.parallel_cap, session.interpretation.parallel_cap_bodies
     if cap is None:
         return found
-    for group in facts.at_once(facts.meetings):
+    counted = [m for m in facts.meetings if scope is None or set(facts.members(m[0])) & set(scope)]
+    for group in facts.at_once(counted):
         if len(group.meetings) > cap:
             found.add(
                 "over-cap",

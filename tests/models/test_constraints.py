@@ -421,6 +421,13 @@ class TestParallelCap:
         data["interpretation"]["parallel_cap"] = 1
         assert solve_data(data)[1].status is INFEASIBLE
 
+    def test_a_cap_on_some_bodies_counts_only_theirs(self) -> None:
+        data = _two_wg_meetings(teams=2, parallel_cap=1, parallel_cap_bodies=["wg"])
+        _, result = solve_data(data)  # the working group alone: always at most one at once
+        assert result.status is OPTIMAL
+        data["interpretation"]["parallel_cap_bodies"] = ["wg", "plenary"]
+        assert solve_data(data)[1].status is INFEASIBLE  # 3 + 2 meetings, 4 slots, 1 at once
+
 
 class TestMaxMeetingsPerDay:
     def test_two_meetings_a_day_leave_room_for_the_plenary(self) -> None:

@@ -69,6 +69,16 @@ def test_parallel_cap(session: Session, rules: list[str]) -> None:
     assert broken(session, PARALLEL) == rules
 
 
+def test_a_cap_on_some_bodies_counts_only_their_meetings() -> None:
+    beside = tiny_timetable(row("wg-1", "Mon PM", "15:00-18:00"))  # beside the plenary
+    scoped = tiny_session(interpretation={"parallel_cap": 1, "parallel_cap_bodies": ["wg"]})
+    assert "parallel-cap" not in broken(scoped, beside)
+    both = tiny_session(
+        interpretation={"parallel_cap": 1, "parallel_cap_bodies": ["wg", "plenary"]}
+    )
+    assert "parallel-cap" in broken(both, beside)
+
+
 def test_parallel_cap_unset_allows_any_number() -> None:
     assert broken(tiny_session(), PARALLEL) == []
 

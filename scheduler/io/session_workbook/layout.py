@@ -604,6 +604,12 @@ def session_settings(languages: Sequence[str]) -> tuple[Column, ...]:
             "Meetings of any kind that may run at the same time (empty: no cap)",
         ),
         Column(
+            "parallel_cap_bodies",
+            ("interpretation", "parallel_cap_bodies"),
+            "ids",
+            "The bodies the parallel cap counts, comma-separated (empty: every body)",
+        ),
+        Column(
             "remote_teams",
             ("interpretation", "remote_teams"),
             "int",
