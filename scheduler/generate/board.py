@@ -14,15 +14,28 @@ from scheduler.generate.plan import BodyPlan
 
 
 class Board:
-    def __init__(self, teams: int, parallel_cap: int | None) -> None:
+    def __init__(
+        self, teams: int, parallel_cap: int | None, capped_kinds: tuple[str, ...] | None = None
+    ) -> None:
         self.teams = teams
         self.parallel_cap = parallel_cap
+        self.capped_kinds = capped_kinds  # the kinds the cap counts; None: every body
         self._rooms: dict[int, set[str]] = {}
         self._bodies: dict[int, set[str]] = {}
+        self._capped: dict[int, int] = {}
         self._interpreted: dict[int, int] = {}
 
+    def counted(self, body: BodyPlan) -> bool:
+        """Whether the parallel cap counts this body's meetings."""
+        return self.capped_kinds is None or body.kind in self.capped_kinds
+
     def meetings_in(self, slot: GenSlot) -> int:
-        return len(self._bodies.get(slot.index, ()))
+        """The meetings in `slot` that the parallel cap counts."""
+        return self._capped.get(slot.index, 0)
+
+    def rooms_taken(self, slot: GenSlot) -> int:
+        """Every meeting in `slot`, each in a room of its own."""
+        return len(self._rooms.get(slot.index, ()))
 
     def interpreted_in(self, slot: GenSlot) -> int:
         return self._interpreted.get(slot.index, 0)
@@ -33,7 +46,8 @@ class Board:
             return None
         if body.interpreted and self.interpreted_in(slot) >= self.teams:
             return None
-        if self.parallel_cap is not None and self.meetings_in(slot) >= self.parallel_cap:
+        capped = self.parallel_cap is not None and self.counted(body)
+        if capped and self.meetings_in(slot) >= (self.parallel_cap or 0):
             return None
         taken = self._rooms.get(slot.index, set())
         usual = [room for _, room in body.meetings]
@@ -46,6 +60,8 @@ class Board:
         assert room not in self._rooms.get(slot.index, set()), (slot, room)
         self._rooms.setdefault(slot.index, set()).add(room)
         self._bodies.setdefault(slot.index, set()).add(body.id)
+        if self.counted(body):
+            self._capped[slot.index] = self.meetings_in(slot) + 1
         if body.interpreted:
             self._interpreted[slot.index] = self.interpreted_in(slot) + 1
         body.add_meeting(slot, room)

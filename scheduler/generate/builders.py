@@ -95,12 +95,13 @@ def _plenary_meetings(
         board.book(body, slot, room)
 
 
-def _headroom(board: Board, slots: Sequence[GenSlot], interpreted: bool, rooms: int) -> int:
-    """How many more meetings of this kind the board can take in `slots`."""
+def _headroom(board: Board, slots: Sequence[GenSlot], body: BodyPlan, rooms: int) -> int:
+    """How many more meetings of bodies like `body` the board can take in `slots`."""
     total = 0
+    interpreted = body.interpreted
     for slot in slots:
-        free = rooms - board.meetings_in(slot)
-        if board.parallel_cap is not None:
+        free = rooms - board.rooms_taken(slot)
+        if board.parallel_cap is not None and board.counted(body):
             free = min(free, board.parallel_cap - board.meetings_in(slot))
         if interpreted:
             free = min(free, board.teams - board.interpreted_in(slot))
@@ -119,8 +120,7 @@ def _fill(
     """Give each body one meeting, then more, up to about `fill` of the board's headroom."""
     if not bodies:
         return
-    interpreted = bodies[0].interpreted
-    target = fill * _headroom(board, slots, interpreted, rooms)
+    target = fill * _headroom(board, slots, bodies[0], rooms)
     for body in bodies:
         if board.book_run(body, slots, 1, rng) == 0:
             raise ValueError(
@@ -186,7 +186,7 @@ def _treaty_cop(params: Parameters, profile: Profile, rng: random.Random) -> Ses
     booth_rooms = [r.id for r in side if r.booths]
     plain_rooms = [r.id for r in side if not r.booths]
     plan = SessionPlan(calendar, rooms, teams=profile.teams, parallel_cap=profile.parallel_cap)
-    board = Board(profile.teams, profile.parallel_cap)
+    board = Board(profile.teams, profile.parallel_cap, profile.capped_kinds)
     plenary = BodyPlan("plenary", "Plenary", "Séance plénière", "plenary", True, [hall.id])
     wgs = [
         BodyPlan(f"wg-{slug}", en, fr, "working_group", True, _shuffled(booth_rooms, rng))
@@ -237,7 +237,7 @@ def _commission(params: Parameters, profile: Profile, rng: random.Random) -> Ses
     booth_rooms = [r.id for r in side if r.booths]
     plain_rooms = [r.id for r in side if not r.booths]
     plan = SessionPlan(calendar, rooms, teams=profile.teams, parallel_cap=profile.parallel_cap)
-    board = Board(profile.teams, profile.parallel_cap)
+    board = Board(profile.teams, profile.parallel_cap, profile.capped_kinds)
     plenary = BodyPlan("plenary", "Plenary", "Séance plénière", "plenary", True, [hall.id])
     cow = BodyPlan(
         "cow", "Committee of the Whole", "Comité plénier", "committee", True, [board_room.id]
@@ -309,7 +309,7 @@ def _climate(params: Parameters, profile: Profile, rng: random.Random) -> Sessio
     booth_rooms = [r.id for r in side if r.booths]
     plain_rooms = [r.id for r in side if not r.booths]
     plan = SessionPlan(calendar, rooms, teams=profile.teams, parallel_cap=profile.parallel_cap)
-    board = Board(profile.teams, profile.parallel_cap)
+    board = Board(profile.teams, profile.parallel_cap, profile.capped_kinds)
     sbsta = BodyPlan(
         "sbsta",
         "Subsidiary Body for Scientific and Technological Advice",

@@ -186,9 +186,10 @@ def _interpretation(plan: SessionPlan, profile: Profile, rng: random.Random, tig
     used = plan.interpreted_meetings()
     per_slot: Counter[int] = Counter()
     interpreted: Counter[int] = Counter()
+    capped = profile.capped_kinds
     for body in plan.bodies:
         for slot, _ in body.meetings:
-            per_slot[slot.index] += 1
+            per_slot[slot.index] += capped is None or body.kind in capped
             interpreted[slot.index] += body.interpreted
     if tight:
         plan.budget = used
@@ -199,5 +200,7 @@ def _interpretation(plan: SessionPlan, profile: Profile, rng: random.Random, tig
         plan.budget = used + max(1, round(used * rng.uniform(0.05, 0.2)))
         plan.teams = profile.teams
         plan.parallel_cap = profile.parallel_cap
+    if capped is not None:
+        plan.parallel_cap_bodies = [b.id for b in plan.bodies if b.kind in capped]
     assert max(interpreted.values(), default=0) <= plan.teams
     assert plan.parallel_cap is None or max(per_slot.values(), default=0) <= plan.parallel_cap

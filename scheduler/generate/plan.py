@@ -103,6 +103,7 @@ class SessionPlan:
     entries: list[ActivityPlan] = field(default_factory=list)  # `meetings:` in file order
     teams: int = 2
     parallel_cap: int | None = None
+    parallel_cap_bodies: list[str] | None = None  # the bodies the cap counts; None: every body
     budget: int = 0
 
     @property

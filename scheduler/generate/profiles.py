@@ -55,6 +55,8 @@ class Profile:
     min_days: int
     min_rooms: int
     min_bodies: int
+    #: The kinds of bodies the parallel cap counts (`parallel_cap_bodies`); None: every body.
+    capped_kinds: tuple[str, ...] | None = None
 
 
 PROFILE_SPECS: dict[ProfileName, Profile] = {
@@ -98,9 +100,11 @@ PROFILE_SPECS: dict[ProfileName, Profile] = {
         venue="Bonn",
         periods=CLIMATE_PERIODS,
         evening_meetings=True,
-        # "at most two formal meetings at once, at most six in total"
+        # "no more than two plenary or contact-group meetings at once": the cap counts the
+        # negotiations only; informal consultations fill the other rooms (within rooms, teams)
         teams=2,
-        parallel_cap=6,
+        parallel_cap=2,
+        capped_kinds=("plenary", "working_group"),
         pre_session=False,
         holiday_chance=0.2,
         min_days=4,

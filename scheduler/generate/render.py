@@ -59,6 +59,11 @@ def session_data(plan: SessionPlan, params: Parameters, profile: Profile) -> dic
             "budget": plan.budget,
             "teams": plan.teams,
             **({"parallel_cap": plan.parallel_cap} if plan.parallel_cap is not None else {}),
+            **(
+                {"parallel_cap_bodies": plan.parallel_cap_bodies}
+                if plan.parallel_cap is not None and plan.parallel_cap_bodies is not None
+                else {}
+            ),
         },
         "rooms": [
             {"id": r.id, "name": r.name, "interpretation": r.booths, "capacity": r.capacity}

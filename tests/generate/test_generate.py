@@ -123,10 +123,20 @@ def test_slack_sessions_leave_room_in_the_budget():
     assert generated.session.interpretation.budget > generated.witness.interpreted_meetings()
 
 
-def test_climate_keeps_two_formal_and_six_meetings_at_once():
-    session = generate_session("climate", seed=0).session
+def test_climate_caps_its_negotiations_and_fills_the_other_rooms():
+    """No more than two plenary or contact-group meetings at once; informal consultations,
+    which the cap does not count, take the other rooms."""
+    generated = generate_session("climate", seed=0)
+    session = generated.session
     assert session.interpretation.teams == 2
-    assert session.interpretation.parallel_cap == 6
+    assert session.interpretation.parallel_cap == 2
+    capped = set(session.interpretation.parallel_cap_bodies or [])
+    assert capped == {b.id for b in session.bodies if b.kind in ("plenary", "working_group")}
+    per_slot: dict[tuple[object, str], set[str]] = {}
+    for row in generated.witness:
+        per_slot.setdefault((row.date, row.period), set()).add(row.body)
+    assert max(len(b) for b in per_slot.values()) > 2  # informal ones beside the negotiations
+    assert all(len(b & capped) <= 2 for b in per_slot.values())
     assert session.session.evening_meetings
     assert any(p.evening for p in session.session.periods)
     assert any(not r.interpretation for r in session.rooms)
