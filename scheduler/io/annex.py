@@ -94,9 +94,10 @@ def part_text(part: Assignment, session: Session, lang: str = "fr") -> str:
 
 
 def _plenary_bodies(session: Session) -> set[str]:
-    """Bodies of kind "plenary"; without one, the first body listed stands for the plenary."""
-    plenary = {b.id for b in session.bodies if b.kind == "plenary"}
-    return plenary or {session.bodies[0].id}
+    """Bodies of kind "plenary" and their joint meetings (a COP/CMP joint plenary); without
+    one, the first body listed stands for the plenary."""
+    plenary = {b.id for b in session.bodies if b.kind == "plenary"} or {session.bodies[0].id}
+    return {h.id for h in session.hosts if set(h.member_ids) & plenary}
 
 
 _Key = tuple[dt.time, dt.time, int, int, str]
