@@ -230,3 +230,11 @@ SweepCache = Annotated[
     Path | None,
     typer.Option("--cache", help="Folder of solved variants: a rerun solves only what is new."),
 ]
+
+# --- schedule why -----------------------------------------------------------------------------
+
+ActivityId = Annotated[str, typer.Argument(help="The item or meeting (its id in the file).")]
+CompareWith = Annotated[
+    Path | None,
+    typer.Option("--timetable", help="Compare with this timetable workbook, not the optimum."),
+]

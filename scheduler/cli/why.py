@@ -8,28 +8,25 @@ planner has (its costs recomputed by the validator) instead of the optimum.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated
-
-import typer
-
 from scheduler.cli.app import app
 from scheduler.cli.common import Lang, console, language, load, planner_errors
-from scheduler.cli.options import Language, Seed, SessionFile, TimeLimitForAll, Workers
+from scheduler.cli.options import (
+    ActivityId,
+    CompareWith,
+    Language,
+    Seed,
+    SessionFile,
+    TimeLimitForAll,
+    Workers,
+)
 from scheduler.errors import InputError
-
-Activity = Annotated[str, typer.Argument(help="The item or meeting (its id in the file).")]
-Current = Annotated[
-    Path | None,
-    typer.Option("--timetable", help="Compare with this timetable workbook, not the optimum."),
-]
 
 
 @app.command("why")
 def why_command(
     session: SessionFile,
-    activity: Activity,
-    timetable: Current = None,
+    activity: ActivityId,
+    timetable: CompareWith = None,
     lang: Language = None,
     time_limit: TimeLimitForAll = None,
     workers: Workers = 1,
