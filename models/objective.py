@@ -107,12 +107,12 @@ def meetings(ctx: Context) -> list[PenaltyTerm]:
 
 def open_sequence(ctx: Context, body: str) -> list[Slot]:
     """The slots a body's meetings may follow each other in: every day of the session (the
-    pre-session days too), no holidays, evenings only when allowed, its periods only."""
-    evening = ctx.session.session.evening_meetings
+    pre-session days too), no holidays, no evenings (an evening left free is no hole), its
+    periods only."""
     return [
         s
         for s in ctx.session.slots
-        if not s.holiday and (evening or not s.period.evening) and s.period.allows((body,))
+        if not s.holiday and not s.period.evening and s.period.allows((body,))
     ]
 
 
@@ -220,6 +220,15 @@ def organizational_first_day(ctx: Context) -> list[PenaltyTerm]:
     return terms
 
 
+def evening_meetings(ctx: Context) -> list[PenaltyTerm]:
+    """Every meeting held in an evening period x weight."""
+    weight = ctx.session.preferences.evening_meeting
+    if weight == 0:
+        return []
+    held = [h for _, s, h in ctx.meetings() if s.period.evening]
+    return [PenaltyTerm("evening-meetings", sum_of(held), weight)] if held else []
+
+
 #: Preference name -> its module, in the order of `PREFERENCES`.
 PREFERENCE_TERMS: dict[str, Module] = {
     "carry-over": carry_over,
@@ -231,4 +240,5 @@ PREFERENCE_TERMS: dict[str, Module] = {
     "session-end": session_end,
     "opening-closing-alone": opening_closing_alone,
     "organizational-first-day": organizational_first_day,
+    "evening-meetings": evening_meetings,
 }

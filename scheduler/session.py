@@ -609,6 +609,12 @@ class Preferences(_Strict):
         description="Per meeting held beside the plenary's first or last meeting (0 allows it: "
         "round tables from day 1)",
     )
+    evening_meeting: Whole = Field(
+        default=3,
+        ge=0,
+        le=MAX_COUNT,
+        description="Per meeting held in an evening period (overtime for interpreters and staff)",
+    )
     organizational_late: Whole = Field(
         default=10,
         ge=0,

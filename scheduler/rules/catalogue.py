@@ -236,6 +236,7 @@ PREFERENCES: tuple[Rule, ...] = (
     Rule("session-end", "preference"),
     Rule("opening-closing-alone", "preference"),
     Rule("organizational-first-day", "preference"),
+    Rule("evening-meetings", "preference"),
 )
 
 RULES: dict[str, Rule] = {r.name: r for r in (*HARD_RULES, *PREFERENCES)}

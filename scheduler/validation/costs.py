@@ -40,6 +40,9 @@ def preference_counts(session: Session, timetable: Timetable) -> dict[str, int]:
     counts["session-end"] = _last_position(session, meetings)
     counts["opening-closing-alone"] = _beside_opening_closing(session, facts, meetings)
     counts["organizational-first-day"] = _organizational_days(session, facts)
+    counts["evening-meetings"] = sum(
+        1 for m in meetings if (p := facts.period_on(m[1], m[2])) is not None and p.evening
+    )
     return counts
 
 
@@ -51,15 +54,15 @@ def _slot_position(session: Session) -> dict[tuple[dt.date, str], int]:
 def _extra_runs(session: Session, facts: Facts, body: Body) -> int:
     """Runs of a body's meetings (joint ones too) in the order of the slots open to it, - 1.
 
-    Open to it: every day but holidays (pre-session days too), evenings only when allowed,
-    periods that allow the body. Two meetings are in one run when no open slot lies between.
+    Open to it: every day but holidays (pre-session days too), no evenings (an evening left
+    free is no hole, and an evening meeting neither starts nor breaks a run), periods that
+    allow the body. Two meetings are in one run when no open slot lies between.
     """
-    evening = session.session.evening_meetings
     sequence = [
         (s.date, s.period.id)
         for s in session.slots
         if not s.holiday
-        and (evening or not s.period.evening)
+        and not s.period.evening
         and (s.period.bodies is None or body.id in s.period.bodies)
     ]
     busy = {
@@ -133,6 +136,7 @@ def preference_costs(session: Session, timetable: Timetable) -> dict[str, int]:
         "session-end": weights.session_end,
         "opening-closing-alone": weights.beside_opening_closing,
         "organizational-first-day": weights.organizational_late,
+        "evening-meetings": weights.evening_meeting,
     }
     return {
         name: count * weight[name] for name, count in preference_counts(session, timetable).items()

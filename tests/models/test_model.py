@@ -74,6 +74,7 @@ class TestCop9:
             "session-end": 9,  # the tenth period of the session: Friday afternoon
             "opening-closing-alone": 0,
             "organizational-first-day": 0,
+            "evening-meetings": 0,
         }
         assert _slots(result.timetable) == _slots(published_timetable(cop9))
         assert result.timetable is not None

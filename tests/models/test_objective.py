@@ -26,6 +26,7 @@ NONE = {
     "session_end": 0,
     "beside_opening_closing": 0,
     "organizational_late": 0,
+    "evening_meeting": 0,
 }
 
 #: The planner's terms (meetings, compactness, end, opening and closing, organizational) at 0.
@@ -37,6 +38,7 @@ PLANNER_NONE = {
         "session_end",
         "beside_opening_closing",
         "organizational_late",
+        "evening_meeting",
     )
 }
 
@@ -190,3 +192,17 @@ def test_organizational_first_day() -> None:
     data["preferences"]["organizational_late"] = 0
     _, later = solve_data(data)
     assert {d for d, _ in slots(later, "3")} == {TUE}
+
+
+def test_evening_meetings() -> None:
+    data = _three_items(carry_over=10)
+    data["session"]["evening_meetings"] = True
+    evening = {"id": "EV", "start": "18:00", "end": "21:00", "evening": True}
+    data["session"]["periods"].append(evening)
+    data["session"]["days"] = ["2030-03-04"]  # Monday AM, PM and EV for three items of 120
+    _, free = solve_data(data)
+    assert _plenary_meetings(free) == 3  # an evening costs nothing: nothing is carried over
+    data["preferences"]["evening_meeting"] = 20
+    _, daytime = solve_data(data)  # cheaper to carry an item over than to meet at night
+    assert _plenary_meetings(daytime) == 2
+    assert daytime.penalties["evening-meetings"] == 0 and daytime.penalties["carry-over"] == 10

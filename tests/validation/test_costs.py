@@ -19,6 +19,7 @@ def test_the_base_timetable_costs() -> None:
         "session-end": 3,  # ends in the fourth period
         "opening-closing-alone": 0,  # the working group meets beside neither
         "organizational-first-day": 0,  # item 1 (the `first` item) on Monday
+        "evening-meetings": 0,
     }
     assert objective(costs) == 26
 
