@@ -379,7 +379,7 @@ def _climate(params: Parameters, profile: Profile, rng: random.Random) -> Sessio
     working = [s for s in opened if s.date != calendar.days[-1]]
     _fill(board, contact, working, 0.95 if params.tight else 0.75, rng, len(rooms))
     informal_slots = [s for s in opened if s.end <= final.end]
-    _fill(board, informal, informal_slots, 0.95 if params.tight else 0.7, rng, len(rooms))
+    _fill(board, informal, informal_slots, 0.5 if params.tight else 0.3, rng, len(rooms))
     for body in contact:
         plan.entries.extend(_entries(body, rng, longest=3))
     for body in informal:
