@@ -136,8 +136,10 @@ def compact_bodies(ctx: Context) -> list[PenaltyTerm]:
                 model.add(starts >= sum_of(held) - sum_of(previous))
                 runs.append(starts)
             previous = held
-        if runs:
-            terms.append(PenaltyTerm(f"compact-bodies[{body.id}]", sum_of(runs) - 1, weight))
+        if len(runs) > 1:  # extra runs: runs - 1, and 0 for a body that meets only at night
+            extra = model.new_int_var(0, len(runs) - 1, f"extra-runs[{body.id}]")
+            model.add(extra >= sum_of(runs) - 1)
+            terms.append(PenaltyTerm(f"compact-bodies[{body.id}]", extra, weight))
     return terms
 
 
