@@ -353,20 +353,7 @@ class _Reader:
             owner = self._owner(cells.get(SPEAKER_CLASSES[0]), items, sheet, cells, "Items")
             if owner is None:
                 continue
-            where, entry = owner
-            classes = entry.setdefault("speaker_classes", [])
-            speakers: dict[str, Any] = {}
-            loc: Loc = (*where, "speaker_classes", len(classes))
-            self.cells.put(loc, f"{sheet.title}!{next(iter(cells.values())).coordinate}")
-            for column in SPEAKER_CLASSES[1:]:
-                cell = cells.get(column)
-                if cell is None:
-                    continue
-                self.cells.put((*loc, column.path[0]), cell)
-                value = from_cell(cell.value, column.kind)
-                if value is not None:
-                    speakers[column.path[0]] = value
-            classes.append(speakers)
+            self._append_child(sheet, cells, *owner, "speaker_classes", SPEAKER_CLASSES[1:])
 
     def _preferred(self, sheet: Worksheet, data: dict[str, Any]) -> None:
         owners = _owners(data)
@@ -375,20 +362,32 @@ class _Reader:
             owner = self._owner(cells.get(PREFERRED[0]), owners, sheet, cells)
             if owner is None:
                 continue
-            where, entry = owner
-            slots = entry.setdefault("preferred", [])
-            slot: dict[str, Any] = {}
-            loc: Loc = (*where, "preferred", len(slots))
-            self.cells.put(loc, f"{sheet.title}!{next(iter(cells.values())).coordinate}")
-            for column in PREFERRED[1:]:
-                cell = cells.get(column)
-                if cell is None:
-                    continue
-                self.cells.put((*loc, column.path[0]), cell)
-                value = from_cell(cell.value, column.kind)
-                if value is not None:
-                    slot[column.path[0]] = value
-            slots.append(slot)
+            self._append_child(sheet, cells, *owner, "preferred", PREFERRED[1:])
+
+    def _append_child(
+        self,
+        sheet: Worksheet,
+        cells: dict[Column, Cell],
+        where: Loc,
+        entry: dict[str, Any],
+        key: str,
+        columns: Sequence[Column],
+    ) -> None:
+        """One row of a sheet of sub-entries (an item's speaker classes, an activity's
+        preferred slots) appended to `entry[key]`; each value's cell is kept for messages."""
+        children = entry.setdefault(key, [])
+        child: dict[str, Any] = {}
+        loc: Loc = (*where, key, len(children))
+        self.cells.put(loc, f"{sheet.title}!{next(iter(cells.values())).coordinate}")
+        for column in columns:
+            cell = cells.get(column)
+            if cell is None:
+                continue
+            self.cells.put((*loc, column.path[0]), cell)
+            value = from_cell(cell.value, column.kind)
+            if value is not None:
+                child[column.path[0]] = value
+        children.append(child)
 
     def _owner(
         self,
