@@ -12,7 +12,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from scheduler.cli.app import app
-from scheduler.cli.common import Lang, console, exit_with, language, load, planner_errors
+from scheduler.cli.common import (
+    Lang,
+    console,
+    exit_with,
+    language,
+    load,
+    planner_errors,
+    print_findings,
+)
 from scheduler.cli.options import CheckedTimetable, Language, Published, SessionFile
 from scheduler.errors import ExitCode, InputError
 from scheduler.messages import word
@@ -131,18 +139,7 @@ def check_command(
         ok = word("cli.check.ok", said, what=what, n=len(HARD_RULES), objective=report.objective)
         console.print(ok, markup=False)
         return
-    broken = report.broken_rules()
-    summary = word(
-        "cli.check.broken",
-        said,
-        what=what,
-        count=len(report.findings),
-        rules=len(broken),
-        names=", ".join(broken),
-    )
-    console.print(summary, markup=False)
-    for finding in report.findings:
-        console.print(f"  {finding.rule}: {finding.text(said)}", markup=False)
+    print_findings(report, what, said, console)
     raise exit_with(ExitCode.RULES_BROKEN)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -16,6 +17,9 @@ from scheduler.errors import ExitCode, InputError
 from scheduler.io.atomic import refuse_clashes, refuse_unsafe_target
 from scheduler.io.session_file import load_session
 from scheduler.session import Session
+
+if TYPE_CHECKING:
+    from scheduler.validation import Report
 
 console = Console(highlight=False, soft_wrap=True)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -156,3 +160,23 @@ def warn_if_open(path: Path) -> None:
 
 def is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def print_findings(report: Report, what: str, lang: str, out: Console) -> None:
+    """The rules a timetable breaks, as `schedule check` prints them: a summary line, then one
+    line per finding."""
+    from scheduler.messages import word
+
+    broken = report.broken_rules()
+    names = ", ".join(broken)
+    summary = word(
+        "cli.check.broken",
+        lang,
+        what=what,
+        count=len(report.findings),
+        rules=len(broken),
+        names=names,
+    )
+    out.print(summary, markup=False)
+    for finding in report.findings:
+        out.print(f"  {finding.rule}: {finding.text(lang)}", markup=False)

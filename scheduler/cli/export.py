@@ -22,6 +22,7 @@ from scheduler.cli.common import (
     language,
     load,
     planner_errors,
+    print_findings,
 )
 from scheduler.cli.options import (
     Docx,
@@ -102,18 +103,8 @@ def _foreign(session: Session, timetable: Timetable) -> str | None:
 
 def _print_findings(report: Report, what: str, lang: str, *, draft: bool) -> None:
     """The rules the timetable breaks, as `schedule check` prints them, then what follows."""
+    print_findings(report, what, lang, err_console)
     broken = report.broken_rules()
-    summary = word(
-        "cli.check.broken",
-        lang,
-        what=what,
-        count=len(report.findings),
-        rules=len(broken),
-        names=", ".join(broken),
-    )
-    err_console.print(summary, markup=False)
-    for finding in report.findings:
-        err_console.print(f"  {finding.rule}: {finding.text(lang)}", markup=False)
     if draft:
         mark = word("cli.draft", lang, count=len(broken))
         err_console.print(f"warning: published as a draft (--force): {mark}", markup=False)
