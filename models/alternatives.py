@@ -20,7 +20,7 @@ from typing import Literal
 
 from ortools.sat.python import cp_model
 
-from models.context import Context, PenaltyTerm
+from models.context import Context, Module, PenaltyTerm
 from models.model import SessionModel, session_modules, solve_status
 from scheduler.result import SolveStatus
 from scheduler.rules.instances import RuleInstance
@@ -97,10 +97,7 @@ def alternatives(
     current = _first_slot(session, timetable, activity_id) if timetable is not None else None
     choices: list[Choice] = []
     for slot in starting_slots(session, activity_id):
-        places: dict[int, cp_model.IntVar] = {}
-        modules = {**session_modules(), "placement": _starts_in(activity_id, [slot], places)}
-        model = SessionModel(session, modules)
-        model.model.add(places[slot.index] == 1)
+        model = SessionModel(session, _with_placement(activity_id, slot))
         result = model.solve(time_limit=time_limit, workers=workers, seed=seed)
         solves += 1
         if result.timetable is not None:
@@ -128,25 +125,22 @@ def _first_slot(session: Session, timetable: Timetable | None, activity_id: str)
     return min(slots, key=lambda s: s.index, default=None)
 
 
-def _starts_in(activity_id: str, slots: list[Slot], places: dict[int, cp_model.IntVar]):  # type: ignore[no-untyped-def]
-    """A module: for each slot, a literal `starts-in[a,s]` that, when assumed, puts the
-    activity's first part in that slot (a part there, none before); `places` receives them."""
+def _with_placement(activity_id: str, slot: Slot) -> dict[str, Module]:
+    """The session's modules and one more: the activity's first part is in `slot` (a part
+    there, none before), enforced outright."""
 
     def placement(ctx: Context) -> list[PenaltyTerm]:
         v = ctx.v
-        for slot in slots:
-            place = ctx.model.new_bool_var(f"starts-in[{activity_id},{slot.label}]")
-            places[slot.index] = place
-            if not v.has(activity_id, slot):
-                ctx.clause([~place])  # no variable there: the calendar excludes the slot
-                continue
-            ctx.clause([v.part[(activity_id, slot.index)]], [place])
-            for s, part in v.parts_of(activity_id):
-                if s.index < slot.index:
-                    ctx.clause([~part], [place])
+        if not v.has(activity_id, slot):
+            ctx.clause([])  # no variable there: the calendar excludes the slot
+            return []
+        ctx.clause([v.part[(activity_id, slot.index)]])
+        for s, part in v.parts_of(activity_id):
+            if s.index < slot.index:
+                ctx.clause([~part])
         return []
 
-    return placement
+    return {**session_modules(), "placement": placement}
 
 
 def _why_not(
@@ -155,12 +149,9 @@ def _why_not(
     """The rule instances that cannot hold with the placement: a feasibility model with every
     instance behind a literal, CP-SAT's core of those assumptions, then a deletion filter so
     that each instance named is needed (empty: the activity's duration alone does not fit)."""
-    places: dict[int, cp_model.IntVar] = {}
-    modules = {**session_modules(), "placement": _starts_in(activity_id, [slot], places)}
-    model = SessionModel(session, modules, guarded=True)
+    model = SessionModel(session, _with_placement(activity_id, slot), guarded=True)
     model.clear_objective()
     guards = model.guards
-    model.model.add(places[slot.index] == 1)
     solves = 0
 
     def core_of(kept: list[RuleInstance]) -> list[RuleInstance] | None:
