@@ -162,11 +162,14 @@ def _interpreted_meetings(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_mo
 
 
 def _peak(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr:
-    """The most meetings at once: interpreted ones for the teams, all for the cap."""
-    per_slot = ctx.meetings_per_slot(interpreted_only=inst.rule == "interpretation-teams")
-    peak = ctx.model.new_int_var(0, len(ctx.session.bodies), "explain-peak")
-    for held_here in per_slot.values():
-        ctx.add(peak >= sum_of(held_here))
+    """The most meetings at once (on clock overlap, as the rules count them): interpreted ones
+    for the teams; for the cap, those it counts (`parallel_cap_bodies`, default all)."""
+    teams = inst.rule == "interpretation-teams"
+    scope = None if teams else ctx.session.interpretation.parallel_cap_bodies
+    hosts = None if scope is None else {h for b in scope for h in ctx.hosts_of(b)}
+    peak = ctx.model.new_int_var(0, len(ctx.session.hosts), "explain-peak")
+    for at_once in ctx.meetings_per_moment(interpreted_only=teams, hosts=hosts):
+        ctx.add(peak >= sum_of(at_once))
     return peak + 0
 
 
