@@ -146,12 +146,18 @@ def _overlaps(a: Slot, b: Slot) -> bool:
 
 def moment_groups(slots: Sequence[Slot]) -> list[list[Slot]]:
     """Maximal groups of slots running at one moment (the start of one of them), in time order."""
-    groups: list[list[Slot]] = []
+    by_date: dict[dt.date, list[Slot]] = {}
     for s in slots:
-        group = [t for t in slots if t.date == s.date and t.start <= s.start < t.end]
-        if group not in groups:
-            groups.append(group)
-    return [g for g in groups if not any(set(g) < set(h) for h in groups)]
+        by_date.setdefault(s.date, []).append(s)
+    result: list[list[Slot]] = []
+    for day in by_date.values():  # slots of different dates never overlap
+        groups: list[list[Slot]] = []
+        for s in day:
+            group = [t for t in day if t.start <= s.start < t.end]
+            if group not in groups:
+                groups.append(group)
+        result += [g for g in groups if not any(set(g) < set(h) for h in groups)]
+    return result
 
 
 #: A model module: adds its rule to the context; returns its penalty terms (none when hard).
