@@ -73,4 +73,4 @@ def test_no_remote_interpretation_for_a_remote_body():
         "dropping it gives a timetable: up to 1 hybrid or remote interpreted meeting then runs "
         "at once"
     )
-    assert "jusqu'à 1 séance hybride" in relaxation.text("fr")
+    assert "jusqu’à 1 séance hybride" in relaxation.text("fr")

@@ -22,7 +22,7 @@ def test_an_activity_is_resolved_from_the_session_when_made() -> None:
     ]  # fmt: skip
     assert group.say("en") == "Working group (wg-1)"
     assert group.say("fr") == "Groupe de travail (wg-1)"
-    assert unknown.say("fr") == "l'activité inconnue « zz »"
+    assert unknown.say("fr") == "l’activité inconnue « zz »"
     assert hash(item) == hash(Act.of(session, "2"))  # a value: messages holding it are hashable
 
 

@@ -1,0 +1,25 @@
+"""Typography of the messages as the UN editorial manuals print it.
+
+French elides with the typographic apostrophe (’), as the annex does ("Projet d’organisation");
+a straight one (') is a typewriter habit that a planner would have to correct by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from scheduler.messages import catalogue
+
+
+def _texts(template: object) -> list[str]:
+    return [str(t) for t in template.values()] if isinstance(template, Mapping) else [str(template)]
+
+
+def test_no_french_message_contains_a_straight_apostrophe() -> None:
+    straight = {
+        key: text
+        for key, template in catalogue("fr").items()
+        for text in _texts(template)
+        if "'" in text
+    }
+    assert not straight, straight
