@@ -212,11 +212,14 @@ class SessionModel:
         log_path: str | Path | None = None,
         on_solution: ProgressListener | None = None,
         hint: Timetable | None = None,
+        gap: float | None = None,
     ) -> SolveResult:
         """Solve; unset arguments come from the session's `solver:` settings.
 
         `hint` is `self.hint(hint)` first; without it the last hint given stays. A `seed`
         given makes the search reproducible with any number of workers (`INTERLEAVE_WHEN_SEEDED`).
+        `gap` stops the search once the relative gap between the best timetable and the bound
+        is at most that (0.01: 1 %); the status is then `FEASIBLE` unless the gap is closed.
         """
         settings = self.session.solver
         solver = _solver(
@@ -224,6 +227,7 @@ class SessionModel:
             settings.workers if workers is None else workers,
             settings.seed if seed is None else seed,
             reproducible=seed is not None,
+            gap=gap,
         )
         if hint is not None:
             self.hint(hint)
@@ -241,6 +245,8 @@ class SessionModel:
             workers=params.num_workers or os.cpu_count() or 1,
             seed=params.random_seed,
             interleaved=params.interleave_search,
+            first_solution_time=progress.first_time,
+            gap_limit=gap,
             model_stats={
                 "variables": len(proto.variables),
                 "constraints": len(proto.constraints),
@@ -251,12 +257,18 @@ class SessionModel:
 
     def _with_solution(self, result: SolveResult, solver: cp_model.CpSolver) -> SolveResult:
         """The result completed with the timetable, objective, bound and penalties found."""
+        # Weights are integers: round away the floating noise of the objective's scaling.
+        objective = float(round(solver.objective_value))
+        bound = float(math.ceil(solver.best_objective_bound - 1e-6))
+        status = result.status
+        if status is SolveStatus.OPTIMAL and bound < objective:
+            status = SolveStatus.FEASIBLE  # stopped at the gap limit: not proven best
         return replace(
             result,
+            status=status,
             timetable=self.timetable(solver.value),
-            # Weights are integers: round away the floating noise of the objective's scaling.
-            objective=float(round(solver.objective_value)),
-            best_bound=float(math.ceil(solver.best_objective_bound - 1e-6)),
+            objective=objective,
+            best_bound=bound,
             penalties={
                 name: sum(t.weight * int(solver.value(t.expr)) for t in group)
                 for name, group in self.penalty_terms.items()
@@ -274,6 +286,7 @@ def solve(
     on_solution: ProgressListener | None = None,
     hint: Timetable | None = None,
     dropped: Iterable[RuleInstance | tuple[str, str]] = (),
+    gap: float | None = None,
 ) -> SolveResult:
     """Build the session's model and solve it (see `SessionModel.solve`)."""
     return SessionModel(session, dropped=dropped).solve(
@@ -283,6 +296,7 @@ def solve(
         log_path=log_path,
         on_solution=on_solution,
         hint=hint,
+        gap=gap,
     )
 
 
@@ -314,13 +328,21 @@ def time_left(time_limit: float) -> float:
 
 
 def _solver(
-    time_limit: float, workers: int, seed: int, *, reproducible: bool = False
+    time_limit: float,
+    workers: int,
+    seed: int,
+    *,
+    reproducible: bool = False,
+    gap: float | None = None,
 ) -> cp_model.CpSolver:
     """A CP-SAT solver with our parameters (see LINEARIZATION_LEVEL, SMALL_PORTFOLIO and
     INTERLEAVE_WHEN_SEEDED)."""
     solver = cp_model.CpSolver()
     params = solver.parameters
+    # stopping: the time left, and the relative gap when one is asked for (`--gap`)
     params.max_time_in_seconds = time_left(time_limit)
+    if gap is not None:
+        params.relative_gap_limit = gap
     params.num_workers = workers
     params.random_seed = seed
     params.linearization_level = LINEARIZATION_LEVEL
@@ -333,15 +355,18 @@ def _solver(
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
-    """Counts timetables and tells the listener, if any."""
+    """Counts timetables, notes when the first came, and tells the listener, if any."""
 
     def __init__(self, listener: ProgressListener | None) -> None:
         super().__init__()
         self.listener = listener
         self.solutions = 0
+        self.first_time: float | None = None  # the solver's wall time at the first timetable
 
     def on_solution_callback(self) -> None:
         self.solutions += 1
+        if self.first_time is None:
+            self.first_time = self.wall_time
         if self.listener is not None:
             self.listener(
                 SolveProgress(

@@ -72,6 +72,7 @@ class Settings:
     log_path: Path | None = None  # the solver's own log
     on_solution: Callable[[SolveProgress], None] | None = None  # at each better timetable
     hint: Timetable | None = None  # a timetable to start the search from (solving only)
+    gap: float | None = None  # stop at this relative gap (0.01: 1 %); None: the time limit only
     lang: str = "en"  # of the explanation
     precheck: bool = True  # an impossibility proven by counting stops before any search
     explaining: Explaining | None = field(default_factory=Explaining)  # None: no explanation
@@ -218,6 +219,7 @@ def _plan(session: Session, previous: Timetable | None, settings: Settings) -> R
             log_path=settings.log_path,
             on_solution=settings.on_solution,
             hint=settings.hint,
+            gap=settings.gap,
         )
     else:
         from models.replan import replan  # imported when a previous timetable is kept
@@ -561,6 +563,10 @@ def _check_settings(settings: Settings) -> None:
     ):
         if value is not None and not 0 <= value <= most:
             raise InputError(f"must be from 0 to {most:,}", field=name, value=value)
+    if settings.gap is not None and not 0 <= settings.gap <= 1:  # also refuses NaN
+        raise InputError(
+            "must be from 0 to 1 (0.01: stop at a 1 % gap)", field="gap", value=settings.gap
+        )
     limit = settings.time_limit
     if limit is not None and not 0 < limit <= MAX_TIME_LIMIT:  # also refuses NaN
         raise InputError(

@@ -36,16 +36,30 @@ class SolveResult:
     penalties: dict[str, int] = field(default_factory=dict)  # preference name -> cost paid
     model_stats: dict[str, int] = field(default_factory=dict)  # variables, constraints
     interleaved: bool = False  # several workers in deterministic batches (a seed was given)
+    #: Seconds into the search when the first timetable came (None: none came, or not solved).
+    first_solution_time: float | None = None
+    #: The relative gap the search was asked to stop at (None: only the time limit stops it).
+    gap_limit: float | None = None
 
     @property
     def reproducible(self) -> str | None:
         """None when the same run gives this result again; else why it may not (see
         docs/RELIABILITY.md)."""
         if self.status not in (SolveStatus.OPTIMAL, SolveStatus.INFEASIBLE):
+            if self.stopped_at_gap:
+                return "stopped at the gap limit"
             return "stopped by the time limit"
         if self.workers > 1 and not self.interleaved:
             return "several workers without --seed"
         return None
+
+    @property
+    def stopped_at_gap(self) -> bool:
+        """Whether the search ended because the gap reached the limit asked for (`--gap`)."""
+        gap, limit = self.gap, self.gap_limit
+        if self.status is not SolveStatus.FEASIBLE or gap is None or limit is None:
+            return False
+        return gap <= limit
 
     @property
     def gap(self) -> float | None:

@@ -254,4 +254,4 @@ def test_the_live_display_shows_time_objective_bound_gap_and_count():
     progress.update(SolveProgress(elapsed=1.0, objective=50, best_bound=40, solutions=3))
     line = str(progress.__rich__())
     assert "best 50" in line and "bound 40" in line and "gap 20.0%" in line
-    assert "timetables 3" in line
+    assert "timetables 3" in line and "first at" in line

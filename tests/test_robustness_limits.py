@@ -109,7 +109,8 @@ def test_a_search_past_the_deadline_still_reports():
 
 
 @pytest.mark.parametrize(
-    ("option", "value"), [("--seed", "99999999999999999999"), ("--workers", "99999")]
+    ("option", "value"),
+    [("--seed", "99999999999999999999"), ("--workers", "99999"), ("--gap", "2"), ("--gap", "-1")],
 )
 def test_huge_seed_and_workers_are_refused_from_the_command_line(tmp_path, option, value):
     out = tmp_path / "t.xlsx"
@@ -125,6 +126,8 @@ def test_huge_seed_and_workers_are_refused_from_the_command_line(tmp_path, optio
         (Settings(workers=MAX_WORKERS + 1), "workers"),
         (Settings(seed=MAX_SEED + 1), "seed"),
         (Settings(time_limit=float("nan")), "time_limit"),
+        (Settings(gap=float("nan")), "gap"),
+        (Settings(gap=1.5), "gap"),
         (Settings(explaining=Explaining(seed=-1)), "explaining.seed"),
     ],
 )

@@ -89,6 +89,16 @@ TimeLimit = Annotated[
         help="Seconds for the whole solve, model building included (default: the session's).",
     ),
 ]
+Gap = Annotated[
+    float | None,
+    typer.Option(
+        "--gap",
+        min=0.0,
+        max=1.0,
+        help="Stop once the timetable is within this relative gap of the bound (0.01: 1 %); "
+        "it is then valid, not proven optimal. Default: only --time-limit stops the search.",
+    ),
+]
 Log = Annotated[Path | None, typer.Option("--log", help="Write the solver's own log there.")]
 Plot = Annotated[
     Path | None, typer.Option("--plot", help="Also draw the timetable (.png, .svg or .pdf).")

@@ -1,4 +1,5 @@
-"""A live line while the solver searches: elapsed time, best objective, bound, gap, timetables.
+"""A live line while the solver searches: elapsed time, best objective, bound, gap, timetables,
+and when the first timetable came.
 
 Shown only on a terminal and without --quiet; it writes to stderr so stdout stays clean.
 """
@@ -24,8 +25,11 @@ class SearchProgress:
         self.objective: float | None = None
         self.bound: float | None = None
         self.solutions = 0
+        self.first: float | None = None  # seconds from the start of the display (build included)
 
     def update(self, progress: Any) -> None:
+        if self.first is None:
+            self.first = time.monotonic() - self.started
         self.objective = progress.objective
         self.bound = progress.best_bound
         self.solutions = progress.solutions
@@ -37,7 +41,7 @@ class SearchProgress:
         gap = abs(self.objective - (self.bound or 0)) / abs(self.objective) if self.objective else 0
         return Text(
             f"searching… {elapsed:5.1f} s  best {self.objective:g}  bound {self.bound:g}  "
-            f"gap {gap:.1%}  timetables {self.solutions}"
+            f"gap {gap:.1%}  timetables {self.solutions} (first at {self.first or 0:.1f} s)"
         )
 
 

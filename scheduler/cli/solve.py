@@ -27,6 +27,7 @@ from scheduler.cli.common import (
 from scheduler.cli.diff import print_changes
 from scheduler.cli.options import (
     Docx,
+    Gap,
     Ics,
     Keep,
     Language,
@@ -57,6 +58,7 @@ def solve_command(
     output: TimetableOutput = None,
     lang: Language = None,
     time_limit: TimeLimit = None,
+    gap: Gap = None,
     workers: Workers = None,
     seed: Seed = None,
     log: Log = None,
@@ -98,6 +100,7 @@ def solve_command(
         with live_progress(not quiet) as progress:
             settings = Settings(
                 time_limit=time_limit,
+                gap=gap,
                 workers=workers,
                 seed=seed,
                 log_path=log,
@@ -113,10 +116,11 @@ def solve_command(
         _print_summary(loaded, run.result)
         _print_changes(run, keep, targets.workbook)
         if run.result.status is SolveStatus.FEASIBLE:
-            gap = run.result.gap
+            found = run.result.gap
+            stopped = "the gap limit" if run.result.stopped_at_gap else "the time limit"
             err_console.print(
-                "warning: the time limit stopped the search; this timetable is valid but not "
-                "proven optimal" + (f" (gap {gap:.1%})" if gap is not None else ""),
+                f"warning: {stopped} stopped the search; this timetable is valid but not "
+                "proven optimal" + (f" (gap {found:.1%})" if found is not None else ""),
                 markup=False,
             )
     for path_written in written:
@@ -235,6 +239,12 @@ def _print_summary(session: Session, result: SolveResult) -> None:
     table.add_row(
         "solve time", f"{result.wall_time:.2f} s (model built in {result.build_time:.2f} s)"
     )
+    if result.first_solution_time is not None:
+        table.add_row(
+            "first timetable",
+            f"{result.first_solution_time:.2f} s into the search, "
+            f"{result.build_time + result.first_solution_time:.2f} s with the model's building",
+        )
     console.print(table)
     costs = Table(show_header=True, box=None, pad_edge=False)
     costs.add_column("preference", style="bold")

@@ -54,6 +54,7 @@ def test_solve_default_session_writes_a_valid_workbook(tmp_path, cop9):
     assert result.exit_code == ExitCode.OK, result.output
     assert "optimal" in result.output
     assert "12 of 20" in result.output  # interpreted meetings used
+    assert "first timetable" in result.output and "into the search" in result.output
     assert str(out) in result.output
     timetable = read_assignments(out)
     assert validate(cop9, timetable).ok
@@ -268,3 +269,12 @@ def test_prechecks_explain_without_searching(tmp_path, monkeypatch):
     assert result.exit_code == ExitCode.INFEASIBLE, result.output
     assert "4 working days" in result.output
     assert "8 exist" in result.output
+
+
+def test_solve_with_a_gap_limit_gives_a_valid_timetable(tmp_path, cop9):
+    out = tmp_path / "gap.xlsx"
+    result = runner.invoke(app, ["solve", "-o", str(out), "--workers", "1", "--gap", "0.5"])
+    assert result.exit_code == ExitCode.OK, result.output
+    assert validate(cop9, read_assignments(out)).ok
+    solve = {r[0]: r[1] for r in openpyxl.load_workbook(out)["Solve"].iter_rows(values_only=True)}
+    assert solve["gap"] <= 0.5 and solve["first timetable (s)"] >= 0

@@ -45,6 +45,7 @@ def _result(timetable: Timetable) -> SolveResult:
         build_time=0.5,
         workers=1,
         seed=7,
+        first_solution_time=0.75,
     )
 
 
@@ -107,7 +108,7 @@ def test_annex_sheet_is_ready_to_paste_and_print(book_fr):
         assert (cell.font.name, cell.font.sz) == ("Calibri", 11)
     # two lines, not "Annexe_x000a_Projet ..." (LibreOffice prints the rendered header: the
     # render test); the title line's own font code is parsed away on reading
-    assert sheet.oddHeader.center.text == "Annexe\nProjet d'organisation des travaux"
+    assert sheet.oddHeader.center.text == "Annexe\nProjet d’organisation des travaux"
     with zipfile.ZipFile(book_fr) as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode()
     assert "_x000a_" not in xml and '&amp;"Calibri,Bold"&amp;12 Annexe\n' in xml
@@ -148,8 +149,8 @@ def test_english_workbook(cop9, tmp_path):
     annex = list(book["Organization of work"].iter_rows(values_only=True))
     assert annex[0] == ("Date/time", "Plenary", "Parallel meetings")
     assert annex[1][0] == "Monday, 15 October"
-    assert annex[2][0] == "10 a.m.-1 p.m."
-    assert ("10 a.m.-1 p.m.", "Item 2 (b). Trafficking in Persons Protocol") in {
+    assert annex[2][0] == "10 a.m.–1 p.m."
+    assert ("10 a.m.–1 p.m.", "Item 2 (b). Trafficking in Persons Protocol") in {
         row[:2] for row in annex
     }
     titles = {row[0]: row[1] for row in book["Assignments"].iter_rows(values_only=True)}
@@ -245,6 +246,7 @@ def test_solve_sheet(book_fr):
     assert info["gap"] == 0
     assert info["wall time (s)"] == 1.25
     assert info["build time (s)"] == 0.5
+    assert info["first timetable (s)"] == 0.75
     assert info["OR-Tools version"] == ortools.__version__
     assert info["seed"] == 7
     assert info["workers"] == 1

@@ -10,7 +10,7 @@ from ortools.sat.python import cp_model
 
 from models import SessionModel, SolveProgress, solve, solve_status
 from scheduler.published import published_timetable
-from scheduler.result import SolveStatus
+from scheduler.result import SolveResult, SolveStatus
 from scheduler.session import Session
 from scheduler.timetable import Timetable
 from tests.conftest import make_session
@@ -133,6 +133,35 @@ class TestOptions:
         assert [p.solutions for p in seen] == list(range(1, len(seen) + 1))
         assert seen[-1].objective == result.objective
         assert all(p.elapsed >= 0 and p.best_bound <= p.objective for p in seen)
+
+    def test_the_first_timetable_time_is_recorded(self) -> None:
+        _, result = solve_data(tiny())
+        assert result.first_solution_time is not None
+        assert 0 <= result.first_solution_time <= result.wall_time
+
+    def test_no_first_timetable_time_without_a_timetable(self) -> None:
+        _, result = solve_data(tiny(interpretation={"budget": 1}))
+        assert result.first_solution_time is None
+
+    def test_a_gap_limit_stops_the_search_and_is_not_optimal(self) -> None:
+        """A gap of 100 % is reached by any timetable once the bound is at least 0: the
+        status then says "feasible" unless the gap is closed, and why the search stopped."""
+        session = make_session(large_session_data(weeks=1))
+        result = SessionModel(session).solve(workers=1, seed=0, time_limit=30, gap=1.0)
+        assert result.gap_limit == 1.0 and result.gap is not None and result.gap <= 1.0
+        if result.status is SolveStatus.FEASIBLE:
+            assert result.stopped_at_gap and result.reproducible == "stopped at the gap limit"
+        else:
+            assert result.status is SolveStatus.OPTIMAL and result.gap == 0
+
+    def test_a_stop_at_the_gap_limit_reads_as_such(self) -> None:
+        found = SolveResult(
+            SolveStatus.FEASIBLE, Timetable(), objective=100, best_bound=95, gap_limit=0.05
+        )
+        assert found.stopped_at_gap and found.reproducible == "stopped at the gap limit"
+        wider = dataclasses.replace(found, best_bound=90)
+        assert not wider.stopped_at_gap and wider.reproducible == "stopped by the time limit"
+        assert not dataclasses.replace(found, gap_limit=None).stopped_at_gap
 
     def test_log_goes_to_the_file(self, tmp_path: Path) -> None:
         log = tmp_path / "solver.log"

@@ -185,6 +185,7 @@ def _write_solve(
         ("gap", result.gap if result else None, "0.00%"),
         ("wall time (s)", result.wall_time if result else None, "0.00"),
         ("build time (s)", result.build_time if result else None, "0.00"),
+        ("first timetable (s)", result.first_solution_time if result else None, "0.00"),
         ("OR-Tools version", _ortools_version(), None),
         ("seed", result.seed if result else None, None),
         ("workers", result.workers if result else None, None),
