@@ -344,6 +344,75 @@ def consecutive_meetings(ctx: Context) -> None:
             ctx.clause([*between, v.part[(a.id, t.index)]] if v.has(a.id, t) else between)
 
 
+def same_room(ctx: Context) -> None:
+    """Hard: a `same_room` activity keeps one room, in consecutive slots of its body's sequence.
+
+    The sequence is every usable slot open to the body, in time order. Consecutive: no slot of
+    it lies between two parts (`started` before it and `pending` after it imply a part in it).
+    One room: a choice `keep[a,r]` among the body's rooms; a part with `keep[a,r]` puts the
+    meeting in `r`. A whole-meeting activity enforced outright gets its start instead: one
+    `begin[a,s]` per run of n sequence slots it may use, each part the sum of the runs over it.
+    """
+    session, v = ctx.session, ctx.v
+    for a in session.activities:
+        slots = v.slots[a.id]
+        if not a.same_room or len(slots) < 2 or a.meetings == 1 or not a.run_on:
+            continue  # one part: one room and no gap anyway
+        if (when := ctx.switches.when("same-room", a.id)) is None:
+            continue
+        host = session.body(a.body)
+        sequence = [s for s in session.usable_slots if s.period.allows(host.member_ids)]
+        if a.whole_meetings and ctx.switches.prunes("same-room", a.id):
+            _begins(ctx, a.id, a.meetings or 1, sequence)
+        else:
+            for t in sequence:
+                if not slots[0].index < t.index < slots[-1].index:
+                    continue
+                between = [~v.part_before(a.id, t), ~v.part_after(a.id, t)]
+                ctx.clause([*between, v.part[(a.id, t.index)]] if v.has(a.id, t) else between, when)
+        rooms = v.rooms_of[a.body]
+        if len(rooms) < 2:
+            continue
+        keep = {r: ctx.model.new_bool_var(f"keep[{a.id},{r}]") for r in rooms}
+        ctx.add(sum_of(keep.values()) == 1, when)
+        for s in slots:
+            for r in rooms:
+                room = v.room[(a.body, r, s.index)]
+                ctx.clause([~v.part[(a.id, s.index)], ~keep[r], room], when)
+
+
+def _begins(ctx: Context, activity_id: str, n: int, sequence: list[Slot]) -> None:
+    """A whole-meeting activity in n consecutive slots of `sequence`: where its run begins."""
+    v = ctx.v
+    begins: dict[int, list[cp_model.IntVar]] = {}
+    runs = []
+    for k in range(len(sequence) - n + 1):
+        run = sequence[k : k + n]
+        if all(v.has(activity_id, s) for s in run):
+            begin = ctx.model.new_bool_var(f"begin[{activity_id},{run[0].label}]")
+            runs.append(begin)
+            for s in run:
+                begins.setdefault(s.index, []).append(begin)
+    ctx.add(sum_of(runs) == 1)
+    for s, part in v.parts_of(activity_id):
+        ctx.add(part == sum_of(begins.get(s.index, [])))
+
+
+def room_closed(ctx: Context) -> None:
+    """Hard: no meeting uses a room in a period it is closed: its room literals are false
+    there (a one-room body's literal is its meeting's)."""
+    closed = {room.id: room for room in ctx.session.rooms if room.closed}
+    for (_, room_id, index), literal in ctx.v.room.items():
+        room = closed.get(room_id)
+        if room is None:
+            continue
+        s = ctx.session.slots[index]
+        if room.is_closed(s.date, s.period.id):
+            when = ctx.switches.when("room-closed", room_id)
+            if when is not None:
+                ctx.clause([~literal], when)
+
+
 def interpretation_budget(ctx: Context) -> None:
     """Hard: the interpreted meetings number at most the budget."""
     when = ctx.switches.when("interpretation-budget", SESSION)
@@ -410,6 +479,8 @@ HARD_CONSTRAINTS: dict[str, ConstraintFn] = {
     "no-sharing": no_sharing,
     "no-running-on": no_running_on,
     "consecutive-meetings": consecutive_meetings,
+    "same-room": same_room,
+    "room-closed": room_closed,
     "interpretation-budget": interpretation_budget,
     "interpretation-teams": interpretation_teams,
     "remote-capacity": remote_capacity,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -240,6 +241,24 @@ def _is_time_zone(name: str) -> bool:
     return True
 
 
+#: A room closure as written: a date and a period (`2031-03-03 AM`), or a date alone (the day).
+CLOSURE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\s+(\S+))?$")
+
+
+def _day_text(value: object) -> object:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def parse_closure(text: str) -> tuple[dt.date, str | None]:
+    """(date, period id or None for the whole day) of one `rooms[].closed` entry."""
+    found = CLOSURE.match(text.strip())
+    if found is None:
+        raise ValueError(f"{text!r}: write a date and a period (2031-03-03 AM) or a date")
+    return dt.date.fromisoformat(found.group(1)), found.group(2)
+
+
 class Room(_Strict):
     """A meeting room; its name is the same in every language, or given per language."""
 
@@ -253,6 +272,35 @@ class Room(_Strict):
     capacity: Whole | None = Field(
         default=None, ge=1, le=MAX_COUNT, description="Seats (information only)"
     )
+    closed: list[str] = Field(
+        default_factory=list,
+        description="When the room holds no meeting (works, another event): a date and a "
+        "period (2031-03-03 AM), or a date alone for the whole day",
+    )
+
+    @field_validator("closed", mode="before")
+    @classmethod
+    def _closure_texts(cls, value: object) -> object:
+        """A date written alone (YAML reads it as a date) is the text of that date."""
+        if isinstance(value, list):
+            return [_day_text(v) for v in value]
+        return value
+
+    @field_validator("closed", mode="after")
+    @classmethod
+    def _closures(cls, value: list[str]) -> list[str]:
+        for text in value:
+            parse_closure(text)
+        return [" ".join(text.split()) for text in value]
+
+    @property
+    def closures(self) -> list[tuple[dt.date, str | None]]:
+        """(date, period id or None: the whole day) of each closure."""
+        return [parse_closure(text) for text in self.closed]
+
+    def is_closed(self, date: dt.date, period: str) -> bool:
+        """Whether the room is closed in that period of that date (room-closed)."""
+        return any(d == date and p in (None, period) for d, p in self.closures)
 
     def label(self, lang: str = "en") -> str:
         """The room's name in `lang` (a name given once serves every language), else its id."""
@@ -417,6 +465,11 @@ class _Placed(_Strict):
     last: bool = Field(default=False, description="Taken after every other activity")
     preferred: list[PreferredSlot] = Field(
         default_factory=list, description="Slots this activity should preferably use"
+    )
+    same_room: bool = Field(
+        default=False,
+        description="Held in one room throughout: all its meetings in the same room, in "
+        "consecutive periods (a negotiation over three periods in one conference room)",
     )
 
     _titles = field_validator("title", "annex_title", mode="before", check_fields=False)(_titles)
@@ -913,6 +966,7 @@ class Activity:
     after_end_of: tuple[str, ...] = ()
     after_start_of: tuple[str, ...] = ()
     agenda_item: bool = True
+    same_room: bool = False  # one room, consecutive periods (same-room)
 
     @classmethod
     def from_placed(cls, placed: Item | Meetings, session: Session) -> Activity:
@@ -937,6 +991,7 @@ class Activity:
             "first": placed.first,
             "last": placed.last,
             "preferred": tuple(placed.preferred),
+            "same_room": placed.same_room,
         }
         if isinstance(placed, Item):
             return cls(
@@ -1035,6 +1090,21 @@ def _joint_errors(s: Session, where: str, body_ids: tuple[str, ...]) -> list[str
     return []
 
 
+def _closure_errors(s: Session) -> list[str]:
+    """A room closure names a day of the session and, when it gives one, a period of that day."""
+    errors: list[str] = []
+    info = s.session
+    days = {*info.days, *info.pre_session_days, *info.holidays}
+    for i, room in enumerate(s.rooms):
+        for k, (date, period) in enumerate(room.closures):
+            where = f"rooms[{i}].closed[{k}]"
+            if date not in days:
+                errors.append(f"{where}: {date} is not a day of the session")
+            elif period is not None and period not in {p.id for p in info.periods_on(date)}:
+                errors.append(f"{where}: {period!r} is not a period of {date}")
+    return errors
+
+
 def _check_references(s: Session) -> None:
     """Cross-references between parts of the file; raises ValueError naming field and value."""
     errors: list[str] = []
@@ -1061,6 +1131,7 @@ def _check_references(s: Session) -> None:
             for body_id in period.bodies or []:
                 if body_id not in bodies:
                     errors.append(f"{where}[{k}].bodies: {body_id!r} is not a body id")
+    errors += _closure_errors(s)
     for i, body in enumerate(s.bodies):
         for room in body.rooms:
             if room not in rooms:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from scheduler.messages import Message
-from scheduler.messages.terms import Listing, LongDay, Moment, Named
+from scheduler.messages.terms import Listing, LongDay, Moment, Named, Slot
 from scheduler.rules.instances import Instances, RuleInstance, instance, who_term
 from scheduler.rules.subjects import SESSION, date_subject, pair_subject
 from scheduler.session import Session
@@ -157,6 +157,22 @@ def no_running_on_instances(session: Session) -> Iterator[RuleInstance]:
             yield instance("no-running-on", a.id, "instance", who=who_term(session, a.id))
 
 
+def same_room_instances(session: Session) -> Iterator[RuleInstance]:
+    for a in session.activities:
+        if a.same_room:
+            yield instance("same-room", a.id, "instance", who=who_term(session, a.id))
+
+
+def room_closed_instances(session: Session) -> Iterator[RuleInstance]:
+    for room in session.rooms:
+        if room.closed:
+            when = Listing.of(
+                LongDay(date) if period is None else Slot(date, period)
+                for date, period in room.closures
+            )
+            yield instance("room-closed", room.id, "instance", room=room.label(), when=when)
+
+
 def interpretation_budget_instances(session: Session) -> Iterator[RuleInstance]:
     budget = session.interpretation.budget
     yield instance("interpretation-budget", SESSION, "instance", count=budget)
@@ -218,6 +234,8 @@ HARD_RULES: tuple[Rule, ...] = (
     Rule("no-sharing", "hard", no_sharing_instances),
     Rule("no-running-on", "hard", no_running_on_instances),
     Rule("consecutive-meetings", "hard"),
+    Rule("same-room", "hard", same_room_instances),
+    Rule("room-closed", "hard", room_closed_instances),
     Rule("interpretation-budget", "hard", interpretation_budget_instances),
     Rule("interpretation-teams", "hard", interpretation_teams_instances),
     Rule("remote-capacity", "hard", remote_capacity_instances),

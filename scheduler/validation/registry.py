@@ -30,6 +30,7 @@ from scheduler.validation.relations import (
     check_remote_capacity,
     check_sequence,
 )
+from scheduler.validation.room_use import check_room_closed, check_same_room
 from scheduler.validation.rooms import (
     check_body_one_at_a_time,
     check_body_rooms,
@@ -65,6 +66,8 @@ CHECKS: dict[str, Check] = {
     "no-sharing": check_no_sharing,
     "no-running-on": check_no_running_on,
     "consecutive-meetings": check_consecutive_meetings,
+    "same-room": check_same_room,
+    "room-closed": check_room_closed,
     "interpretation-budget": check_interpretation_budget,
     "interpretation-teams": check_interpretation_teams,
     "remote-capacity": check_remote_capacity,

@@ -58,7 +58,7 @@ def _every_field() -> dict[str, Any]:
         {"dates": ["2030-03-01"], "periods": [{"id": "MID", "start": "11:00", "end": "13:00"}]},
     ]
     data["interpretation"].update(parallel_cap=2, remote_teams=1)
-    data["rooms"][0].update(name="Hall", capacity=500)
+    data["rooms"][0].update(name="Hall", capacity=500, closed=["2030-03-05 PM", "2030-03-08"])
     data["rooms"].append({"id": "side", "interpretation": False})
     data["bodies"][0]["rooms"] = ["hall", "small"]
     data["bodies"][1].update(
@@ -96,7 +96,7 @@ def _every_field() -> dict[str, Any]:
         ],
         minutes=313,  # 40 x 5.5 + 10 x 5 + 3 x 7.5 + 20
     )
-    items[3].update(date="2030-03-05", after_end_of=["1"])
+    items[3].update(date="2030-03-05", after_end_of=["1"], same_room=True)
     items[4].update(after_start_of=["2x", "wg"])
     items.append({"id": "5", "title": {"en": "Closing"}, "body": "plenary", "meetings": 1})
     items.append(

@@ -450,6 +450,57 @@ class TestMaxMeetingsPerDay:
         assert len({date for date, _ in slots(result, "wg-1")}) == 2
 
 
+class TestSameRoom:
+    def test_a_debate_in_one_room_keeps_it_over_consecutive_periods(self) -> None:
+        data = tiny()
+        data["bodies"][0]["rooms"] = ["hall", "small"]
+        item(data, "2")["same_room"] = True
+        _, result = solve_data(data)
+        assert result.status is OPTIMAL
+        assert len({p.room for p in parts(result, "2")}) == 1
+
+    def test_whole_meetings_take_consecutive_periods(self) -> None:
+        data = tiny()
+        item(data, "wg-1").update(meetings=2, not_in_parallel_with=[], same_room=True)
+        data["rooms"][1]["closed"] = ["2030-03-04 PM"]  # the small room: Monday AM is alone
+        _, result = solve_data(data)
+        assert result.status is OPTIMAL
+        assert slots(result, "wg-1") == [(TUE, "AM"), (TUE, "PM")]
+
+    def test_two_periods_apart_are_refused(self) -> None:
+        data = tiny()
+        item(data, "wg-1").update(meetings=2, not_in_parallel_with=[])
+        data["rooms"][1]["closed"] = ["2030-03-04 PM", "2030-03-05 AM"]
+        assert solve_data(data)[1].status is OPTIMAL  # Monday AM and Tuesday PM
+        item(data, "wg-1")["same_room"] = True
+        assert solve_data(data)[1].status is INFEASIBLE
+
+    def test_a_change_of_room_is_refused(self) -> None:
+        data = tiny()
+        data["rooms"].append({"id": "side", "interpretation": True})
+        data["bodies"][1]["rooms"] = ["small", "side"]
+        item(data, "wg-1").update(meetings=2, not_in_parallel_with=[], date="2030-03-05")
+        data["rooms"][1]["closed"] = ["2030-03-05 PM"]
+        data["rooms"][2]["closed"] = ["2030-03-05 AM"]
+        assert solve_data(data)[1].status is OPTIMAL  # small, then side
+        item(data, "wg-1")["same_room"] = True
+        assert solve_data(data)[1].status is INFEASIBLE
+
+
+class TestRoomClosed:
+    def test_a_closed_room_sends_the_working_group_to_another_period(self) -> None:
+        data = tiny()
+        data["rooms"][1]["closed"] = ["2030-03-05 AM", "2030-03-05 PM"]
+        _, result = solve_data(data)
+        assert result.status is OPTIMAL
+        assert [date for date, _ in slots(result, "wg-1")] == [MON]
+
+    def test_a_room_closed_every_day_leaves_its_body_nowhere(self) -> None:
+        data = tiny()
+        data["rooms"][1]["closed"] = ["2030-03-04", "2030-03-05"]
+        assert solve_data(data)[1].status is INFEASIBLE
+
+
 class TestExactTimesAcrossBodies:
     def test_others_wait_for_a_first_item_that_starts_late(self) -> None:
         data = tiny()

@@ -97,6 +97,20 @@ BREAKS_ONLY: dict[str, Case] = {
         tiny_session(interpretation={"parallel_cap": 1}),
         tiny_timetable(*_PARALLEL),
     ),
+    # Item 2 continues on Monday afternoon in the small room, not in the hall.
+    "same-room": lambda: (
+        tiny_session(bodies=_TWO_ROOMS, items={"2": {"same_room": True}}),
+        tiny_timetable(
+            row("2", "Mon AM", "11:00-13:00", part="1/2"),
+            row("2", "Mon PM", "15:00-17:00", part="2/2", room="small"),
+            row("3", "Mon PM", "17:00-17:30", room="small"),
+        ),
+    ),
+    # The working group meets in the small room on Tuesday morning, while it is closed.
+    "room-closed": lambda: (
+        tiny_session(rooms={"small": {"closed": ["2030-03-05 AM"]}}),
+        tiny_timetable(),
+    ),
     # The plenary meets twice on Monday.
     "max-meetings-per-day": lambda: (
         tiny_session(bodies={"plenary": {"max_meetings_per_day": 1}}),

@@ -134,6 +134,13 @@ RULE_COLUMNS: tuple[Column, ...] = (
         ref="partner_ids",
         width=16,
     ),
+    Column(
+        "same_room",
+        ("same_room",),
+        "bool",
+        "TRUE: held in one room throughout, in consecutive periods",
+        width=9,
+    ),
 )
 
 _RULES_HELP = (
@@ -260,6 +267,14 @@ def table_sheets(languages: Sequence[str]) -> dict[str, TableSheet]:
                     width=14,
                 ),
                 Column("capacity", ("capacity",), "int", "Seats (information only)", width=9),
+                Column(
+                    "closed",
+                    ("closed",),
+                    "ids",
+                    "When the room holds no meeting: a date and a period (2031-03-03 AM), or a "
+                    "date alone for the whole day; several separated by commas",
+                    width=22,
+                ),
                 *(
                     Column(
                         f"name_{lang}",
