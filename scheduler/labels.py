@@ -1,10 +1,10 @@
 """The words of the organization of work, per language, read from `data/labels/<lang>.yaml`.
 
-Each UN language prints the annex its own way ("Point 2 b)" / "Item 2 (b)", "10 heures-13 heures"
-/ "10 a.m.-1 p.m.", left to right or right to left). Keeping that in data files means a new
-language is a new file, checked on load, not new code. Day and month names come from CLDR
-(Babel), in the locale the file names; the file only says how a day heading is laid out. Rule
-names and texts are not here: they live in `scheduler.rules`.
+Each UN language prints the annex its own way ("Point 2 b)" / "Item 2 (b)" / "Пункт 2 б)",
+"10 heures-13 heures" / "10 a.m.–1 p.m.", left to right or right to left). Keeping that in
+data files means a new language is a new file, checked on load, not new code. Day and month
+names come from CLDR (Babel), in the locale the file names; the file only says how a day
+heading is laid out. Rule names and texts are not here: they live in `scheduler.rules`.
 """
 
 from __future__ import annotations
@@ -231,21 +231,43 @@ class Labels(_Strict):
         return self.language.direction == "rtl"
 
     def item(self, item_id: str) -> str:
-        """`2b` -> "Point 2 b)" / "Item 2 (b)"; an id of another shape is printed as it is."""
+        """`2b` -> "Point 2 b)" / "Item 2 (b)" / "Пункт 2 б)"; an id of another shape is
+        printed as it is."""
         match = _ITEM_ID.match(item_id.strip())
         if match is None:
             return self.annex.item.format(number=item_id)
         number, letter = match["number"], match["letter"]
         if letter is None:
             return self.annex.item.format(number=number)
-        letter = letter.lower()
-        if self.annex.letters:
-            letter = self.annex.letters[string.ascii_lowercase.index(letter)]
-        return self.annex.sub_item.format(number=number, letter=letter)
+        return self.annex.sub_item.format(number=number, letter=self._letter(letter))
+
+    def item_id(self, item_id: str) -> str:
+        """An item's id as a reader of this language reads it in a sentence or a picture:
+        `2b` in English, `2б` in Russian, `2ب` in Arabic; an id of another shape as it is."""
+        match = _ITEM_ID.match(item_id.strip())
+        if match is None or match["letter"] is None:
+            return item_id
+        return match["number"] + self._letter(match["letter"])
+
+    def is_item_number(self, item_id: str) -> bool:
+        """Whether an id is an agenda number (`2`, `2b`), printed "Item 2 (b)"; an id such as
+        `hls-national-statements` is the planner's key, not a number the agenda gives."""
+        return _ITEM_ID.match(item_id.strip()) is not None
 
     def item_line(self, item_id: str, title: str) -> str:
-        """The line of an item in the annex: "Point 1 a). Ouverture de la session"."""
+        """The line of an item in the annex: "Point 1 a). Ouverture de la session"; an item
+        whose id is no agenda number by its title alone (the agenda numbers it nowhere, so the
+        annex prints no "Item hls-1")."""
+        if not self.is_item_number(item_id):
+            return title
         return self.annex.line.format(item=self.item(item_id), title=title)
+
+    def _letter(self, letter: str) -> str:
+        """A sub-item letter in this language's script (а, б, в / أ, ب, ج), from a-z."""
+        letter = letter.lower()
+        if self.annex.letters:
+            return self.annex.letters[string.ascii_lowercase.index(letter)]
+        return letter
 
     def continued(self, text: str) -> str:
         """A part of an activity after its first: "... (suite)"."""
@@ -269,7 +291,7 @@ class Labels(_Strict):
         return text[:1].upper() + text[1:] if days.capitalize else text
 
     def period(self, start: dt.time, end: dt.time) -> str:
-        """A period as printed: "10 heures-13 heures" / "10 a.m.-1 p.m." / "3-6 p.m."."""
+        """A period as printed: "10 heures-13 heures" / "10 a.m.–1 p.m." / "3–6 p.m."."""
         t = self.time
         if t.clock == 24:
             return t.range.format(

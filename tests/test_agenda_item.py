@@ -10,12 +10,12 @@ from scheduler.timetable import Assignment
 from tests.conftest import make_session, tiny_data
 
 
-def _session(agenda_item: bool):  # type: ignore[no-untyped-def]
+def _session(agenda_item: bool, item_id: str = "address"):  # type: ignore[no-untyped-def]
     data = tiny_data()
     data["items"].insert(
         1,
         {
-            "id": "address",
+            "id": item_id,
             "title": {"en": "Address by the President", "fr": "Allocution du Président"},
             "minutes": 20,
             "agenda_item": agenda_item,
@@ -24,13 +24,13 @@ def _session(agenda_item: bool):  # type: ignore[no-untyped-def]
     return make_session(data)
 
 
-def _row() -> Assignment:
+def _row(item_id: str = "address") -> Assignment:
     return Assignment(
         date=dt.date(2030, 3, 4),
         start=dt.time(11, 0),
         end=dt.time(11, 20),
         body="plenary",
-        activity="address",
+        activity=item_id,
         room="hall",
         period="AM",
         minutes=20,
@@ -48,6 +48,14 @@ def test_an_activity_that_is_not_an_agenda_item_has_no_item_number() -> None:
 
 
 def test_an_agenda_item_keeps_its_number() -> None:
+    session = _session(agenda_item=True, item_id="7")
+    assert part_text(_row("7"), session, "en").startswith("Item 7. Address")
+    assert Act.of(session, "7").say("en") == "item 7"
+
+
+def test_an_agenda_item_whose_id_is_no_number_is_printed_by_its_title() -> None:
+    """An id such as `address` or `hls-1` is the planner's key: the annex prints no "Item
+    address" (the agenda numbers it nowhere), findings still name it by its key."""
     session = _session(agenda_item=True)
-    assert part_text(_row(), session, "en").startswith("Item address")
+    assert part_text(_row(), session, "en") == "Address by the President"
     assert Act.of(session, "address").say("en") == "item address"

@@ -132,6 +132,12 @@ def test_cop9_picture_labels_links_and_marks(cop9, published):
     assert "12 interpreted meetings of 20" in fig.texts[0].get_text()
 
 
+def test_a_russian_picture_letters_sub_items_in_cyrillic(cop9, published):
+    texts = _texts(plot_timetable(cop9, published, lang="ru"))
+    assert any(t.startswith("2\u0431 ") for t in texts)  # 2б, as the Russian annex prints it
+    assert not any(t.startswith("2b ") for t in texts)
+
+
 def test_highlighted_activities_are_outlined(cop9, published):
     plain = plot_timetable(cop9, published)
     marked = plot_timetable(cop9, published, highlight=["5"])

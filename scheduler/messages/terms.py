@@ -34,6 +34,11 @@ def _locale(lang: str) -> str:
     return labels(lang if lang in LANGUAGES else FALLBACK).language.locale
 
 
+def _item_id(item_id: str, lang: str) -> str:
+    """An item's id as the reader's annex prints it: `1a` in English, `1а` in Russian."""
+    return labels(lang if lang in LANGUAGES else FALLBACK).item_id(item_id)
+
+
 def say(value: object, lang: str) -> str:
     """A term, a message or a plain value, in `lang`."""
     if isinstance(value, Message):
@@ -75,7 +80,7 @@ class TheItem:
     id: str
 
     def say(self, lang: str) -> str:
-        return word("terms.the-item", lang, id=self.id)
+        return word("terms.the-item", lang, id=_item_id(self.id, lang))
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ class Act:
         if self.kind == "unknown":
             return word("terms.unknown-activity", lang, id=self.id)
         if self.kind == "item":
-            return word("terms.item", lang, id=self.id)
+            return word("terms.item", lang, id=_item_id(self.id, lang))
         return word("terms.named", lang, name=self.names, id=self.id)
 
 
@@ -140,7 +145,7 @@ class Activities:
     def say(self, lang: str) -> str:
         named: list[str] = []
         if self.items:
-            ids = joined(self.items, lang)
+            ids = joined((_item_id(i, lang) for i in self.items), lang)
             named.append(word("terms.items", lang, count=len(self.items), ids=ids))
         return joined([*named, *(n.say(lang) for n in self.others)], lang)
 

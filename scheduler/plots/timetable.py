@@ -519,12 +519,13 @@ def _draw_legend(
 
 
 def _part_text(session: Session, part: Assignment, lang: str, far: str | None = None) -> str:
-    """`2b Trafficking in Persons Protocol`, with "(continued)" or "(1/2)" where due."""
+    """`2b Trafficking in Persons Protocol` (`2б ...` in Russian), with "(continued)" or "(1/2)"
+    where due."""
     try:
         activity = session.activity(part.activity)
     except KeyError:
         return f"{part.activity} {part.title}".strip()
-    text = f"{part.activity} {activity.label(lang)}"
+    text = f"{labels(lang).item_id(part.activity)} {activity.label(lang)}"  # Russian: 2б
     if part.parts > 1:
         if activity.whole_meetings:
             text += f" ({part.part}/{part.parts})"

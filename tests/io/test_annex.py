@@ -13,7 +13,7 @@ from tests.conftest import cop9_data, make_session, tiny_data
 
 AM, PM = "10 heures-13 heures", "15 heures-18 heures"
 
-# The annex of CTOC/COP/2018/1 ("Projet d'organisation des travaux"), one tuple per printed row:
+# The annex of CTOC/COP/2018/1 ("Projet d’organisation des travaux"), one tuple per printed row:
 # (date, time, plenary, parallel meetings); one line per item. Transcribed with two misprints of
 # the printed French text corrected ("Point 2 b.)" and "Item 2 c)." for "Point 2 b)" and
 # "Point 2 c)") and the typographic apostrophe typed as in the session file.
@@ -99,16 +99,16 @@ def test_french_annex_matches_the_printed_annex_cell_by_cell(cop9, cop9_publishe
 def test_header_and_heading():
     assert annex_header("fr") == ("Date/heure", "", "Séance plénière", "Réunions parallèles")
     assert annex_header("en") == ("Date/time", "", "Plenary", "Parallel meetings")
-    assert annex_heading("fr") == ("Annexe", "Projet d'organisation des travaux")
+    assert annex_heading("fr") == ("Annexe", "Projet d’organisation des travaux")
     assert annex_heading("en") == ("Annex", "Proposed organization of work")
 
 
 def test_english_annex(cop9, cop9_published):
     rows = annex_rows(cop9, cop9_published, "en")
     assert rows[0] == AnnexRow("Monday, 15 October", "", "", "")
-    assert rows[1].time == "10 a.m.-1 p.m."
+    assert rows[1].time == "10 a.m.–1 p.m."
     assert rows[1].plenary.splitlines()[0] == "Item 1 (a). Opening of the session"
-    assert rows[2].time == "3-6 p.m."
+    assert rows[2].time == "3–6 p.m."
     tuesday_am, tuesday_pm = rows[4], rows[5]
     assert tuesday_am.plenary == "Item 2 (b). Trafficking in Persons Protocol"
     assert tuesday_am.parallel == "Working Group on International Cooperation"
@@ -149,9 +149,9 @@ def test_evening_rows_only_when_evening_meetings_are_allowed(cop9, cop9_publishe
     rows = annex_rows(evening, cop9_published, "en")
     assert [r.date or r.time for r in rows[:4]] == [
         "Monday, 15 October",
-        "10 a.m.-1 p.m.",
-        "3-6 p.m.",
-        "6-9 p.m.",
+        "10 a.m.–1 p.m.",
+        "3–6 p.m.",
+        "6–9 p.m.",
     ]
 
 
@@ -206,7 +206,7 @@ def test_items_of_a_parallel_body_go_to_the_parallel_column_in_time_order():
     rows = annex_rows(session, timetable, "en")
     assert rows[1] == AnnexRow(
         "",
-        "10 a.m.-1 p.m.",
+        "10 a.m.–1 p.m.",
         "Item 1. Opening\nItem 2. Debate",
         "Working group\nItem 5 (a). Drafting",
     )

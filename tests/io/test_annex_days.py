@@ -42,11 +42,11 @@ def test_the_annex_prints_each_days_own_periods() -> None:
     rows = annex_rows(session, published_timetable(session), "en")
     assert [r.date or r.time for r in rows] == [
         "Monday, 4 March",
-        "10 a.m.-1 p.m.",
-        "3-6 p.m.",
+        "10 a.m.–1 p.m.",
+        "3–6 p.m.",
         "Tuesday, 5 March",
-        "10 a.m.-12 noon",
-        "2-4 p.m.",
+        "10 a.m.–12 noon",
+        "2–4 p.m.",
     ]
     assert rows[-1].plenary == "Item 4. Report"
 

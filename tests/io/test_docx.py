@@ -67,7 +67,7 @@ def sheet_rows(path: Path) -> list[tuple[str, ...]]:
 def test_the_document_has_the_heading_and_one_table(docx_fr):
     document = Document(str(docx_fr))
     texts = [p.text for p in document.paragraphs if p.text]
-    assert texts == ["Annexe", "Projet d'organisation des travaux"]
+    assert texts == ["Annexe", "Projet d’organisation des travaux"]
     assert len(document.tables) == 1
 
 

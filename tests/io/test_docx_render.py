@@ -27,7 +27,7 @@ BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u20
 # lines and spaces out Chinese and digits); Arabic on words without the lam-alef ligature, which
 # the text layer gives back as separate letters.
 EXPECTED = {
-    "fr": ["Annexe", "Projet d'organisation des travaux", "Lundi 15 octobre", "(suite)"],
+    "fr": ["Annexe", "Projet d’organisation des travaux", "Lundi 15 octobre", "(suite)"],
     "ar": ["المرفق", "المقترح", "تشرين", "الساعة", "10:00", "تابع"],
     "zh": ["附件", "拟议工作安排", "10月15日，星期一", "上午10时至下午1时", "（续）"],
 }

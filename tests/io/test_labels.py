@@ -23,14 +23,14 @@ def t(hh_mm: str) -> dt.time:
         ("fr", "10:30", "13:00", "10 h 30-13 heures"),
         ("fr", "09:00", "12:00", "9 heures-12 heures"),
         ("fr", "14:30", "17:30", "14 h 30-17 h 30"),
-        ("en", "10:00", "13:00", "10 a.m.-1 p.m."),
-        ("en", "15:00", "18:00", "3-6 p.m."),
-        ("en", "10:30", "13:00", "10.30 a.m.-1 p.m."),
-        ("en", "14:30", "17:30", "2.30-5.30 p.m."),
-        ("en", "09:00", "11:00", "9-11 a.m."),
-        ("en", "09:00", "12:00", "9 a.m.-12 noon"),
-        ("en", "12:00", "15:00", "12 noon-3 p.m."),
-        ("en", "18:00", "21:00", "6-9 p.m."),
+        ("en", "10:00", "13:00", "10 a.m.–1 p.m."),
+        ("en", "15:00", "18:00", "3–6 p.m."),
+        ("en", "10:30", "13:00", "10.30 a.m.–1 p.m."),
+        ("en", "14:30", "17:30", "2.30–5.30 p.m."),
+        ("en", "09:00", "11:00", "9–11 a.m."),
+        ("en", "09:00", "12:00", "9 a.m.–12 noon"),
+        ("en", "12:00", "15:00", "12 noon–3 p.m."),
+        ("en", "18:00", "21:00", "6–9 p.m."),
     ],
 )
 def test_period_times_as_printed(lang, start, end, printed):
@@ -68,6 +68,29 @@ def test_item_labels(lang, item_id, printed):
     assert labels(lang).item(item_id) == printed
 
 
+@pytest.mark.parametrize(
+    ("lang", "item_id", "said"),
+    [
+        ("ru", "1a", "1а"),  # Cyrillic а, as the Russian annex prints "Пункт 1 а)"
+        ("ru", "2B", "2б"),
+        ("ar", "2b", "2ب"),
+        ("en", "2b", "2b"),
+        ("ru", "12", "12"),
+        ("ru", "hls-1", "hls-1"),  # no agenda number: the planner's key as it is
+    ],
+)
+def test_item_ids_in_the_readers_script(lang, item_id, said):
+    assert labels(lang).item_id(item_id) == said
+
+
+def test_an_id_that_is_no_agenda_number_prints_the_title_alone():
+    en = labels("en")
+    assert en.item_line("hls-national-statements", "High-level segment") == "High-level segment"
+    assert en.item_line("2b", "Protocol") == "Item 2 (b). Protocol"
+    assert not en.is_item_number("hls-national-statements")
+    assert en.is_item_number("12") and en.is_item_number("2 b")
+
+
 def test_item_lines_and_continued():
     fr, en = labels("fr"), labels("en")
     assert fr.item_line("1a", "Ouverture de la session") == "Point 1 a). Ouverture de la session"
@@ -89,7 +112,7 @@ def test_annex_words():
         "Réunions parallèles",
     )
     assert (en.date_time, en.plenary, en.parallel) == ("Date/time", "Plenary", "Parallel meetings")
-    assert (fr.heading, fr.title) == ("Annexe", "Projet d'organisation des travaux")
+    assert (fr.heading, fr.title) == ("Annexe", "Projet d’organisation des travaux")
     assert (en.heading, en.title) == ("Annex", "Proposed organization of work")
 
 

@@ -105,7 +105,7 @@ def test_no_label_is_empty(lang):
     ("lang", "start", "end", "printed"),
     [
         ("fr", "10:00", "13:00", "10 heures-13 heures"),
-        ("en", "10:00", "13:00", "10 a.m.-1 p.m."),
+        ("en", "10:00", "13:00", "10 a.m.–1 p.m."),
         ("es", "10:00", "13:00", "10.00 a 13.00 horas"),
         ("es", "15:00", "18:00", "15.00 a 18.00 horas"),
         ("es", "14:30", "17:30", "14.30 a 17.30 horas"),
@@ -159,7 +159,9 @@ def test_day_and_month_names_are_cldr_names(lang):
     ("lang", "item_id", "printed"),
     [
         ("es", "2b", "Tema 2 b)"),
-        ("ru", "2b", "Пункт 2 b)"),
+        ("ru", "2b", "Пункт 2 б)"),  # Cyrillic letters, as UN Russian texts print them
+        ("ru", "1a", "Пункт 1 а)"),
+        ("ru", "3j", "Пункт 3 к)"),  # no й: lists skip it
         ("zh", "2b", "项目2(b)"),
         ("ar", "2b", "البند 2 (ب)"),
         ("ar", "1e", "البند 1 (هـ)"),
@@ -224,7 +226,7 @@ def test_the_seed_lists_every_printed_activity_as_missing_in_arabic(cop9):
 def test_a_missing_title_falls_back_to_english_in_the_annex(cop9):
     rows = annex_rows(cop9, published_timetable(cop9), "ru")
     assert rows[0].date == "Понедельник, 15 октября"
-    assert rows[1].plenary.splitlines()[0] == "Пункт 1 a). Opening of the session"
+    assert rows[1].plenary.splitlines()[0] == "Пункт 1 а). Opening of the session"
 
 
 def test_the_six_language_session_misses_nothing(six):

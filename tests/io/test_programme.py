@@ -81,14 +81,14 @@ def test_a_day_without_meetings_keeps_its_heading(cop9):
 def test_english_numbers_meetings_the_english_way(cop9, published):
     days = programme_days(cop9, published, "en")
     assert days[1].entries[0] == ProgrammeEntry(
-        time="10 a.m.-1 p.m.",
+        time="10 a.m.–1 p.m.",
         room="Plenary hall",
         meeting="1st plenary meeting",
         items=days[1].entries[0].items,
         interpretation="With interpretation",
     )
     assert days[2].entries[2].meeting == "4th plenary meeting"
-    assert days[2].entries[2].time == "3-6 p.m."
+    assert days[2].entries[2].time == "3–6 p.m."
 
 
 @pytest.mark.parametrize("lang", UN_LANGUAGES)

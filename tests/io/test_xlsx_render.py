@@ -25,7 +25,7 @@ A4 = (841.89, 595.28)  # points, landscape
 # Per document: the header lines, then the column headings that must all be on one page.
 EXPECTED = {
     "workbook-fr": (
-        ("Annexe", "Projet d'organisation des travaux"),
+        ("Annexe", "Projet d’organisation des travaux"),
         ("Date/heure", "Séance plénière", "Réunions parallèles"),
     ),
     "workbook-en": (
@@ -34,7 +34,7 @@ EXPECTED = {
     ),
     "programme-fr": (
         ("Conférence des Parties", "Programme des séances"),
-        ("Heure", "Salle", "Séance", "Points de l'ordre du jour", "Interprétation"),
+        ("Heure", "Salle", "Séance", "Points de l’ordre du jour", "Interprétation"),
     ),
 }
 
