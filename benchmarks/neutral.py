@@ -19,8 +19,8 @@ agenda chains in their meetings:
 
 `generate` is seeded and deterministic; its reference timetable (laid first fit while
 generating) keeps every rule, so every instance is feasible. `session_yaml` writes the same
-instance as a session file of this project (what it cannot say exactly is in
-`APPROXIMATIONS`); `check` and `objective` judge a timetable by the family's own rules.
+instance as a session file of this project (what it cannot say exactly would be in
+`APPROXIMATIONS`: nothing now); `check` and `objective` judge a timetable by the family's own rules.
 """
 
 from __future__ import annotations
@@ -40,15 +40,12 @@ PAIR_DENSITY = 0.02
 BUDGET_SLACK = 0.05
 
 #: What the session file says differently from the family, and why the answers still compare.
-APPROXIMATIONS = (
-    "room closures: a body `closed-<room>` with only that room holds one fixed meeting there "
-    "in each closed period; each adds one meeting (periods + 1) to the project's objective, "
-    "and the generator closes rooms only up to the latest fixed item, so the session end is "
-    "unchanged: project objective = family objective + closures x (periods + 1)",
-    "a long item in one room: `share: false` and consecutive meetings hold it in consecutive "
-    "periods alone, but the session file cannot keep its room; the benchmark checks the "
-    "project's answers by the family's rules and counts room changes",
-)
+#: Empty: room closures are `rooms[].closed`, a long item is `meetings: n, same_room: true`
+#: (consecutive periods of one room, alone), the chains are `after_end_of` in a body of
+#: `order: free` (items of several chains share a meeting in any order), a fixed item is
+#: `fixed_start` at its period's start (the family's fixed item opens its meeting: other chains'
+#: items may follow it there, as in the family), so the objectives are the same.
+APPROXIMATIONS: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -189,8 +186,6 @@ def _attempt(rng: random.Random, n: int, periods: int, n_rooms: int, seed: int) 
                     latest=latest,
                 )
             )
-    last_fixed = max((i.fixed for i in built if i.fixed is not None), default=-1)
-    closed = {(r, p) for r, p in closed if p <= last_fixed}
     pairs = _pairs(rng, built, reference)
     booth_bodies = {b.id for b in bodies if b.interpreted}
     reference_count = sum(1 for b, _ in reference.room if b in booth_bodies)
@@ -437,7 +432,7 @@ def session_yaml(instance: Instance) -> str:
     for i in instance.items:
         entry: dict[str, object] = {"id": i.id, "title": f"Item {i.id}", "body": i.body}
         if i.long:
-            entry |= {"minutes": i.periods * UNITS * UNIT_MINUTES, "share": False}
+            entry |= {"meetings": i.periods, "same_room": True}
         else:
             entry |= {"minutes": i.units * UNIT_MINUTES, "run_on": False}
         if i.after:
@@ -451,7 +446,6 @@ def session_yaml(instance: Instance) -> str:
         if i.id in pairs:
             entry["not_in_parallel_with"] = pairs[i.id]
         items.append(entry)
-    closed_rooms = sorted({r for r, _ in instance.closed})
     bodies: list[dict[str, object]] = [
         {
             "id": b.id,
@@ -462,19 +456,13 @@ def session_yaml(instance: Instance) -> str:
         }
         for b in instance.bodies
     ]
-    bodies += [
-        {"id": f"closed-{r}", "name": {"en": f"{r} closed"}, "rooms": [r], "interpreted": False}
-        for r in closed_rooms
-    ]
-    closures = [
-        {
-            "id": f"closure-{r}-p{p}",
-            "title": f"{r} closed",
-            "body": f"closed-{r}",
-            "meetings": 1,
-            "fixed_start": moment(slot(instance, p)[2]),
-        }
-        for r, p in sorted(instance.closed)
+    closed: dict[str, list[str]] = {}
+    for r, p in sorted(instance.closed, key=lambda rp: (rp[1], rp[0])):
+        day, pid, _, _ = slot(instance, p)
+        closed.setdefault(r, []).append(f"{day.isoformat()} {pid}")
+    rooms: list[dict[str, object]] = [
+        {"id": r, "interpretation": booth, **({"closed": closed[r]} if r in closed else {})}
+        for r, booth in instance.rooms
     ]
     no_weight = [
         "carry_over",
@@ -495,10 +483,9 @@ def session_yaml(instance: Instance) -> str:
             "periods": [{"id": pid, "start": s, "end": e} for pid, s, e in PERIODS],
         },
         "interpretation": {"budget": instance.budget, "teams": instance.teams},
-        "rooms": [{"id": r, "interpretation": booth} for r, booth in instance.rooms],
+        "rooms": rooms,
         "bodies": bodies,
         "items": items,
-        "meetings": closures,
         "preferences": {
             **dict.fromkeys(no_weight, 0),
             "meeting": instance.periods + 1,
@@ -509,8 +496,6 @@ def session_yaml(instance: Instance) -> str:
         f"# Neutral benchmark family, {instance.name}: made by benchmarks/neutral.py "
         f"(generate({len(instance.items)}, {instance.periods}, {len(instance.rooms)}))\n"
     )
-    if not closures:
-        del document["meetings"]
     return header + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
 
 
@@ -522,8 +507,6 @@ def from_timetable(instance: Instance, rows: object) -> Solution:
         position[(day, pid)] = p
     solution = Solution()
     for row in rows:  # type: ignore[attr-defined]
-        if row.body.startswith("closed-"):
-            continue
         p = position[(row.date, row.period)]
         solution.start[row.activity] = min(solution.start.get(row.activity, p), p)
         solution.room[(row.body, p)] = row.room
