@@ -158,6 +158,20 @@ def warn_if_open(path: Path) -> None:
         )
 
 
+def warn(text: str | None) -> None:
+    """Print a warning on stderr, if there is one."""
+    if text:
+        err_console.print(f"warning: {text}", markup=False)
+
+
+def warn_of_missing_titles(session: Session, lang: str) -> None:
+    """Warn, even with --quiet, that titles or body names missing in `lang` are printed in
+    English: the documents then mix languages, which a planner must know before sending them."""
+    from scheduler.labels import missing_titles_warning
+
+    warn(missing_titles_warning(session, lang))
+
+
 def is_terminal() -> bool:
     return sys.stdout.isatty()
 

@@ -23,6 +23,7 @@ from scheduler.cli.common import (
     load,
     planner_errors,
     print_findings,
+    warn_of_missing_titles,
 )
 from scheduler.cli.options import (
     Docx,
@@ -57,7 +58,6 @@ def export_command(
     """Write the annex (Word), the calendar (iCalendar) or the daily programme of a timetable."""
     from scheduler.io.ics import time_zone, time_zone_warning
     from scheduler.io.timetable_workbook import read_assignments
-    from scheduler.labels import missing_titles_warning
     from scheduler.pipeline import Run, Targets, publish
     from scheduler.validation import validate
 
@@ -75,9 +75,10 @@ def export_command(
         read = read_assignments(timetable, session=loaded)
         if not quiet:
             zone = time_zone_warning(loaded, timezone) if ics is not None else None
-            for warning in (_foreign(loaded, read), missing_titles_warning(loaded, said), zone):
+            for warning in (_foreign(loaded, read), zone):
                 if warning:
                     err_console.print(f"warning: {warning}", markup=False)
+        warn_of_missing_titles(loaded, said)  # even with --quiet
         report = validate(loaded, read)
         if not report.ok:
             _print_findings(report, timetable.name, said, draft=force)

@@ -23,6 +23,7 @@ from scheduler.cli.common import (
     language,
     load,
     planner_errors,
+    warn_of_missing_titles,
 )
 from scheduler.cli.diff import print_changes
 from scheduler.cli.options import (
@@ -71,7 +72,6 @@ def solve_command(
     quiet: Quiet = False,
 ) -> None:
     """Solve a session and write its timetable workbook."""
-    from scheduler.labels import missing_titles_warning
     from scheduler.pipeline import Settings, Targets, plan, publish
 
     with planner_errors(session):
@@ -88,7 +88,8 @@ def solve_command(
             session_file=path,
         )
         _refuse_bad_targets(targets, log, inputs={"SESSION": path, "--keep": keep})
-        warnings = [missing_titles_warning(loaded, said)]
+        warn_of_missing_titles(loaded, said)  # even with --quiet
+        warnings = []
         if ics is not None:
             from scheduler.io.ics import time_zone_warning
 

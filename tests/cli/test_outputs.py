@@ -114,3 +114,16 @@ def test_version():
     assert done.returncode == 0 and done.stderr == ""
     assert done.stdout.startswith("schedule ") and done.stdout.strip() != "schedule"
     assert runner.invoke(app, ["--version", "solve"]).output == done.stdout  # before any command
+
+
+def test_solve_warns_of_titles_missing_in_its_language_even_with_quiet(tmp_path):
+    """The workbook and annex then mix languages: a planner must know before sending them."""
+    out = tmp_path / "ar.xlsx"
+    args = ["solve", str(COP9), "-o", str(out), "--lang", "ar", "-q", "--workers", "1"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == ExitCode.OK, result.output
+    assert result.stdout.strip() == str(out)
+    assert "warning: no title in 'ar' for items 1a, 1b" in result.stderr
+    french = runner.invoke(app, [*args[:3], str(tmp_path / "fr.xlsx"), "--lang", "fr", "-q"])
+    assert french.exit_code == ExitCode.OK, french.output
+    assert "no title" not in french.stderr

@@ -102,7 +102,22 @@ def test_every_un_language_is_accepted(workbook, tmp_path, lang):
         app, ["export", str(workbook), "--programme", str(path), "--lang", lang, "-q"]
     )
     assert result.exit_code == 0, result.output
-    assert result.stderr == ""  # --quiet: no warning
+    # --quiet: no warning but the one that the document mixes languages (COP9 has English and
+    # French titles only), which a planner must see before sending it.
+    said = result.stderr.splitlines()
+    assert all(line.startswith(f"warning: no title in '{lang}' for items 1a") for line in said)
+
+
+def test_missing_titles_are_a_warning_even_with_quiet(workbook, tmp_path):
+    path = tmp_path / "p-ar.xlsx"
+    args = ["export", str(workbook), "--programme", str(path), "--lang", "ar", "-q"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("warning:") == 1
+    assert "warning: no title in 'ar' for items 1a, 1b" in result.stderr
+    french = runner.invoke(app, [*args[:3], str(tmp_path / "p-fr.xlsx"), "--lang", "fr", "-q"])
+    assert french.exit_code == 0, french.output
+    assert french.stderr == ""  # every title is given in French: nothing to say
 
 
 def test_export_as_a_process(workbook, tmp_path):
