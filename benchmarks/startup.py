@@ -11,6 +11,8 @@ validating the session, the model, the solve (0.02 s), the validator and the wor
 Runs alternate, floor then command, so that a change of load hits both alike; the ratio is
 the median of each pair's ratio, in wall-clock time and in CPU time (user + system of the
 child process), which depends less on the load. The load average is given before and after.
+Both read compiled bytecode, as installed packages do: the children compile the project's
+modules once, into a temporary folder (`environment`).
 `--imports` adds where the command's time goes beyond the floor (`python -X importtime`).
 """
 
@@ -52,17 +54,27 @@ def command(out: Path) -> list[str]:
     return [*prefix, "solve", "--quiet", "-o", str(out)]
 
 
-def environment() -> dict[str, str]:
-    """The repository first on the path: the packages of this checkout, however installed."""
+def environment(bytecode: Path | None = None) -> dict[str, str]:
+    """The repository first on the path: the packages of this checkout, however installed.
+
+    With `bytecode`, the children compile each module once into that folder and read it back
+    from then on, as an installed package does (pip compiles it at install); a shell with
+    PYTHONDONTWRITEBYTECODE would otherwise compile the project's modules from source on
+    every run, floor excluded, and time the compiler. The checkout gets no `__pycache__`.
+    """
     path = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
-    return {**os.environ, "PYTHONPATH": path}
+    env = {**os.environ, "PYTHONPATH": path}
+    if bytecode is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(bytecode)
+    return env
 
 
-def timed(arguments: list[str]) -> Timing:
+def timed(arguments: list[str], bytecode: Path) -> Timing:
     """Wall-clock and CPU seconds of one run of `arguments`, as a child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    done = subprocess.run(arguments, capture_output=True, text=True, env=environment())
+    done = subprocess.run(arguments, capture_output=True, text=True, env=environment(bytecode))
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -75,10 +87,11 @@ def measure(pairs: int) -> list[tuple[Timing, Timing]]:
     """`pairs` runs of the floor and the command, alternating, after one of each to warm up."""
     with tempfile.TemporaryDirectory() as folder:
         solve = command(Path(folder) / "cop9.xlsx")
-        timed(FLOOR), timed(solve)  # file caches, compiled bytecode
+        bytecode = Path(folder) / "bytecode"
+        timed(FLOOR, bytecode), timed(solve, bytecode)  # file caches, compiled bytecode
         runs = []
         for n in range(pairs):
-            floor, whole = timed(FLOOR), timed(solve)
+            floor, whole = timed(FLOOR, bytecode), timed(solve, bytecode)
             runs.append((floor, whole))
             print(
                 f"pair {n + 1}: floor {floor.wall:.3f} s, schedule solve {whole.wall:.3f} s "
@@ -92,13 +105,10 @@ def imports_beyond_floor(top: int = 12) -> tuple[float, list[tuple[str, float]]]
     """The command's imports that the floor does not have: their total (s), and the
     packages they belong to, slowest first (each module's own time, `-X importtime`)."""
 
-    def own_times(arguments: list[str]) -> dict[str, float]:
-        done = subprocess.run(
-            [sys.executable, "-X", "importtime", *arguments],
-            capture_output=True,
-            text=True,
-            env=environment(),
-        )
+    def own_times(arguments: list[str], bytecode: Path) -> dict[str, float]:
+        run = [sys.executable, "-X", "importtime", *arguments]
+        subprocess.run(run, capture_output=True, env=environment(bytecode))  # compiles
+        done = subprocess.run(run, capture_output=True, text=True, env=environment(bytecode))
         found: dict[str, float] = {}
         for line in done.stderr.splitlines():
             if not line.startswith("import time:") or "cumulative" in line:
@@ -107,10 +117,10 @@ def imports_beyond_floor(top: int = 12) -> tuple[float, list[tuple[str, float]]]
             found[name.strip()] = int(own) / 1e6
         return found
 
-    floor = own_times(FLOOR[1:])
     with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "cop9.xlsx"
-        whole = own_times(["-m", "scheduler", "solve", "--quiet", "-o", str(out)])
+        out, bytecode = Path(folder) / "cop9.xlsx", Path(folder) / "bytecode"
+        floor = own_times(FLOOR[1:], bytecode)
+        whole = own_times(["-m", "scheduler", "solve", "--quiet", "-o", str(out)], bytecode)
     packages: dict[str, float] = {}
     for name, seconds in whole.items():
         if name not in floor:

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from scheduler import session as session_model
 from scheduler.errors import InputError, InputErrors
+from scheduler.io import yaml_loading
 from scheduler.session import Session
 
 
@@ -43,8 +44,7 @@ MAX_NODES = 2_000_000
 def parse_session(text: str, file: str | Path = "<session>") -> Session:
     """Parse the YAML text of a session file."""
     try:
-        _check_size(text, file)
-        data = yaml.load(text, Loader=_SessionLoader)
+        data = yaml_loading.read(lambda loader: _read(text, file, loader), _SessionLoader)
     except InputError as exc:
         raise (exc if exc.file else exc.in_file(file)) from None
     except yaml.YAMLError as exc:
@@ -60,7 +60,13 @@ def parse_session(text: str, file: str | Path = "<session>") -> Session:
     return session_from_data(data, file=file)
 
 
-def _check_size(text: str, file: str | Path) -> None:
+def _read(text: str, file: str | Path, loader: type) -> Any:
+    """The values of the file, by `loader`, once its size is checked."""
+    _check_size(text, file, loader)
+    return yaml.load(text, Loader=loader)
+
+
+def _check_size(text: str, file: str | Path, loader: type = yaml.SafeLoader) -> None:
     """Refuse nesting and alias expansion beyond the limits, from the parser's events alone.
 
     The events come from an iterative parser, so a 1,000-deep file or an alias bomb costs a
@@ -84,7 +90,7 @@ def _check_size(text: str, file: str | Path) -> None:
                 file=file,
             )
 
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:

@@ -22,9 +22,9 @@ from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
-import yaml
 from babel import Locale
 
+from scheduler.io.yaml_loading import safe_load
 from scheduler.messages.message import Message, Term
 
 #: The six official languages of the United Nations, in UN order.
@@ -70,13 +70,13 @@ def catalogue(lang: str) -> dict[str, Template]:
     found: dict[str, Template] = {}
     general = _general().joinpath(f"{lang}.yaml")
     if general.is_file():
-        data = yaml.safe_load(general.read_text(encoding="utf-8")) or {}
+        data = safe_load(general.read_text(encoding="utf-8")) or {}
         found.update((k, v) for k, v in _flatten(data))  # type: ignore[misc]
     for entry in sorted(_per_rule().iterdir(), key=lambda t: t.name):
         if not entry.name.endswith(".yaml"):
             continue
         rule = entry.name.removesuffix(".yaml")
-        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        data = safe_load(entry.read_text(encoding="utf-8")) or {}
         for name, by_lang in data.items():
             if isinstance(by_lang, Mapping) and lang in by_lang:
                 found[f"{rule}.{name}"] = by_lang[lang]
