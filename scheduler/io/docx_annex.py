@@ -12,6 +12,9 @@ Arabic), so each of the six scripts has a font that draws it, in Word and in Lib
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from docx import Document
@@ -25,7 +28,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from scheduler.errors import InputError
-from scheduler.io.annex import annex_header, annex_heading, annex_rows
+from scheduler.io.annex import AnnexRow, annex_header, annex_heading, annex_rows
 from scheduler.io.atomic import write_atomically
 from scheduler.labels import Labels, labels
 from scheduler.session import Session
@@ -33,7 +36,17 @@ from scheduler.timetable import Timetable
 
 _PAGE = (Cm(21.0), Cm(29.7))  # A4 portrait, as UN documents
 _MARGIN = Cm(2.2)
-_WIDTHS = (Cm(3.6), Cm(6.6), Cm(6.4))  # date/time, plenary, parallel: the text width
+_TEXT_CM = 21.0 - 2 * 2.2  # the text width, shared by the three columns
+#: The time column: as wide as its longest period, so that no period is broken mid-range
+#: ("上午10时至下午1 / 时"), within these bounds (a longer one breaks at a space).
+_TIME_CM = (2.6, 5.2)
+_CELL_PADDING_CM = 0.5  # Word's cell margins (0.19 cm a side) and a little air
+#: The parallel column's share of what the time column leaves: by the text each column holds,
+#: so that an empty parallel column is never wider than a full plenary one, nor too narrow
+#: for its heading and a meeting's title.
+_PARALLEL_SHARE = (0.35, 0.65)
+
+Widths = tuple[Cm, Cm, Cm]
 
 
 def annex_document(session: Session, timetable: Timetable, lang: str = "fr") -> DocumentObject:
@@ -94,28 +107,68 @@ def _default_style(document: DocumentObject, words: Labels) -> None:
 def _table(
     document: DocumentObject, session: Session, timetable: Timetable, words: Labels, lang: str
 ) -> Table:
+    rows = annex_rows(session, timetable, lang)
+    header = annex_header(lang)
+    widths = _widths(rows, (header.date, header.plenary, header.parallel), words)
     table = document.add_table(rows=0, cols=3)
     table.style = "Table Grid"
     table.autofit = False
-    for column, width in zip(table.columns, _WIDTHS, strict=True):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid: LibreOffice lays columns out by it, Word by the cells
     if words.rtl:
         _set(table._tbl.tblPr, "w:bidiVisual")
-    header = annex_header(lang)
-    _row(table, (header.date, header.plenary, header.parallel), words, bold=True, header=True)
-    for row in annex_rows(session, timetable, lang):
+    texts = (header.date, header.plenary, header.parallel)
+    _row(table, texts, widths, words, bold=True, header=True)
+    for row in rows:
         if row.is_day:
-            _day_row(table, row.date, words)
+            _day_row(table, row.date, widths, words)
         elif row.is_note:
-            _day_row(table, row.plenary, words, bold=False)
+            _day_row(table, row.plenary, widths, words, bold=False)
         else:
-            _row(table, (row.time, row.plenary, row.parallel), words)
+            _row(table, (row.time, row.plenary, row.parallel), widths, words)
     return table
+
+
+def _ems(text: str) -> float:
+    """How wide a line is, in ems of its font, on the generous side: a Chinese character (or
+    a full-width sign) an em, a space or a stop under a third of one, another character a
+    little over half of one (digits and letters), and a quarter of an em where Chinese meets
+    digits or letters (the space Word and LibreOffice add there: "上午 10 时")."""
+    wide = [unicodedata.east_asian_width(ch) in "WF" for ch in text]
+    changes = sum(a != b for a, b in pairwise(wide))
+    narrow = sum(1 for ch in text if ch in _NARROW)
+    return sum(1.0 if w else 0.55 for w in wide) - 0.25 * narrow + 0.25 * changes
+
+
+_NARROW = frozenset(" .,:;")
+
+
+def _lines(texts: Iterable[str]) -> list[str]:
+    return [line for text in texts for line in text.split("\n") if line]
+
+
+def _widths(rows: Sequence[AnnexRow], header: tuple[str, str, str], words: Labels) -> Widths:
+    """Column widths, in the text width: the time column fits its longest period on one
+    line (bold heading included); the plenary and parallel columns share the rest by the
+    text each holds."""
+    periods = [r for r in rows if not r.is_day and not r.is_note]
+    em_cm = words.fonts.size * 2.54 / 72
+    longest = max(_ems(line) for line in _lines([header[0], *(r.time for r in periods)]))
+    low, high = _TIME_CM
+    time = min(max(longest * em_cm + _CELL_PADDING_CM, low), high)
+    rest = _TEXT_CM - time
+    plenary = sum(_ems(line) for line in _lines(r.plenary for r in periods))
+    parallel = sum(_ems(line) for line in _lines(r.parallel for r in periods))
+    low, high = _PARALLEL_SHARE
+    share = parallel / (plenary + parallel) if plenary + parallel else 0.5
+    share = min(max(share, low), high)
+    return Cm(time), Cm(rest * (1 - share)), Cm(rest * share)
 
 
 def _row(
     table: Table,
     texts: tuple[str, str, str],
+    widths: Widths,
     words: Labels,
     bold: bool = False,
     header: bool = False,
@@ -125,17 +178,17 @@ def _row(
     _set(properties, "w:cantSplit")  # a period's row is never cut across two pages
     if header:
         _set(properties, "w:tblHeader")  # repeated at the top of every page
-    for cell, text, width in zip(row.cells, texts, _WIDTHS, strict=True):
+    for cell, text, width in zip(row.cells, texts, widths, strict=True):
         cell.width = width
         _cell_text(cell, text, words, bold=bold)
 
 
-def _day_row(table: Table, day: str, words: Labels, bold: bool = True) -> None:
+def _day_row(table: Table, day: str, widths: Widths, words: Labels, bold: bool = True) -> None:
     """The day (or a holiday's name, not bold), in one cell spanning the three columns, kept
     on the page of the row after it."""
     row = table.add_row()
     _set(row._tr.get_or_add_trPr(), "w:cantSplit")
-    for cell, width in zip(row.cells, _WIDTHS, strict=True):
+    for cell, width in zip(row.cells, widths, strict=True):
         cell.width = width
     merged = row.cells[0].merge(row.cells[2])
     _cell_text(merged, day, words, bold=bold)

@@ -120,6 +120,44 @@ def test_columns_have_the_widths_of_the_printed_annex(docx_fr):
     assert sum(widths) == pytest.approx(21.0 - 2 * 2.2, abs=0.05)
 
 
+def _widths(session, timetable, lang: str) -> list[float]:
+    return [c.width.cm for c in annex_document(session, timetable, lang).tables[0].columns]
+
+
+def test_a_mostly_empty_parallel_column_is_narrower_than_the_plenary(cop9, published):
+    """COP9's parallel column holds two meetings, its plenary column every item."""
+    _date, plenary, parallel = _widths(cop9, published, "en")
+    assert parallel < plenary
+    assert parallel >= 0.3 * (plenary + parallel)  # still room for its heading and a title
+
+
+def test_a_parallel_column_as_full_as_the_plenary_is_not_squeezed(cop9, published):
+    from dataclasses import replace
+
+    # Every part moved to the parallel column: the plenary column is the empty one now.
+    moved = Timetable(replace(a, body="wg-ic") for a in published)
+    _date, plenary, parallel = _widths(cop9, moved, "en")
+    assert plenary < parallel
+
+
+@pytest.mark.parametrize("lang", sorted(UN_LANGUAGES))
+def test_the_time_column_is_wide_enough_for_a_period_on_one_line(cop9, published, lang):
+    """A period ("上午10时至下午1时", "10 ч. 00 м. - 13 ч. 00 м.") is not broken mid-range:
+    the column is at least as wide as its longest period at a lower bound of its glyphs (a
+    Chinese character an em, another 0.4 em), within bounds that leave the other two columns
+    their room. The rendering test sees the period on one line."""
+    from scheduler.io.annex import annex_rows
+
+    words = labels(lang)
+    longest = max((row.time for row in annex_rows(cop9, published, lang) if row.time), key=len)
+    ems = sum(
+        1.0 if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 0.4 for ch in longest
+    )
+    needed = ems * words.fonts.size * 2.54 / 72
+    date = _widths(cop9, published, lang)[0]
+    assert date >= min(needed, 5.0), (lang, longest, date)
+
+
 def _rtl_marks(path: Path) -> tuple[bool, bool, bool, bool]:
     document = Document(str(path))
     table = document.tables[0]._tbl

@@ -1,5 +1,5 @@
 """The Word annex renders: LibreOffice turns it into a PDF, poppler into PNG pages, and each
-script is drawn with a font that has it (French, Arabic right to left, Chinese).
+script is drawn with a font that has it (French, Arabic right to left, Chinese, Russian).
 
 Skipped, saying why, where LibreOffice or poppler is not installed; in CI (CI set) a missing
 tool is a failure, so the render is checked there. The pages are left in pytest's temporary
@@ -20,7 +20,7 @@ from scheduler.io.docx_annex import write_annex_docx
 from scheduler.published import published_timetable
 
 TOOLS = ("soffice", "pdftoppm", "pdftotext", "pdffonts", "fc-list")
-LANGS = ("fr", "ar", "zh")
+LANGS = ("fr", "ar", "zh", "ru")
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
 
 # Text each rendered annex must show, compared without white space (the PDF's text layer breaks
@@ -30,8 +30,14 @@ EXPECTED = {
     "fr": ["Annexe", "Projet d’organisation des travaux", "Lundi 15 octobre", "(suite)"],
     "ar": ["المرفق", "المقترح", "تشرين", "الساعة", "10:00", "تابع"],
     "zh": ["附件", "拟议工作安排", "10月15日，星期一", "上午10时至下午1时", "（续）"],
+    "ru": ["Приложение", "Предлагаемая организация работы", "Пункт 1 а)", "(продолжение)"],
 }
-SCRIPTS = {"fr": "fr", "ar": "ar", "zh": "zh-cn"}  # fontconfig languages the fonts must cover
+SCRIPTS = {
+    "fr": "fr",
+    "ar": "ar",
+    "zh": "zh-cn",
+    "ru": "ru",
+}  # fontconfig languages the fonts must cover
 
 pytestmark = pytest.mark.slow
 
@@ -128,3 +134,19 @@ def test_each_script_is_drawn_with_a_font_that_has_it(rendered, lang):
     assert any(font.startswith(family) for font in embedded for family in covering), (
         f"no embedded font covers {lang}: {sorted(embedded)}"
     )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_period_is_not_broken_mid_range(rendered, lang):
+    """The time column is wide enough for a period on one line: "上午10时至下午1时", never
+    "上午10时至下午1" above "时"."""
+    lines = ["".join(line.split()) for line in _text(rendered / f"annex-{lang}.pdf").splitlines()]
+    period = {
+        "fr": "10heures-13heures",
+        "ar": "10:00",
+        "zh": "上午10时至下午1时",
+        "ru": "10ч.00м.-13ч.00м.",
+    }[lang]
+    assert any(period in line for line in lines)
+    if lang == "zh":
+        assert not any(line.endswith("下午1") for line in lines)
