@@ -52,6 +52,16 @@ LINEARIZATION_LEVEL = 2
 #: lighter LP) and the bound stalls far below zero; `max_lp` closes it (see FORMULATION.md).
 SMALL_PORTFOLIO = ("max_lp", "no_lp")
 
+#: From this many placements (activities x usable slots) up, a solve with no hint given starts
+#: from a first timetable built in Python (`models.constructive.first_fit`), completed by a
+#: short solve with those placements fixed, then given whole to CP-SAT as its hint. Smaller
+#: sessions find their first timetable within a second anyway (cop-5x: 1,000 placements,
+#: 0.3 s), and their search is left as it was.
+FIRST_FIT_FROM = 2_000
+
+#: At most this share of the time limit goes to completing the first fit (the fixed solve).
+FIRST_FIT_SHARE = 0.25
+
 #: A seed given (`--seed`) makes a search with several workers reproducible: CP-SAT then
 #: interleaves its strategies in batches of deterministic size (`interleave_search`), the
 #: same from run to run whatever the number of workers. On cop-5x with 2 workers, three
@@ -118,6 +128,8 @@ class SessionModel:
             name: module(self.context) for name, module in self.modules.items()
         }
         self._objective: cp_model.LinearExpr | None = None
+        #: The fixed solve that completed the first fit, when it found its timetable.
+        self._started: cp_model.CpSolver | None = None
         self.minimize(t for group in self.penalty_terms.values() for t in group)
         self.build_time = time.perf_counter() - began
 
@@ -213,39 +225,57 @@ class SessionModel:
         on_solution: ProgressListener | None = None,
         hint: Timetable | None = None,
         gap: float | None = None,
+        start: bool | None = None,
     ) -> SolveResult:
         """Solve; unset arguments come from the session's `solver:` settings.
 
-        `hint` is `self.hint(hint)` first; without it the last hint given stays. A `seed`
+        `hint` is `self.hint(hint)` first; without it the last hint given stays, unless
+        `start` (by default: from `FIRST_FIT_FROM` placements up) builds one (`first_fit`,
+        only a hint: the solver keeps every rule). A `seed`
         given makes the search reproducible with any number of workers (`INTERLEAVE_WHEN_SEEDED`).
         `gap` stops the search once the relative gap between the best timetable and the bound
         is at most that (0.01: 1 %); the status is then `FEASIBLE` unless the gap is closed.
         """
         settings = self.session.solver
+        limit = settings.time_limit if time_limit is None else time_limit
+        chosen_seed = settings.seed if seed is None else seed
+        self.assume_rules()  # guarded: every rule holds
+        spent = 0.0  # seconds of this solve before the main search: the first fit
+        self._started = None
+        if hint is not None:
+            self.hint(hint)
+        elif self._starts_from_first_fit() if start is None else start:
+            spent = self.start_from_first_fit(limit * FIRST_FIT_SHARE, chosen_seed)
+            if self._started is not None and on_solution is not None:
+                started = self._started
+                on_solution(SolveProgress(spent, started.objective_value, math.nan, 1))
         solver = _solver(
-            settings.time_limit if time_limit is None else time_limit,
+            max(limit - spent, LEAST_SEARCH),
             settings.workers if workers is None else workers,
-            settings.seed if seed is None else seed,
+            chosen_seed,
             reproducible=seed is not None,
             gap=gap,
         )
-        if hint is not None:
-            self.hint(hint)
-        self.assume_rules()  # guarded: every rule holds
-        progress = _Progress(on_solution)
+        progress = _Progress(on_solution, offset=spent)
         with _solver_log(solver, log_path):
             status = solve_status(solver.solve(self.model, progress))
         proto, params = self.model.proto, solver.parameters
+        first = progress.first_time
+        if self._started is not None:  # the first fit completed: the first timetable
+            first = 0.0
+            progress.solutions += 1
+            if not status.has_timetable:  # the search found none of its own in time
+                status, solver = SolveStatus.FEASIBLE, self._started
         result = SolveResult(
             status=status,
             timetable=None,
-            wall_time=solver.wall_time,
+            wall_time=spent + solver.wall_time,
             build_time=self.build_time,
             solutions=progress.solutions,
             workers=params.num_workers or os.cpu_count() or 1,
             seed=params.random_seed,
             interleaved=params.interleave_search,
-            first_solution_time=progress.first_time,
+            first_solution_time=None if first is None else spent + first,
             gap_limit=gap,
             model_stats={
                 "variables": len(proto.variables),
@@ -253,7 +283,68 @@ class SessionModel:
                 "guards": len(self.guards),
             },
         )
-        return self._with_solution(result, solver) if status.has_timetable else result
+        if not status.has_timetable:
+            return result
+        found = self._with_solution(result, solver)
+        if solver is self._started:  # the fixed solve's bound is its own, not the session's
+            found = replace(found, best_bound=None)
+        return found
+
+    def _starts_from_first_fit(self) -> bool:
+        placements = len(self.session.activities) * len(self.session.usable_slots)
+        return placements >= FIRST_FIT_FROM
+
+    def start_from_first_fit(self, time_limit: float, seed: int = 0) -> float:
+        """Hint the search with a first timetable: `first_fit`'s placements, fixed, completed
+        by a one-worker solve of at most `time_limit` seconds (every variable then has its
+        hint: CP-SAT takes a complete feasible hint as its first solution). When that solve
+        finds nothing (the first fit is partial, or breaks a rule it does not look for), the
+        first fit's parts are the hint as they are. The seconds it took."""
+        from models.constructive import first_fit
+
+        began = time.perf_counter()
+        found = first_fit(self.session, self.variables.slots)
+        self._hint_placed(found.timetable)
+        solver = cp_model.CpSolver()
+        params = solver.parameters
+        params.max_time_in_seconds = time_left(time_limit)
+        params.num_workers = 1
+        params.random_seed = seed
+        params.fix_variables_to_their_hinted_value = True
+        params.stop_after_first_solution = True
+        status = solver.solve(self.model)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            self._started = solver
+            values = list(solver.response_proto.solution)
+            self.model.clear_hints()
+            hint = self.model.proto.solution_hint
+            hint.vars.extend(range(len(values)))
+            hint.values.extend(values)
+        else:
+            self.hint(found.timetable, rooms=True)
+        return time.perf_counter() - began
+
+    def _hint_placed(self, timetable: Timetable) -> None:
+        """Hint the parts (and minutes) of the activities the timetable places, and the room
+        of each of its meetings; nothing about the rest, which a fixed solve then places."""
+        self.model.clear_hints()
+        session, v = self.session, self.variables
+        minutes: dict[tuple[str, int], int] = {}
+        held_in: dict[tuple[str, int], str] = {}
+        for row in timetable:
+            index = session.slot(row.date, row.period).index
+            minutes[(row.activity, index)] = row.minutes
+            held_in[(row.body, index)] = row.room
+        placed = {row.activity for row in timetable}
+        for (activity, index), part in v.part.items():
+            if activity in placed:
+                self.model.add_hint(part, (activity, index) in minutes)
+                var = v.minute_vars.get((activity, index))
+                if var is not None:
+                    self.model.add_hint(var, minutes.get((activity, index), 0))
+        for (body, room, index), var in v.room.items():
+            if (body, index) in held_in and var is not v.held.get((body, index)):
+                self.model.add_hint(var, held_in[(body, index)] == room)
 
     def _with_solution(self, result: SolveResult, solver: cp_model.CpSolver) -> SolveResult:
         """The result completed with the timetable, objective, bound and penalties found."""
@@ -357,9 +448,10 @@ def _solver(
 class _Progress(cp_model.CpSolverSolutionCallback):
     """Counts timetables, notes when the first came, and tells the listener, if any."""
 
-    def __init__(self, listener: ProgressListener | None) -> None:
+    def __init__(self, listener: ProgressListener | None, offset: float = 0.0) -> None:
         super().__init__()
         self.listener = listener
+        self.offset = offset  # seconds of the solve before this search (the first fit)
         self.solutions = 0
         self.first_time: float | None = None  # the solver's wall time at the first timetable
 
@@ -370,7 +462,7 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         if self.listener is not None:
             self.listener(
                 SolveProgress(
-                    elapsed=self.wall_time,
+                    elapsed=self.offset + self.wall_time,
                     objective=self.objective_value,
                     best_bound=self.best_objective_bound,
                     solutions=self.solutions,

@@ -6,6 +6,7 @@ Shown only on a terminal and without --quiet; it writes to stderr so stdout stay
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,10 +39,13 @@ class SearchProgress:
         elapsed = time.monotonic() - self.started
         if self.objective is None:
             return Text(f"searching… {elapsed:5.1f} s, no timetable yet")
-        gap = abs(self.objective - (self.bound or 0)) / abs(self.objective) if self.objective else 0
+        first = f"timetables {self.solutions} (first at {self.first or 0:.1f} s)"
+        if self.bound is None or math.isnan(self.bound):  # no bound yet (the first fit's)
+            return Text(f"searching… {elapsed:5.1f} s  best {self.objective:g}  {first}")
+        gap = abs(self.objective - self.bound) / abs(self.objective) if self.objective else 0
         return Text(
             f"searching… {elapsed:5.1f} s  best {self.objective:g}  bound {self.bound:g}  "
-            f"gap {gap:.1%}  timetables {self.solutions} (first at {self.first or 0:.1f} s)"
+            f"gap {gap:.1%}  {first}"
         )
 
 

@@ -1,0 +1,91 @@
+"""The first fit (`models.constructive`): what it keeps, and that it is only ever a hint."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import models.constructive
+import models.model
+from models import SessionModel
+from models.constructive import FirstFit, first_fit
+from scheduler.io.session_file import load_session
+from scheduler.published import published_timetable
+from scheduler.result import SolveStatus
+from scheduler.session import Session
+from scheduler.timetable import Timetable
+from tests.conftest import ROOT, make_session
+from tests.models.support import broken_rules, tiny
+
+GENERATED = ROOT / "instances" / "generated"
+
+
+@pytest.mark.parametrize("name", ["cop-2x", "cop-5x", "cop-20x", "climate"])
+def test_on_generated_sessions_it_is_complete_and_keeps_every_rule(name: str) -> None:
+    """The benchmark sessions (agenda chains, windows, fixed times, caps, teams, budget):
+    the independent validator finds nothing to say about the first fit."""
+    session = load_session(GENERATED / f"{name}.yaml")
+    found = first_fit(session)
+    assert found.complete, found.unplaced
+    assert broken_rules(session, found.timetable) == []
+
+
+def test_on_cop9_it_is_complete_and_keeps_every_rule(cop9: Session) -> None:
+    found = first_fit(cop9)
+    assert found.complete
+    assert broken_rules(cop9, found.timetable) == []
+
+
+def test_what_it_cannot_place_is_left_out_and_the_rest_keeps_the_rules() -> None:
+    """With a budget of one interpreted meeting, the tiny session has no timetable: the first
+    fit places what fits within the budget and names the rest."""
+    session = make_session(tiny(interpretation={"budget": 1}))
+    found = first_fit(session)
+    assert not found.complete
+    placed = {row.activity for row in found.timetable}
+    assert placed.isdisjoint(found.unplaced)
+    assert placed | set(found.unplaced) == {a.id for a in session.activities}
+    assert found.timetable.interpreted_meetings() <= 1
+    kept = [rule for rule, _ in broken_rules(session, found.timetable)]
+    assert set(kept) <= {"full-duration"}  # only what is missing
+
+
+def test_a_solve_started_from_it_is_valid_and_optimal() -> None:
+    session = make_session(tiny())
+    result = SessionModel(session).solve(workers=1, seed=7, time_limit=20, start=True)
+    assert result.status is SolveStatus.OPTIMAL and result.objective == 23  # as without
+    assert result.timetable is not None and broken_rules(session, result.timetable) == []
+    assert result.first_solution_time is not None
+    assert 0 <= result.first_solution_time <= result.wall_time
+
+
+def test_a_first_fit_that_breaks_rules_is_only_a_hint(cop9: Session, monkeypatch) -> None:
+    """A first "timetable" with an activity in a period it may not use and another missing:
+    the fixed solve finds nothing, the hint is a search preference, the answer stays right."""
+    published = published_timetable(cop9)
+    rows = list(published.assignments)
+    moved = dataclasses.replace(rows[0], period="PM" if rows[0].period == "AM" else "AM")
+    wrong = FirstFit(Timetable.of([moved, *rows[2:]]), unplaced=(rows[1].activity,))
+    monkeypatch.setattr(models.constructive, "first_fit", lambda *args: wrong)
+    result = SessionModel(cop9).solve(workers=1, seed=0, time_limit=30, start=True)
+    assert result.status is SolveStatus.OPTIMAL and result.objective == 65
+    assert result.timetable is not None and broken_rules(cop9, result.timetable) == []
+
+
+def test_large_sessions_start_from_it_by_default(monkeypatch) -> None:
+    """From `FIRST_FIT_FROM` placements up; below, the search is as it was."""
+    calls: list[str] = []
+
+    def counted(session: Session, slots: object = None) -> FirstFit:
+        calls.append(session.session.venue)
+        return FirstFit(Timetable())
+
+    monkeypatch.setattr(models.constructive, "first_fit", counted)
+    monkeypatch.setattr(models.model, "FIRST_FIT_FROM", 1)
+    session = make_session(tiny())
+    assert SessionModel(session).solve(workers=1, seed=0, time_limit=20).status.has_timetable
+    assert len(calls) == 1
+    monkeypatch.setattr(models.model, "FIRST_FIT_FROM", 10**9)
+    assert SessionModel(session).solve(workers=1, seed=0, time_limit=20).status.has_timetable
+    assert len(calls) == 1
