@@ -139,7 +139,7 @@ def test_two_firsts_in_one_body_are_refused():
     data["bodies"][0]["order"] = "free"
     data["items"][2]["first"] = True
     found = _only(data, "order")
-    assert found.text().startswith("Plenary: item 1, item 3 are all marked first")
+    assert found.text().startswith("Plenary: item 1 and item 3 are both marked first")
 
 
 # --- time windows ----------------------------------------------------------------------------
@@ -243,7 +243,9 @@ def test_more_interpreted_bodies_forced_at_once_than_teams_is_refused():
     found = _only(_three_bodies_at_once(teams=2, cap=None), "teams")
     assert found.text() == (
         "Monday 4 March 10:00-13:00: 3 interpreted meetings must be held (Plenary, Working "
-        "group, Second group); there are 2 interpretation teams"
+        "group, Second group); there are 2 interpretation teams; item 1 starts Monday 4 March "
+        "10:00, Working group starts Monday 4 March 10:00 and Second group starts Monday 4 March "
+        "10:00"
     )
     assert ("fixed-start", "1") in found.instances  # the opening holds the plenary there
 

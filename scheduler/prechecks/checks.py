@@ -9,6 +9,7 @@ from scheduler.prechecks.findings import Active, PrecheckFinding
 from scheduler.prechecks.fixed_times import fixed_times
 from scheduler.prechecks.interpretation import over_budget, simultaneous
 from scheduler.prechecks.order import order_cycles
+from scheduler.prechecks.totals import totals
 from scheduler.prechecks.windows import time_windows
 from scheduler.session import Session
 
@@ -28,6 +29,7 @@ def precheck(session: Session, active: Active | None = None) -> list[PrecheckFin
         *capacity(session, calendar, windows),
         *over_budget(session, calendar, on),
         *simultaneous(session, calendar, windows, on),
+        *totals(session, on),
     ]
     return _most_basic(found)
 

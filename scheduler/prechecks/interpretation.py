@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from scheduler.messages import Message
-from scheduler.messages.terms import DaySpan, Listing
+from scheduler.messages.terms import DaySpan, Joined, Listing, Moment
 from scheduler.prechecks.calendar import Calendar, Supply
 from scheduler.prechecks.findings import (
     BUDGET,
@@ -24,7 +25,7 @@ from scheduler.prechecks.findings import (
     finding,
 )
 from scheduler.prechecks.windows import Window, empty
-from scheduler.prechecks.wording import body_name
+from scheduler.prechecks.wording import body_name, who
 from scheduler.session import Session, Slot
 
 
@@ -76,7 +77,8 @@ def over_budget(session: Session, cal: Calendar, on: Active) -> Iterator[Prechec
 def simultaneous(
     session: Session, cal: Calendar, windows: dict[str, Window], on: Active
 ) -> Iterator[PrecheckFinding]:
-    """Periods in which more bodies are forced to meet than teams (or than the cap)."""
+    """Periods in which more bodies are forced to meet than teams (or than the cap), each
+    body with the reason it is forced there ("the Plenary needs all 10 periods")."""
     forced = _forced_meetings(session, cal, windows)
     interp = session.interpretation
     interpreted = {b.id for b in session.bodies if b.interpreted}
@@ -95,29 +97,40 @@ def simultaneous(
             }
             if len(bodies) <= limit:
                 continue
-            why = {key}.union(*bodies.values())
+            why = {key}.union(*(f.why for f in bodies.values()))
             names = Listing.of(body_name(session, b) for b in bodies)
+            reasons = Joined.of(f.reason for f in bodies.values())
             at = DaySpan(slot.date, slot.start.time(), slot.end.time())
             if only_interpreted:
                 rule, check, words = "interpretation-teams", "teams", "teams"
+                noun = "count.interpreted-meetings"
             else:
-                rule, check, words = "parallel-cap", "parallel-cap", "cap"
+                rule, check, words, noun = "parallel-cap", "parallel-cap", "cap", "count.meetings"
             yield finding(
                 check, rule, words, tuple(sorted(why)),
-                at=at, n=len(bodies), bodies=names, limit=limit,
+                at=at, n=len(bodies), held=Message.of(noun, count=len(bodies)), bodies=names,
+                limit=limit, forced=reasons,
             )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Forced:
+    """Why a body must meet in a period: the instances that force it, and the reason in words."""
+
+    why: frozenset[Key]
+    reason: Message
 
 
 def _forced_meetings(
     session: Session, cal: Calendar, windows: dict[str, Window]
-) -> dict[int, dict[str, frozenset[Key]]]:
-    """Slot index -> body -> the instances that force the body to meet in that slot."""
-    forced: dict[int, dict[str, frozenset[Key]]] = {}
+) -> dict[int, dict[str, _Forced]]:
+    """Slot index -> body -> why the body must meet in that slot (the fewest instances)."""
+    forced: dict[int, dict[str, _Forced]] = {}
 
-    def force(slot: Slot, body: str, why: frozenset[Key]) -> None:
+    def force(slot: Slot, body: str, why: frozenset[Key], reason: Message) -> None:
         known = forced.setdefault(slot.index, {}).get(body)
-        if known is None or len(why) < len(known):
-            forced[slot.index][body] = why
+        if known is None or len(why) < len(known.why):
+            forced[slot.index][body] = _Forced(why, reason)
 
     for a in session.activities:
         w = windows[a.id]
@@ -126,15 +139,22 @@ def _forced_meetings(
         if w.ls.at is not None and w.ls.at == w.lo.at:  # a start fixed by its rules
             slot = next((s for s in cal.open_slots([a]) if s.start <= w.lo.at < s.end), None)
             if slot is not None:
-                force(slot, a.body, w.lo.why | w.ls.why)
+                starts = Message.of("precheck.forced.starts", who=who(session, a.id),
+                                    moment=Moment(w.lo.at))  # fmt: skip
+                force(slot, a.body, w.lo.why | w.ls.why, starts)
         if w.hi.at is None:
             continue
         supply = Supply.of(cal, [a], w.lo.at, w.hi.at)
         needed = a.meetings if a.whole_meetings else (1 if len(supply.slots) == 1 else None)
-        if needed is not None and needed == len(supply.full if a.whole_meetings else supply.slots):
+        used = supply.full if a.whole_meetings else supply.slots
+        if needed is not None and used and needed == len(used):
             why = w.lo.why | w.hi.why | cal.closures(w.lo.at, w.hi.at)
-            for slot in supply.full if a.whole_meetings else supply.slots:
-                force(slot, a.body, why)
+            span = Message.of("precheck.from-to", start=Moment(max(w.lo.at, used[0].start)),
+                              end=Moment(min(w.hi.at, used[-1].end)))  # fmt: skip
+            window = Message.of("precheck.forced.window", who=who(session, a.id), span=span,
+                                meetings=Message.of("count.meetings", count=needed))  # fmt: skip
+            for slot in used:
+                force(slot, a.body, why, window)
     for body in session.bodies:  # a body that needs every period it has
         activities = session.body_activities(body.id)
         if not activities or not cal.bounded:
@@ -147,6 +167,8 @@ def _forced_meetings(
         minutes = sum(a.minutes or 0 for a in activities if not a.whole_meetings)
         if whole + math.ceil(minutes / length) == len(supply.slots):
             why = frozenset({DAYS}) | cal.closures(cal.first_start, cal.last_end)
+            every = Message.of("precheck.forced.every-period", body=body_name(session, body.id),
+                               count=len(supply.slots))  # fmt: skip
             for slot in supply.slots:
-                force(slot, body.id, why)
+                force(slot, body.id, why, every)
     return forced

@@ -26,7 +26,7 @@ def order_cycles(session: Session, cal: Calendar, on: Active) -> Iterator[Preche
                 ids = [a.id for a in marked]
                 yield finding(
                     "order", "first-last", f"all-{mark}", tuple(("first-last", i) for i in ids),
-                    name=name, listed=listing(session, ids),
+                    name=name, listed=listing(session, ids), count=len(ids),
                 )  # fmt: skip
             if body.order != "agenda" or len(activities) < 2 or not on(order):
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scheduler.messages import Term
-from scheduler.messages.terms import Listing, Named
+from scheduler.messages.terms import Joined, Named
 from scheduler.rules.instances import who_term
 from scheduler.session import Session
 
@@ -24,6 +24,6 @@ def body_name(session: Session, body: str) -> Named:
     return Named.by(session.body(body).name.get)
 
 
-def listing(session: Session, refs: Iterable[str]) -> Listing:
-    """Several activities: `item 2, item 3`."""
-    return Listing.of(who(session, r) for r in refs)
+def listing(session: Session, refs: Iterable[str]) -> Joined:
+    """Several activities in a sentence: `item 1a and item 3`, `item 2, item 3 and item 4`."""
+    return Joined.of(who(session, r) for r in refs)

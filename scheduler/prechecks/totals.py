@@ -1,0 +1,197 @@
+"""Counts across the session: more meetings needed than the periods can hold at once, or a day.
+
+The arithmetic of rules that span bodies or days, each a necessary condition:
+- interpretation teams: at most `teams` interpreted meetings run at once, so the interpreted
+  bodies' meetings are at most `teams` times the open periods ("12 interpreted meetings
+  needed, 10 periods, 1 team: at most 10");
+- the parallel cap: the same over the meetings of the bodies it counts;
+- a body's `max_days`: at most that many days of its most periods a day;
+- a body's `max_meetings_per_day`: at most that many meetings on each open day.
+
+A host (a body, or a joint meeting of several) holds one meeting per period, and its
+activities need at least their whole meetings plus their minutes over the longest open period
+(`interpretation.interpreted_needs` counts the same way). The calendar instances behind a count
+(the session's days, no evening meetings, a holiday) are named only when opening them would
+lift the finding: each is tried open in turn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Iterator
+
+from scheduler.messages import Message
+from scheduler.messages.terms import Listing
+from scheduler.prechecks.calendar import Calendar
+from scheduler.prechecks.findings import (
+    CAP,
+    DAYS,
+    TEAMS,
+    Active,
+    Key,
+    PrecheckFinding,
+    finding,
+)
+from scheduler.prechecks.wording import body_name
+from scheduler.session import Body, Session, Slot
+
+#: What a count gives under one calendar: the finding's parameters, or None when it fits.
+Count = Callable[[Calendar], "dict[str, object] | None"]
+
+
+def totals(session: Session, on: Active) -> Iterator[PrecheckFinding]:
+    """Every count across bodies or days that proves the session has no timetable."""
+    interp = session.interpretation
+    interpreted = [h for h in session.hosts if h.interpreted]
+    if on(TEAMS):
+        count = _at_once(session, interpreted, interp.teams, "count.interpreted-meetings")
+        yield from _found(session, on, TEAMS, "interpretation-teams", "teams-total", count)
+    if interp.parallel_cap is not None and on(CAP):
+        scope = interp.parallel_cap_bodies
+        capped = [h for h in session.hosts if scope is None or set(h.member_ids) & set(scope)]
+        count = _at_once(session, capped, interp.parallel_cap, "count.meetings")
+        yield from _found(session, on, CAP, "parallel-cap", "cap-total", count)
+    for body in session.bodies:
+        if body.max_days is not None and on(("max-days", body.id)):
+            count = _max_days(session, body, body.max_days)
+            key: Key = ("max-days", body.id)
+            yield from _found(session, on, key, "max-days", "max-days", count, days=False)
+        per_day = body.max_meetings_per_day
+        if per_day is not None and on(("max-meetings-per-day", body.id)):
+            count = _per_day(session, body, per_day)
+            key = ("max-meetings-per-day", body.id)
+            yield from _found(session, on, key, "max-meetings-per-day", "per-day", count)
+
+
+def _found(
+    session: Session, on: Active, key: Key, rule: str, words: str, count: Count, days: bool = True
+) -> Iterator[PrecheckFinding]:
+    """The finding of `count` under the calendar in force, naming only the calendar instances
+    it needs: the session's days when `days` (the count stops at the last day), and each
+    closure whose opening would lift the finding (tried open in turn)."""
+    cal = Calendar(session, on)
+    if count(cal) is None:
+        return
+    closures: set[Key] = {k for s in session.slots for k in cal.closure(s)}
+    needed: set[Key] = {DAYS} if days else set()
+    opened: set[Key] = set()
+    for k in sorted(closures):
+        trial = opened | {k}
+        if count(Calendar(session, _without(on, trial))) is None:
+            needed.add(k)
+        else:
+            opened = trial
+    params = count(Calendar(session, _without(on, opened)))
+    assert params is not None  # opening only what keeps the finding
+    yield finding(words, rule, words, tuple(sorted(needed | {key})), **params)
+
+
+def _without(on: Active, opened: set[Key]) -> Active:
+    return lambda key: on(key) and key not in opened
+
+
+def _needs(session: Session, cal: Calendar, host: Body) -> int:
+    """The fewest meetings a host's own activities need under the calendar."""
+    longest = cal.periods_minutes()
+    activities = session.body_activities(host.id)
+    whole = sum(a.meetings or 0 for a in activities if a.whole_meetings)
+    minutes = sum(a.minutes or 0 for a in activities if not a.whole_meetings)
+    return whole + (math.ceil(minutes / longest) if minutes and longest else 0)
+
+
+def _parts(session: Session, needs: list[tuple[Body, int]]) -> Listing:
+    return Listing.of(
+        Message.of("precheck.body-count", body=_host_name(session, h), count=n) for h, n in needs
+    )
+
+
+def _host_name(session: Session, host: Body) -> object:
+    if len(host.member_ids) > 1:
+        return Listing.of(body_name(session, b) for b in host.member_ids)
+    return body_name(session, host.id)
+
+
+def _at_once(session: Session, hosts: list[Body], limit: int, noun: str) -> Count:
+    """At most `limit` of the hosts' meetings at once: at most `limit` per open period."""
+
+    def count(cal: Calendar) -> dict[str, object] | None:
+        if not cal.bounded or not hosts:
+            return None
+        needs = [(h, n) for h in hosts if (n := _needs(session, cal, h))]
+        activities = [a for h in hosts for a in session.body_activities(h.id)]
+        periods = len(cal.open_slots(activities))
+        total = sum(n for _, n in needs)
+        most = min(limit, len(needs)) * periods
+        if len(needs) <= limit or total <= most:
+            return None
+        return {
+            "needed": Message.of(noun, count=total),
+            "needs": _parts(session, needs),
+            "periods": Message.of("count.periods", count=periods),
+            "limit": limit,
+            "most": most,
+        }
+
+    return count
+
+
+def _body_slots(session: Session, cal: Calendar, body: Body) -> list[Slot]:
+    activities = [a for h in session.hosts if body.id in h.member_ids
+                  for a in session.body_activities(h.id)]  # fmt: skip
+    return cal.open_slots(activities)
+
+
+def _body_needs(session: Session, cal: Calendar, body: Body) -> int:
+    """The fewest meetings a body holds: its own and its joint meetings'."""
+    return sum(_needs(session, cal, h) for h in session.hosts if body.id in h.member_ids)
+
+
+def _max_days(session: Session, body: Body, days: int) -> Count:
+    """At most `days` days, each of at most the most open periods a day has."""
+
+    def count(cal: Calendar) -> dict[str, object] | None:
+        per_date: dict[dt.date, int] = {}
+        for s in _body_slots(session, cal, body):
+            per_date[s.date] = per_date.get(s.date, 0) + 1
+        needed = _body_needs(session, cal, body)
+        a_day = max(per_date.values(), default=0)
+        most = days * a_day  # whatever the days: more days have no more periods each
+        if needed <= most:
+            return None
+        return {
+            "body": body_name(session, body.id),
+            "needed": Message.of("count.meetings", count=needed),
+            "days": Message.of("count.days", count=days),
+            "a_day": Message.of("count.periods", count=a_day),
+            "days_n": days,
+            "a_day_n": a_day,
+            "most": most,
+        }
+
+    return count
+
+
+def _per_day(session: Session, body: Body, per_day: int) -> Count:
+    """At most `per_day` meetings on each open day."""
+
+    def count(cal: Calendar) -> dict[str, object] | None:
+        if not cal.bounded:
+            return None
+        per_date: dict[dt.date, int] = {}
+        for s in _body_slots(session, cal, body):
+            per_date[s.date] = per_date.get(s.date, 0) + 1
+        needed = _body_needs(session, cal, body)
+        most = sum(min(per_day, n) for n in per_date.values())
+        if needed <= most:
+            return None
+        return {
+            "body": body_name(session, body.id),
+            "needed": Message.of("count.meetings", count=needed),
+            "limit": per_day,
+            "days": Message.of("count.days", count=len(per_date)),
+            "days_n": len(per_date),
+            "most": most,
+        }
+
+    return count
