@@ -51,6 +51,7 @@ class _Meeting:
     room: str
     used: int = 0  # minutes taken from the period start
     closed: bool = False  # a `share: false` activity or a whole meeting: nothing more
+    ceiling: int | None = None  # where a `last` activity placed beforehand starts
 
 
 @dataclass
@@ -133,6 +134,8 @@ class _FirstFit:
         self.remote = {h.id for h in session.hosts if h.interpreted and h.mode in REMOTE_MODES}
         self.conflicts = self._conflicts()
         self.first_moment: dt.datetime | None = None
+        self.last_moment: dt.datetime | None = None  # where the `last` activities end
+        self.end_by: dict[str, dt.datetime] = {}  # activity -> when it must be over
         self.targets: dict[tuple[str, str], list[str]] = {}  # a relation's activities
         self.before: dict[str, set[str]] = {}  # activity -> what must be placed first
 
@@ -148,6 +151,16 @@ class _FirstFit:
             queues[a.body].append(a)
         done: set[str] = set()
         unplaced: list[str] = []
+        for a in [a for a in session.activities if a.last and not a.first]:
+            queues[a.body].remove(a)  # placed first, at the latest, so that all ends before
+            parts = self._place_last(a)
+            if parts is None:
+                unplaced.append(a.id)
+            else:
+                self._commit(a, parts, advance=False)
+                ends = parts[-1].ends
+                self.last_moment = ends if self.last_moment is None else min(ends, self.last_moment)
+            done.add(a.id)
         last_start = {a.id: self._last_start(a) for a in session.activities}
         rank = {a.id: n for n, a in enumerate(session.activities)}
         # a host's urgency: the last period its next activity, or a later one of its agenda,
@@ -180,6 +193,23 @@ class _FirstFit:
                     done.add(gone.id)
         unplaced += [a.id for q in queues.values() for a in q]
         return FirstFit(self._timetable(), tuple(sorted(unplaced, key=rank.__getitem__)))
+
+    def _place_last(self, a: Activity) -> list[_Part] | None:
+        """`a`'s parts in the latest periods its host may meet in, ending at a period's end."""
+        host = self.hosts[a.body]
+        chosen: list[_Part] = []
+        wanted = a.meetings if a.whole_meetings else 1
+        for s in reversed(self.slots[a.id]):
+            if len(chosen) == wanted:
+                break
+            minutes = s.minutes if a.whole_meetings else a.minutes or 0
+            if minutes > s.minutes or not self._may_open(host, s, [p.slot for p in chosen]):
+                continue
+            part = _Part(s, s.minutes - minutes, minutes)
+            if a.latest_end is not None and part.ends > a.latest_end:
+                continue
+            chosen.insert(0, part)
+        return chosen if len(chosen) == wanted else None
 
     def _last_start(self, a: Activity) -> int:
         """The last period `a` may start in: its fixed time's, or its last candidate's."""
@@ -250,7 +280,9 @@ class _FirstFit:
         elif fixed is not None and wait < start:
             return None  # it must start at its time, and the meeting is past it
         total = a.minutes or 0
-        room = s.minutes - start
+        room = (
+            s.minutes if meeting is None or meeting.ceiling is None else meeting.ceiling
+        ) - start
         if room <= 0 or (not a.run_on and room < total):
             return None
         if not a.share and start > 0:
@@ -263,7 +295,11 @@ class _FirstFit:
         for t in later:  # the rest runs on into the body's next meetings, from their start
             if left <= 0:
                 break
-            if (host.id, t.index) in self.state.meetings or not self._may_open(host, t, opened):
+            there = self.state.meetings.get((host.id, t.index))
+            if there is not None:  # only a `last` activity's meeting, still empty before it
+                if there.ceiling is None or there.used or there.closed or left > there.ceiling:
+                    return None
+            elif not self._may_open(host, t, opened):
                 continue
             part = _Part(t, 0, min(left, t.minutes))
             if not self._part_ok(a, host, part):
@@ -375,7 +411,25 @@ class _FirstFit:
         first = self.first_moment
         if first is not None and not part.slot.pre_session and part.begins < first:
             return False
+        last = self.last_moment
+        if last is not None and not a.last and not part.slot.pre_session and part.ends > last:
+            return False
+        if part.ends > self._end_by(a):
+            return False
         return not self._clashes(a, host, part.slot)
+
+    def _end_by(self, a: Activity) -> dt.datetime:
+        """When `a` must be over: before a later activity of its agendas starts at its fixed
+        time."""
+        if a.id not in self.end_by:
+            moments = [dt.datetime.max]
+            for member in self.hosts[a.body].member_ids:
+                agenda = self.session.agenda_of(member)
+                ids = [x.id for x in agenda]
+                later = agenda[ids.index(a.id) + 1 :] if a.id in ids else []
+                moments += [x.fixed_start for x in later if x.fixed_start is not None]
+            self.end_by[a.id] = min(moments)
+        return self.end_by[a.id]
 
     def _earliest_offset(self, a: Activity, s: Slot) -> int | None:
         """Minutes from the period start at which `a` may start in `s`; None: not in `s`."""
@@ -447,7 +501,7 @@ class _FirstFit:
 
     # --- committing and reading out ---------------------------------------------------------
 
-    def _commit(self, a: Activity, parts: list[_Part]) -> None:
+    def _commit(self, a: Activity, parts: list[_Part], *, advance: bool = True) -> None:
         st, host = self.state, self.hosts[a.body]
         room = self._common_room(host, parts) if getattr(a, "same_room", False) else None
         for p in parts:
@@ -458,7 +512,10 @@ class _FirstFit:
             meeting.used = p.start + p.minutes
             meeting.closed = meeting.closed or a.whole_meetings or not a.share
             st.in_slot.setdefault(p.slot.index, []).append(a.id)
-            st.cursor[host.id] = max(st.cursor.get(host.id, -1), p.slot.index)
+            if advance:
+                st.cursor[host.id] = max(st.cursor.get(host.id, -1), p.slot.index)
+            elif not meeting.closed:  # a `last` activity placed beforehand: others before it
+                meeting.used, meeting.ceiling = 0, p.start
         st.parts[a.id] = parts
 
     def _open(self, host: Body, s: Slot, room: str | None = None) -> _Meeting:
