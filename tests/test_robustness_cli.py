@@ -133,12 +133,12 @@ def test_too_many_items(tmp_path):
 def test_too_many_placements(tmp_path):
     data = tiny_data()
     data["session"]["days"] = [MONDAY + dt.timedelta(days=n) for n in range(60)]
-    data["items"] = [{"id": f"i{n}", "title": "x", "minutes": 10} for n in range(200)]
+    data["items"] = [{"id": f"i{n}", "title": "x", "minutes": 10} for n in range(600)]
     data["meetings"] = []
     _refused(
         tmp_path,
         data,
-        "items: 200 activities over 120 periods make 24000 possible placements; "
+        "items: 600 activities over 120 periods make 72000 possible placements; "
         f"at most {MAX_PLACEMENTS} are supported",
     )
 
