@@ -6,7 +6,11 @@ The arithmetic of rules that span bodies or days, each a necessary condition:
   needed, 10 periods, 1 team: at most 10");
 - the parallel cap: the same over the meetings of the bodies it counts;
 - a body's `max_days`: at most that many days of its most periods a day;
-- a body's `max_meetings_per_day`: at most that many meetings on each open day.
+- a body's `max_meetings_per_day`: at most that many meetings on each open day;
+- two activities (or an activity and a body) not held in parallel: their meetings take
+  distinct periods, so together at most the periods either may use;
+- an activity held only while whole-meeting activities meet: at most their meetings (times
+  the most periods one period overlaps on the clock).
 
 A host (a body, or a joint meeting of several) holds one meeting per period, and its
 activities need at least their whole meetings plus their minutes over the longest open period
@@ -33,8 +37,9 @@ from scheduler.prechecks.findings import (
     PrecheckFinding,
     finding,
 )
-from scheduler.prechecks.wording import body_name
-from scheduler.session import Body, Session, Slot
+from scheduler.prechecks.wording import body_name, who
+from scheduler.rules.subjects import pair_subject
+from scheduler.session import Activity, Body, Session, Slot
 
 #: What a count gives under one calendar: the finding's parameters, or None when it fits.
 Count = Callable[[Calendar], "dict[str, object] | None"]
@@ -52,10 +57,21 @@ def totals(session: Session, on: Active) -> Iterator[PrecheckFinding]:
         capped = [h for h in session.hosts if scope is None or set(h.member_ids) & set(scope)]
         count = _at_once(session, capped, interp.parallel_cap, "count.meetings")
         yield from _found(session, on, CAP, "parallel-cap", "cap-total", count)
+    for a in session.activities:
+        for other in a.not_in_parallel_with:
+            key: Key = ("not-in-parallel", pair_subject(a.id, other))
+            if on(key):
+                yield from _found(session, on, key, "not-in-parallel", "apart",
+                                  _apart(session, a, other))  # fmt: skip
+        for other in a.in_parallel_with:
+            key = ("in-parallel", pair_subject(a.id, other))
+            if on(key):
+                yield from _found(session, on, key, "in-parallel", "alongside",
+                                  _alongside(session, a, other), days=False)  # fmt: skip
     for body in session.bodies:
         if body.max_days is not None and on(("max-days", body.id)):
             count = _max_days(session, body, body.max_days)
-            key: Key = ("max-days", body.id)
+            key = ("max-days", body.id)
             yield from _found(session, on, key, "max-days", "max-days", count, days=False)
         per_day = body.max_meetings_per_day
         if per_day is not None and on(("max-meetings-per-day", body.id)):
@@ -93,8 +109,13 @@ def _without(on: Active, opened: set[Key]) -> Active:
 
 def _needs(session: Session, cal: Calendar, host: Body) -> int:
     """The fewest meetings a host's own activities need under the calendar."""
+    return _fewest(cal, session.body_activities(host.id))
+
+
+def _fewest(cal: Calendar, activities: list[Activity]) -> int:
+    """The fewest meetings of one host that hold `activities`: their whole meetings and their
+    minutes over the longest open period."""
     longest = cal.periods_minutes()
-    activities = session.body_activities(host.id)
     whole = sum(a.meetings or 0 for a in activities if a.whole_meetings)
     minutes = sum(a.minutes or 0 for a in activities if not a.whole_meetings)
     return whole + (math.ceil(minutes / longest) if minutes and longest else 0)
@@ -195,3 +216,81 @@ def _per_day(session: Session, body: Body, per_day: int) -> Count:
         }
 
     return count
+
+
+def _apart(session: Session, a: Activity, other: str) -> Count:
+    """`a` and `other` never meet at one time: their meetings take distinct open periods.
+
+    `other` is an activity, a heading (its sub-items) or a body (its own activities); the
+    other side needs at least the meetings of its busiest body.
+    """
+    targets = _stands_for(session, a, other)
+    bodies = sorted({x.body for x in targets})
+
+    def count(cal: Calendar) -> dict[str, object] | None:
+        if not cal.bounded or not targets:
+            return None
+        mine = _fewest(cal, [a])
+        theirs = max(_fewest(cal, [x for x in targets if x.body == b]) for b in bodies)
+        periods = len({s.index for s in cal.open_slots([a, *targets])})
+        if mine + theirs <= periods:
+            return None
+        parts = Listing.of(
+            Message.of("precheck.body-count", body=who(session, ref), count=n)
+            for ref, n in ((a.id, mine), (other, theirs))
+        )
+        return {
+            "needed": Message.of("count.meetings", count=mine + theirs),
+            "needs": parts,
+            "periods": Message.of("count.periods", count=periods),
+            "most": periods,
+        }
+
+    return count
+
+
+def _stands_for(session: Session, a: Activity, other: str) -> list[Activity]:
+    """The activities an entry of `not_in_parallel_with` / `in_parallel_with` stands for: an
+    activity, a heading's sub-items (at any depth) or a body's own activities."""
+    parent = {i.id: i.parent for i in session.items}
+
+    def under(item: str | None) -> bool:
+        while item is not None and item != other:
+            item = parent.get(item)
+        return item == other
+
+    if other in {x.id for x in session.activities}:
+        return [session.activity(other)]
+    if other in parent:
+        return [x for x in session.activities if x.id != a.id and under(x.id)]
+    return [x for x in session.body_activities(other) if x.id != a.id]
+
+
+def _alongside(session: Session, a: Activity, other: str) -> Count:
+    """`a` meets only while `other` meets: when `other` stands for whole-meeting activities
+    only (a body may meet more than its activities need: not counted), each of their
+    meetings overlaps at most `k` periods of `a` (1 without overlapping periods)."""
+    targets = [] if other in {b.id for b in session.bodies} else _stands_for(session, a, other)
+
+    def count(cal: Calendar) -> dict[str, object] | None:
+        if not targets or not all(t.whole_meetings for t in targets):
+            return None
+        theirs = sum(t.meetings or 0 for t in targets)
+        overlap = max((len(_overlapping(session, s)) for s in session.slots), default=1)
+        mine, most = _fewest(cal, [a]), theirs * overlap
+        if mine <= most:
+            return None
+        return {
+            "who": who(session, a.id),
+            "other": who(session, other),
+            "needed": Message.of("count.meetings", count=mine),
+            "theirs": Message.of("count.meetings", count=theirs),
+            "most": most,
+        }
+
+    return count
+
+
+def _overlapping(session: Session, slot: Slot) -> list[Slot]:
+    return [t for t in session.slots if t.date == slot.date and t.start < slot.end
+            and slot.start < t.end]  # fmt: skip

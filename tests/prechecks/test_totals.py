@@ -149,3 +149,48 @@ def test_a_forced_meeting_says_why_it_is_forced():
     data["meetings"][0]["not_in_parallel_with"] = []
     texts = [f.text() for f in precheck(make_session(data)) if f.check == "teams"]
     assert texts == [] or "Plenary needs all 10 periods" in texts[0]
+
+
+def _apart(wg_meetings: int, other: str) -> dict[str, Any]:
+    data = tiny_data()
+    data["meetings"][0]["meetings"] = wg_meetings
+    data["meetings"][0]["not_in_parallel_with"] = [other]
+    return data
+
+
+def test_two_activities_never_in_parallel_need_distinct_periods():
+    _silent(_apart(wg_meetings=1, other="plenary"))  # 1 + 3 meetings in 4 periods
+    found = _only(_apart(wg_meetings=2, other="plenary"), "apart")
+    assert found.text() == (
+        "5 meetings needed (Working group 2, Plenary 3), never at the same time; 4 periods: "
+        "at most 4"
+    )
+    assert set(found.instances) == {("not-in-parallel", "wg-1/plenary"), DAYS}
+    _silent(_apart(wg_meetings=2, other="2"))  # item 2 needs 2 meetings: 4 in 4
+
+
+def test_cop9_working_group_never_beside_the_plenary_is_counted():
+    data = _cop9()
+    data["meetings"][0]["not_in_parallel_with"] = ["plenary"]
+    assert _numbers(data, ("not-in-parallel", "wg-ic-10/plenary")) == [
+        "12 meetings needed (Working Group on International Cooperation 2, Plenary 10), never "
+        "at the same time; 10 periods: at most 10"
+    ]
+
+
+def _alongside(item_minutes: int) -> dict[str, Any]:
+    data = tiny_data()
+    data["meetings"][0]["not_in_parallel_with"] = []
+    data["items"][1]["minutes"] = item_minutes  # item 2, held only while the group meets
+    data["items"][1]["in_parallel_with"] = ["wg-1"]
+    return data
+
+
+def test_an_activity_held_only_beside_another_needs_no_more_meetings_than_it():
+    _silent(_alongside(item_minutes=180))  # one meeting, beside the group's one
+    found = _only(_alongside(item_minutes=240), "alongside")
+    assert found.text() == (
+        "item 2 needs 2 meetings, each while Working group meets; Working group has 1 meeting: "
+        "at most 1"
+    )
+    assert found.instances == (("in-parallel", "2/wg-1"),)
