@@ -38,6 +38,7 @@ LAYER_OF: dict[str, str] = {
     "scheduler.errors": DOMAIN,
     "scheduler.schema": DOMAIN,
     "scheduler.bundled": DOMAIN,
+    "scheduler.yaml_loading": DOMAIN,  # the catalogues, the labels and session files read YAML
     "scheduler.validation": CHECKS,
     "scheduler.prechecks": CHECKS,
     "scheduler.model_size": CHECKS,

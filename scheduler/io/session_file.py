@@ -11,8 +11,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from scheduler import session as session_model
+from scheduler import yaml_loading
 from scheduler.errors import InputError, InputErrors
-from scheduler.io import yaml_loading
 from scheduler.session import Session
 
 

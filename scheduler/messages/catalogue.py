@@ -24,8 +24,8 @@ from importlib.resources.abc import Traversable
 
 from babel import Locale
 
-from scheduler.io.yaml_loading import safe_load
 from scheduler.messages.message import Message, Term
+from scheduler.yaml_loading import safe_load
 
 #: The six official languages of the United Nations, in UN order.
 LANGUAGES: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scheduler import yaml_loading
 from scheduler.errors import InputError
-from scheduler.io import session_file, yaml_loading
+from scheduler.io import session_file
 from scheduler.io.session_file import parse_session
 from tests.conftest import ROOT
 
