@@ -136,6 +136,16 @@ class _FirstFit:
         self.first_moment: dt.datetime | None = None
         self.last_moment: dt.datetime | None = None  # where the `last` activities end
         self.end_by: dict[str, dt.datetime] = {}  # activity -> when it must be over
+        # interpreted meetings each host still needs at least, kept free within the budget
+        longest = max((s.minutes for s in session.usable_slots), default=1)
+        self.longest = longest
+        self.owed: dict[str, list[int]] = {}  # interpreted host -> [meetings, minutes] to place
+        for a in session.activities:
+            if self.hosts[a.body].interpreted:
+                owed = self.owed.setdefault(a.body, [0, 0])
+                owed[0 if a.whole_meetings else 1] += (
+                    a.meetings if a.whole_meetings else a.minutes
+                ) or 0
         self.targets: dict[tuple[str, str], list[str]] = {}  # a relation's activities
         self.before: dict[str, set[str]] = {}  # activity -> what must be placed first
 
@@ -155,6 +165,7 @@ class _FirstFit:
             queues[a.body].remove(a)  # placed first, at the latest, so that all ends before
             parts = self._place_last(a)
             if parts is None:
+                self._settle(a)
                 unplaced.append(a.id)
             else:
                 self._commit(a, parts, advance=False)
@@ -189,6 +200,7 @@ class _FirstFit:
             for queue in queues.values():  # what can start in no later period is given up
                 while queue and last_start[queue[0].id] <= s.index and self._ready(queue[0], done):
                     gone = queue.pop(0)
+                    self._settle(gone)
                     unplaced.append(gone.id)
                     done.add(gone.id)
         unplaced += [a.id for q in queues.values() for a in q]
@@ -216,7 +228,10 @@ class _FirstFit:
         slots = self.slots[a.id]
         fixed = a.fixed_start
         held = [s.index for s in slots if fixed is not None and s.start <= fixed < s.end]
-        return held[0] if held else max((s.index for s in slots), default=-1)
+        if held:
+            return held[0]
+        need = (a.meetings or 1) if a.whole_meetings else 1  # n meetings: n periods from it
+        return slots[-need].index if len(slots) >= need else -1
 
     def _ready(self, a: Activity, done: set[str]) -> bool:
         """Whether what must come before `a` is placed (or given up): the earlier activities of
@@ -356,7 +371,7 @@ class _FirstFit:
             return False
         interp = self.session.interpretation
         if host.interpreted:
-            if st.interpreted + len(opened) + 1 > interp.budget:
+            if st.interpreted + len(opened) + 1 + self._reserved(host.id) > interp.budget:
                 return False
             if self._full("teams", s, interp.teams):
                 return False
@@ -374,6 +389,23 @@ class _FirstFit:
             if body.max_days is not None and s.date not in days and len(days) >= body.max_days:
                 return False
         return True
+
+    def _reserved(self, host: str) -> int:
+        """Interpreted meetings the other hosts still need at least (whole meetings, and
+        their minutes in the longest periods)."""
+        return sum(
+            meetings + -(-minutes // self.longest)
+            for other, (meetings, minutes) in self.owed.items()
+            if other != host
+        )
+
+    def _settle(self, a: Activity) -> None:
+        """`a` is placed or given up: its host owes it no more meetings."""
+        owed = self.owed.get(a.body)
+        if owed is not None:
+            owed[0 if a.whole_meetings else 1] -= (
+                a.meetings if a.whole_meetings else a.minutes
+            ) or 0
 
     def _full(self, counter: str, s: Slot, most: int | None) -> bool:
         """Whether one more meeting in `s` would exceed `most` at one of its moments."""
@@ -502,6 +534,7 @@ class _FirstFit:
     # --- committing and reading out ---------------------------------------------------------
 
     def _commit(self, a: Activity, parts: list[_Part], *, advance: bool = True) -> None:
+        self._settle(a)
         st, host = self.state, self.hosts[a.body]
         room = self._common_room(host, parts) if getattr(a, "same_room", False) else None
         for p in parts:

@@ -21,6 +21,7 @@ from pathlib import Path
 from ortools.sat.python import cp_model
 
 from models.constraints import HARD_CONSTRAINTS
+from models.constructive import FirstFit
 from models.context import Context, Module, PenaltyTerm, hard, sum_of, weighted
 from models.extract import Value, extract_timetable
 from models.objective import PREFERENCE_TERMS
@@ -304,7 +305,7 @@ class SessionModel:
 
         began = time.perf_counter()
         found = first_fit(self.session, self.variables.slots)
-        self._hint_placed(found.timetable)
+        self._hint_placed(found)
         solver = cp_model.CpSolver()
         params = solver.parameters
         params.max_time_in_seconds = time_left(time_limit)
@@ -324,11 +325,17 @@ class SessionModel:
             self.hint(found.timetable, rooms=True)
         return time.perf_counter() - began
 
-    def _hint_placed(self, timetable: Timetable) -> None:
-        """Hint the parts (and minutes) of the activities the timetable places, and the room
-        of each of its meetings; nothing about the rest, which a fixed solve then places."""
+    def _hint_placed(self, found: FirstFit) -> None:
+        """Hint the parts (and minutes) of the activities the first fit places, and the room
+        of each of their meetings. Where it left an activity out, nothing is hinted about
+        that activity's bodies (and their joint meetings), nor on the dates it could use: a
+        fixed solve then re-arranges those dates and places those agendas anew."""
         self.model.clear_hints()
         session, v = self.session, self.variables
+        left = {b for a in found.unplaced for b in session.activity(a).bodies}
+        free = {h.id for h in session.hosts if left & set(h.member_ids)}
+        dates = {s.date for a in found.unplaced for s in v.slots[a]}
+        timetable = Timetable.of(row for row in found.timetable if row.body not in free)
         minutes: dict[tuple[str, int], int] = {}
         held_in: dict[tuple[str, int], str] = {}
         for row in timetable:
@@ -337,12 +344,16 @@ class SessionModel:
             held_in[(row.body, index)] = row.room
         placed = {row.activity for row in timetable}
         for (activity, index), part in v.part.items():
+            if session.slots[index].date in dates:
+                continue
             if activity in placed:
                 self.model.add_hint(part, (activity, index) in minutes)
                 var = v.minute_vars.get((activity, index))
                 if var is not None:
                     self.model.add_hint(var, minutes.get((activity, index), 0))
         for (body, room, index), var in v.room.items():
+            if session.slots[index].date in dates:
+                continue
             if (body, index) in held_in and var is not v.held.get((body, index)):
                 self.model.add_hint(var, held_in[(body, index)] == room)
 
