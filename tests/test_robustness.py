@@ -42,12 +42,12 @@ CLOCKS = ["10:00", "11:00", "12:00", "13:00", "15:00", "16:30", "18:00", "19:00"
 #: Broken files: (what is broken, how, a text the error must show).
 BREAKS: dict[str, str] = {
     "not-yaml": "not valid YAML",
-    "wrong-type": "items[1].minutes",
+    "wrong-type": "items[id=2].minutes",
     "wrong-list": "session.days",
     "unknown-key": "did you mean 'minutes'?",
     "duplicated-id": "is used twice",
-    "time-25": "session.periods[0].start",
-    "date-outside": "meetings[0].date",
+    "time-25": "session.periods[id=AM].start",
+    "date-outside": "meetings[id=wg-1].date",
     "empty-agenda": "items",
     "unknown-reference": "not_in_parallel_with",
     "huge": "at most 100",

@@ -67,7 +67,7 @@ def test_wrong_types_name_field_and_value(tmp_path):
     data = tiny_data()
     data["items"][1]["minutes"] = "long"
     data["session"]["evening_meetings"] = "sometimes"
-    _refused(tmp_path, data, "items[1].minutes: 'long'", "session.evening_meetings: 'sometimes'")
+    _refused(tmp_path, data, "items[id=2].minutes: 'long'", "session.evening_meetings: 'sometimes'")
 
 
 def test_a_list_given_as_text(tmp_path):
@@ -80,7 +80,10 @@ def test_unknown_key_names_the_closest_valid_one(tmp_path):
     data = tiny_data()
     data["meetings"][0]["not_in_paralel_with"] = ["2"]
     _refused(
-        tmp_path, data, "meetings[0].not_in_paralel_with", "did you mean 'not_in_parallel_with'?"
+        tmp_path,
+        data,
+        "meetings[id=wg-1].not_in_paralel_with",
+        "did you mean 'not_in_parallel_with'?",
     )
 
 
@@ -93,13 +96,15 @@ def test_duplicated_ids(tmp_path):
 def test_a_time_like_25_00(tmp_path):
     data = tiny_data()
     data["session"]["periods"][1]["end"] = "25:00"
-    _refused(tmp_path, data, "session.periods[1].end: '25:00'")
+    _refused(tmp_path, data, "session.periods[id=PM].end: '25:00'")
 
 
 def test_dates_outside_the_session(tmp_path):
     data = tiny_data()
     data["items"][3]["latest_end"] = "2030-04-01T12:00"
-    _refused(tmp_path, data, "items[3].latest_end: 2030-04-01 12:00:00 is not a day of the session")
+    _refused(
+        tmp_path, data, "items[id=4].latest_end: 2030-04-01 12:00:00 is not a day of the session"
+    )
 
 
 def test_an_empty_agenda(tmp_path):
@@ -111,7 +116,7 @@ def test_an_empty_agenda(tmp_path):
 def test_a_reference_to_an_unknown_id(tmp_path):
     data = tiny_data()
     data["meetings"][0]["body"] = "wg-x"
-    _refused(tmp_path, data, "meetings[0].body: 'wg-x' is not a body id")
+    _refused(tmp_path, data, "meetings[id=wg-1].body: 'wg-x' is not a body id")
 
 
 # --- sessions too large ------------------------------------------------------------------------

@@ -104,7 +104,7 @@ def test_unknown_item_in_not_in_parallel(tmp_path):
     data = tiny_data()
     data["meetings"][0]["not_in_parallel_with"] = ["42"]
     message = _error(tmp_path, data)
-    assert "meetings[0].not_in_parallel_with: '42' is not an item, meeting or body" in message
+    assert "meetings[id=wg-1].not_in_parallel_with: '42' is not an item, meeting or body" in message
     assert str(tmp_path / "session.yaml") in message
 
 
@@ -112,27 +112,29 @@ def test_negative_duration_names_field_and_value(tmp_path):
     data = tiny_data()
     data["items"][1]["minutes"] = -5
     message = _error(tmp_path, data)
-    assert "items[1].minutes: -5: Input should be greater than or equal to 1" in message
+    assert "items[id=2].minutes: -5: Input should be greater than or equal to 1" in message
 
 
 def test_period_end_before_start(tmp_path):
     data = tiny_data()
     data["session"]["periods"][0]["end"] = "09:00"
-    assert "session.periods[0]: end 09:00 is not after start 10:00" in _error(tmp_path, data)
+    assert "session.periods[id=AM]: end 09:00 is not after start 10:00" in _error(tmp_path, data)
 
 
 def test_time_25_00_is_refused(tmp_path):
     data = tiny_data()
     data["session"]["periods"][1]["start"] = "25:00"
     message = _error(tmp_path, data)
-    assert "session.periods[1].start: '25:00': Input should be in a valid time format" in message
+    assert (
+        "session.periods[id=PM].start: '25:00': Input should be in a valid time format" in message
+    )
 
 
 def test_unknown_key_suggests_the_closest(tmp_path):
     data = tiny_data()
     data["items"][0]["minuts"] = 30
     message = _error(tmp_path, data)
-    assert "items[0].minuts: unknown key; did you mean 'minutes'?" in message
+    assert "items[id=1].minuts: unknown key; did you mean 'minutes'?" in message
 
 
 def test_duplicated_item_id(tmp_path):
@@ -144,7 +146,7 @@ def test_duplicated_item_id(tmp_path):
 def test_fixed_start_outside_the_session(tmp_path):
     data = tiny_data()
     data["items"][0]["fixed_start"] = "2030-04-01T10:00"
-    assert "items[0].fixed_start: 2030-04-01 10:00:00 is not a day of the session" in _error(
+    assert "items[id=1].fixed_start: 2030-04-01 10:00:00 is not a day of the session" in _error(
         tmp_path, data
     )
 
@@ -164,7 +166,7 @@ def test_empty_agenda(tmp_path):
 def test_heading_without_sub_items(tmp_path):
     data = tiny_data()
     del data["items"][2]["minutes"]
-    assert "items[2]: '3' has no duration (minutes or meetings) and no sub-items" in _error(
+    assert "items[id=3]: '3' has no duration (minutes or meetings) and no sub-items" in _error(
         tmp_path, data
     )
 
@@ -172,7 +174,7 @@ def test_heading_without_sub_items(tmp_path):
 def test_interpreted_body_needs_booths(tmp_path):
     data = tiny_data()
     data["rooms"][1]["interpretation"] = False
-    assert "bodies[1].rooms: 'wg' is interpreted but none of its rooms has booths" in _error(
+    assert "bodies[id=wg].rooms: 'wg' is interpreted but none of its rooms has booths" in _error(
         tmp_path, data
     )
 
@@ -182,5 +184,59 @@ def test_several_errors_reported_at_once(tmp_path):
     data["items"][0]["minutes"] = 0
     data["items"][1]["minutes"] = "long"
     message = _error(tmp_path, data)
-    assert "items[0].minutes: 0" in message
-    assert "items[1].minutes: 'long'" in message
+    assert "items[id=1].minutes: 0" in message
+    assert "items[id=2].minutes: 'long'" in message
+
+
+def test_an_entry_with_an_id_is_named_by_it_not_by_its_place(tmp_path):
+    """`items[id=2]`, not `items[1]`: a planner finds an item by its id, not by counting."""
+    data = tiny_data()
+    data["items"][1]["minutes"] = "long"
+    data["meetings"][0]["meetings"] = 0
+    data["session"]["periods"][1]["start"] = "25:00"
+    message = _error(tmp_path, data)
+    assert "items[id=2].minutes: 'long'" in message
+    assert "meetings[id=wg-1].meetings: 0" in message
+    assert "session.periods[id=PM].start: '25:00'" in message
+    assert "items[1]" not in message and "periods[1]" not in message
+
+
+def test_an_entry_without_a_usable_id_keeps_its_place(tmp_path):
+    data = tiny_data()
+    del data["items"][1]["id"]
+    assert "items[1].id: missing" in _error(tmp_path, data)
+
+
+def test_a_cross_reference_names_the_item_by_its_id(tmp_path):
+    data = tiny_data()
+    del data["items"][2]["minutes"]
+    message = _error(tmp_path, data)
+    assert "items[id=3]: '3' has no duration (minutes or meetings) and no sub-items" in message
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "format_"),
+    [
+        ("day", "2030-03-4x", "YYYY-MM-DD (e.g. 2030-03-04)"),
+        ("fixed_start", "2030-3-4 10h", "YYYY-MM-DD HH:MM (e.g. 2030-03-04 10:00)"),
+        ("start", "10h", "HH:MM (e.g. 09:30)"),
+    ],
+)
+def test_a_bad_date_or_time_says_the_format_expected(tmp_path, where, value, format_):
+    data = tiny_data()
+    if where == "day":
+        data["session"]["days"][0] = value
+    elif where == "fixed_start":
+        data["items"][0]["fixed_start"] = value
+    else:
+        data["session"]["periods"][0]["start"] = value
+    message = _error(tmp_path, data)
+    assert f"write it {format_}" in message, message
+
+
+def test_dates_and_times_in_the_expected_format_are_read(tmp_path):
+    data = tiny_data()
+    data["items"][0]["fixed_start"] = "2030-03-04 10:00"
+    data["session"]["periods"][0]["start"] = "09:30"
+    session = load_session(_dump(tmp_path, data))
+    assert session.items[0].fixed_start == dt.datetime(2030, 3, 4, 10)

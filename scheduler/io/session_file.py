@@ -57,7 +57,52 @@ def parse_session(text: str, file: str | Path = "<session>") -> Session:
             "a session file is a YAML mapping with keys session, rooms, bodies, items, ...",
             file=file,
         )
-    return session_from_data(data, file=file)
+    try:
+        return session_from_data(data, file=file)
+    except InputErrors as exc:
+        raise InputErrors([_named_by_id(e, data) for e in exc.errors]) from None
+    except InputError as exc:
+        raise _named_by_id(exc, data) from None
+
+
+#: A list entry's place (`items[12]`) or a name in a field's path, in the order written.
+_PLACE = re.compile(r"\[(\d+)\]|(\w+)|(/)")
+#: An id that can stand for its entry in a field's path (not one that is itself the error).
+_SHOWN_ID = re.compile(r"[\w.+-]{1,40}")
+
+
+def _named_by_id(error: InputError, data: dict[str, Any]) -> InputError:
+    """The error with each list entry that has an id named by it: `items[id=2b].minutes`, not
+    `items[12].minutes`, as a planner finds an item in the file by its id, not by counting.
+    (A session workbook's errors keep their places: they are mapped to rows and cells.)"""
+    if not error.field:
+        return error
+    node: Any = data
+    out: list[str] = []
+    end = 0
+    for match in _PLACE.finditer(error.field):
+        out.append(error.field[end : match.start()])
+        end = match.end()
+        index, name, slash = match.groups()
+        if slash:
+            node = data  # `items/meetings`: each name from the top
+            out.append(slash)
+        elif name is not None:
+            node = node.get(name) if isinstance(node, dict) else None
+            out.append(name)
+        else:
+            entry = node[int(index)] if isinstance(node, list) and int(index) < len(node) else None
+            key = entry.get("id") if isinstance(entry, dict) else None
+            shown = str(key) if isinstance(key, str | int) and not isinstance(key, bool) else ""
+            out.append(f"[id={shown}]" if _SHOWN_ID.fullmatch(shown) else match.group())
+            node = entry
+    out.append(error.field[end:])
+    field = "".join(out)
+    if field == error.field:
+        return error
+    return InputError(
+        error.problem, file=error.file, field=field, value=error.value, has_value=error.has_value
+    )
 
 
 def _read(text: str, file: str | Path, loader: type) -> Any:
@@ -282,6 +327,22 @@ def _model_at(loc: tuple[int | str, ...]) -> type[BaseModel] | None:
     return model if isinstance(model, type) else None
 
 
+#: The format a date, a moment or a clock time is written in, by pydantic's kind of error.
+_DAY = "YYYY-MM-DD (e.g. 2030-03-04)"
+_MOMENT = "YYYY-MM-DD HH:MM (e.g. 2030-03-04 10:00)"
+_DATE_FORMATS = {
+    "date_parsing": _DAY,
+    "date_from_datetime_parsing": _DAY,
+    "date_from_datetime_inexact": _DAY,
+    "date_type": _DAY,
+    "datetime_parsing": _MOMENT,
+    "datetime_from_date_parsing": _MOMENT,
+    "datetime_type": _MOMENT,
+    "time_parsing": "HH:MM (e.g. 09:30)",
+    "time_type": "HH:MM (e.g. 09:30)",
+}
+
+
 def _errors(exc: ValidationError, file: str | Path) -> list[InputError]:
     errors: list[InputError] = []
     for err in _one_per_field(exc.errors(include_url=False)):
@@ -312,6 +373,8 @@ def _errors(exc: ValidationError, file: str | Path) -> list[InputError]:
         if kind == "missing":
             errors.append(InputError("missing", file=file, field=field))
             continue
+        if kind in _DATE_FORMATS:
+            message = f"{message}; write it {_DATE_FORMATS[kind]}"
         if kind in {"model_type", "dict_type"} and (model := _model_at(loc)) is not None:
             keys = ", ".join(model.model_fields)
             message = f"give a mapping with the keys {keys}"

@@ -116,7 +116,7 @@ def test_solve_bad_session_is_exit_2_without_traceback(tmp_path):
     path = _write(tmp_path, data)
     result = runner.invoke(app, ["solve", str(path), "-o", str(tmp_path / "t.xlsx")])
     assert result.exit_code == ExitCode.INVALID_INPUT
-    assert f"{path}: items[3].minutes: -10" in result.output
+    assert f"{path}: items[id=1c].minutes: -10" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "t.xlsx").exists()
 
