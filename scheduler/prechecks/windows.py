@@ -1,7 +1,9 @@
 """Time windows: when each activity may be held, under the instances in force.
 
 Fixed times, earliest starts and deadlines bound each activity; agenda order and first/last
-carry those bounds from one activity to the next. Each bound keeps the instances behind it.
+carry those bounds from one activity to the next, and an activity held only in parallel with
+another meets within the periods of the other's window. Each bound keeps the instances behind
+it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from itertools import pairwise
 
 from scheduler.prechecks.calendar import Calendar
 from scheduler.prechecks.findings import DAYS, Active, Key, date_key
-from scheduler.session import Session
+from scheduler.rules.subjects import pair_subject
+from scheduler.session import Session, Slot
 
 
 @dataclass(frozen=True)
@@ -101,4 +104,39 @@ def _propagate(session: Session, cal: Calendar, w: dict[str, Window], on: Active
             else:  # x ends no later than f
                 w[x.id].hi = _earlier(w[x.id].hi, w[f.id].hi.plus(key))
                 w[x.id].ls = _earlier(w[x.id].ls, w[x.id].hi)
+    _alongside(session, w, on)
     return any(before[k] != (v.lo, v.ls, v.hi) for k, v in w.items())
+
+
+def _alongside(session: Session, w: dict[str, Window], on: Active) -> None:
+    """In-parallel: each part of `a` is in a period where its target activity has a part, so
+    within the periods of the target's window (only without overlapping periods, where a part
+    beside another is in the very same period)."""
+    slots = session.slots
+    if any(x.date == y.date and x.start < y.end and y.start < x.end
+           for x, y in pairwise(slots)):  # fmt: skip
+        return
+    ids = {a.id for a in session.activities}
+    for a in session.activities:
+        for target in a.in_parallel_with:
+            key: Key = ("in-parallel", pair_subject(a.id, target))
+            if target not in ids or not on(key):
+                continue
+            t = w[target]
+            first = _slot_at(slots, t.lo.at, end=False)
+            if first is not None:
+                w[a.id].lo = _later(w[a.id].lo, Bound(first.start, t.lo.why | {key}))
+            last = _slot_at(slots, t.hi.at, end=True)
+            if last is not None:
+                w[a.id].hi = _earlier(w[a.id].hi, Bound(last.end, t.hi.why | {key}))
+                w[a.id].ls = _earlier(w[a.id].ls, w[a.id].hi)
+
+
+def _slot_at(slots: list[Slot], at: dt.datetime | None, *, end: bool) -> Slot | None:
+    """The slot a moment falls in (its start in it, or, for an `end`, its end in it)."""
+    if at is None:
+        return None
+    for s in slots:
+        if (s.start < at <= s.end) if end else (s.start <= at < s.end):
+            return s
+    return None

@@ -9,33 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.explain_horizon import horizon
-from scheduler.prechecks import DAYS, EVENINGS, PrecheckFinding, precheck
-from scheduler.result import SolveStatus
-from scheduler.rules import rule_instances
+from scheduler.prechecks import DAYS, EVENINGS, precheck
 from tests.conftest import cop9_data, make_session, tiny_data
-from tests.explain.dropping import decide
+from tests.prechecks.checking import only as _only
+from tests.prechecks.checking import silent as _silent
 
 EVENING = {"id": "EV", "start": "18:00", "end": "21:00", "evening": True}
-
-
-def _silent(data: dict[str, Any]) -> None:
-    """No finding, and the solver finds a timetable: the boundary itself holds."""
-    session = make_session(data)
-    assert precheck(session) == [], [f.text() for f in precheck(session)]
-    assert decide(session).status in {SolveStatus.FEASIBLE, SolveStatus.OPTIMAL}
-
-
-def _only(data: dict[str, Any], check: str) -> PrecheckFinding:
-    """The one finding of kind `check`, confirmed infeasible by the solver, named by the
-    explainer's keys."""
-    session = make_session(data)
-    found = [f for f in precheck(session) if f.check == check]
-    assert len(found) == 1, [f.text() for f in precheck(session)]
-    assert decide(session).status is SolveStatus.INFEASIBLE
-    keys = {i.key for i in rule_instances(session)} | {i.key for i in horizon(session).instances}
-    assert set(found[0].instances) <= keys
-    return found[0]
 
 
 def _with_teams(teams: int, wg_meetings: int) -> dict[str, Any]:
