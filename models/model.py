@@ -328,14 +328,17 @@ class SessionModel:
     def _hint_placed(self, found: FirstFit) -> None:
         """Hint the parts (and minutes) of the activities the first fit places, and the room
         of each of their meetings. Where it left an activity out, nothing is hinted about
-        that activity's bodies (and their joint meetings), nor on the dates it could use: a
-        fixed solve then re-arranges those dates and places those agendas anew."""
+        that activity's bodies (and their joint meetings), nor about the activities held on
+        the dates it could use: a fixed solve then places those anew."""
         self.model.clear_hints()
         session, v = self.session, self.variables
         left = {b for a in found.unplaced for b in session.activity(a).bodies}
         free = {h.id for h in session.hosts if left & set(h.member_ids)}
         dates = {s.date for a in found.unplaced for s in v.slots[a]}
-        timetable = Timetable.of(row for row in found.timetable if row.body not in free)
+        moved = {row.activity for row in found.timetable if row.date in dates}
+        timetable = Timetable.of(
+            row for row in found.timetable if row.body not in free and row.activity not in moved
+        )
         minutes: dict[tuple[str, int], int] = {}
         held_in: dict[tuple[str, int], str] = {}
         for row in timetable:
