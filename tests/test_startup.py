@@ -1,8 +1,9 @@
 """Start-up: each command imports what it uses, and no more.
 
 pandas, matplotlib, openpyxl, python-docx and OR-Tools take most of a command's start-up;
-`import scheduler` and the command line load none of them until a command needs one, and a
-solve imports OR-Tools without pandas (`scheduler.ortools_import`). Each
+`import scheduler` and the command line load none of them until a command needs one, a
+command imports its own module and no other command's (`scheduler.cli.app`), and a solve
+imports OR-Tools without pandas (`scheduler.ortools_import`). Each
 case runs in a fresh interpreter and reads `sys.modules` at its end: what was imported, not
 how long it took (the machine's load decides that).
 """
@@ -120,3 +121,26 @@ def test_a_sweep_worker_imports_what_a_solve_needs_and_nothing_of_the_notebook()
     loaded = loaded_after("from scheduler.explore import worker; worker.warm_up()")
     assert "ortools" in loaded
     assert not loaded & {"pandas", "matplotlib", "openpyxl", "docx", "rich.progress"}
+
+
+def test_a_command_imports_its_own_module_and_no_other_command(tmp_path):
+    from scheduler.cli.app import COMMANDS
+
+    commands = tuple(COMMANDS.values())
+    loaded = after_command("solve", "--help", watched=commands)
+    assert loaded == {COMMANDS["solve"], COMMANDS["diff"]}  # solve prints diff's changes
+    schema = str(tmp_path / "schema.json")
+    assert after_command("schema", "-o", schema, watched=commands) == {COMMANDS["schema"]}
+    assert after_command("--help", watched=commands) == set(commands)  # lists them all
+
+
+def test_the_application_has_every_command_when_asked_for_them():
+    """What `CliRunner` and `schedule --help` see: every command, in the order of `COMMANDS`."""
+    probe = """
+        import typer.main
+        from scheduler.cli import app
+        from scheduler.cli.app import COMMANDS
+        group = typer.main.get_command(app)
+        assert list(group.commands) == list(COMMANDS), list(group.commands)
+        """
+    assert loaded_after(probe) == set()

@@ -1,27 +1,16 @@
-"""Command-line interface: `schedule solve`, `schedule check`, ..."""
+"""Command-line interface: `schedule solve`, `schedule check`, ...
+
+Each command is registered by its own module (`scheduler.cli.app.COMMANDS`), imported when
+the application is first asked for its commands; `main` imports the one it runs.
+"""
 
 from __future__ import annotations
 
-from scheduler.cli import (  # noqa: F401  (importing registers the commands)
-    check,
-    convert,
-    diff,
-    explain,
-    export,
-    generate,
-    import_agenda,
-    schema,
-    solve,
-    sweep,
-    template,
-    version,
-    why,
-)
 from scheduler.cli.app import app
 
 
 def main() -> None:
-    app()
+    app.run()
 
 
 __all__ = ["app", "main"]
