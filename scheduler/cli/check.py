@@ -23,6 +23,7 @@ from scheduler.cli.common import (
 )
 from scheduler.cli.options import CheckedTimetable, Language, Published, SessionFile
 from scheduler.errors import ExitCode, InputError
+from scheduler.io.session_file import is_timetable_workbook
 from scheduler.messages import word
 from scheduler.messages.terms import Activities
 from scheduler.rules import HARD_RULES
@@ -117,6 +118,12 @@ def check_command(
         if published == (timetable is not None):
             raise InputError(
                 "give a TIMETABLE workbook or --published (one of the two)", field="usage"
+            )
+        if timetable is not None and is_timetable_workbook(session):
+            raise InputError(
+                "is a timetable workbook: the session comes first "
+                f"(schedule check {timetable} {session})",
+                file=session,
             )
         loaded, _ = load(session)
         said = language(lang, loaded, Lang.en)

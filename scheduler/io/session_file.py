@@ -22,6 +22,12 @@ def load_session(path: str | Path) -> Session:
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         from scheduler.io.session_workbook import load_session_workbook  # imports this module
 
+        if is_timetable_workbook(path):
+            raise InputError(
+                "is a timetable workbook, not a session: give the session file (YAML) or "
+                "session workbook it was solved from",
+                file=path,
+            )
         return load_session_workbook(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -32,6 +38,31 @@ def load_session(path: str | Path) -> Session:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot be read ({exc})", file=path) from None
     return parse_session(text, file=path)
+
+
+#: The sheets of a timetable workbook (`schedule solve`'s output) that a session has none of.
+TIMETABLE_SHEETS = frozenset({"Assignments", "Meetings"})
+
+
+def is_timetable_workbook(path: Path) -> bool:
+    """Whether `path` is a timetable workbook (it has the Assignments and Meetings sheets, and
+    no Session sheet), told from its sheet names alone; False for any file that cannot tell."""
+    import openpyxl
+
+    from scheduler.io.zipguard import parse_office_file
+
+    def sheet_names() -> set[str]:
+        book = openpyxl.load_workbook(path, read_only=True)
+        try:
+            return set(book.sheetnames)
+        finally:
+            book.close()
+
+    try:  # within the size limits of every workbook read
+        names = parse_office_file(path, sheet_names)
+    except Exception:  # not a workbook, or a refused one: the session reader says why
+        return False
+    return names >= TIMETABLE_SHEETS and "Session" not in names
 
 
 #: Nesting deeper than this is no session file (and would exhaust the parser's recursion).
