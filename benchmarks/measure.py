@@ -107,6 +107,7 @@ def measure(
     time_limit: float,
     checkpoints: tuple[float, ...],
     seed: int = 0,
+    start: bool | None = None,
 ) -> Measurement:
     from models import SessionModel
     from scheduler.io.session_file import load_session
@@ -125,6 +126,7 @@ def measure(
             seed=seed,
             log_path=log,
             on_solution=lambda p: first.append(p.elapsed) if not first else None,
+            start=start,  # the first fit: by size (None), always, never
         )
         events = parse_log(log.read_text(encoding="utf-8"))
     optimal = result.status.value == "optimal"

@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import report  # noqa: E402
-from benchmarks.suite import CASE_NAMES, CASES, Case, case  # noqa: E402
+from benchmarks.suite import CASE_NAMES, CASES, DEFAULT_CASES, Case, case  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     mode = QUICK if args.quick else FULL
     time_limit = args.time_limit or mode.time_limit
     checkpoints = tuple(c for c in mode.checkpoints if c <= time_limit) or (time_limit,)
-    names = args.cases.split(",") if args.cases else list(CASE_NAMES)
+    names = args.cases.split(",") if args.cases else list(DEFAULT_CASES)
     unknown = [n for n in names if n not in CASE_NAMES]
     if unknown:
         print(f"unknown case(s): {', '.join(unknown)}; known: {', '.join(CASE_NAMES)}")
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     load_start = os.getloadavg()
     for name in names:
         for w in workers:
-            result = _run_child(case(name), w, time_limit, checkpoints)
+            result = _run_child(case(name), w, time_limit, checkpoints, args.first_fit)
             results.append(result)
             print(_progress_line(result), flush=True)
     cli = [] if args.no_cli else measure_cli(mode.cli_runs)
@@ -93,6 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--regenerate", action="store_true", help="rewrite instances/generated/ first"
     )
+    parser.add_argument(
+        "--first-fit",
+        choices=("auto", "on", "off"),
+        default="auto",
+        help="start from the first fit (models.constructive): by size (auto), always, never",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)  # internal: one measured solve
     parser.add_argument("--checkpoints", help=argparse.SUPPRESS)
     return parser
@@ -107,13 +113,18 @@ def _child(args: argparse.Namespace) -> int:
     chosen = case(args.child)
     checkpoints = tuple(float(c) for c in args.checkpoints.split(","))
     workers = int(args.workers)
-    result = measure(chosen.name, chosen.path, workers, args.time_limit, checkpoints)
+    start = {"auto": None, "on": True, "off": False}[args.first_fit]
+    result = measure(chosen.name, chosen.path, workers, args.time_limit, checkpoints, start=start)
     print(json.dumps(result.as_dict()))
     return 0
 
 
 def _run_child(
-    chosen: Case, workers: int, time_limit: float, checkpoints: tuple[float, ...]
+    chosen: Case,
+    workers: int,
+    time_limit: float,
+    checkpoints: tuple[float, ...],
+    first_fit: str = "auto",
 ) -> dict[str, Any]:
     if not chosen.path.exists():
         regenerate([chosen])
@@ -128,6 +139,8 @@ def _run_child(
         str(time_limit),
         "--checkpoints",
         ",".join(f"{c:g}" for c in checkpoints),
+        "--first-fit",
+        first_fit,
     ]
     load = os.getloadavg()[0]
     done = subprocess.run(
@@ -137,6 +150,7 @@ def _run_child(
         raise RuntimeError(f"{chosen.name} (workers={workers}) failed:\n{done.stderr}")
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     result["load_avg_before"] = round(load, 2)
+    result["first_fit"] = first_fit
     return result
 
 

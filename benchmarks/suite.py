@@ -1,4 +1,6 @@
-"""The fixed benchmark suite: COP9, generated sessions 2x, 5x and 20x its size, a climate session.
+"""The fixed benchmark suite: COP9, generated sessions 2x, 5x and 20x its size, a climate session;
+and, run only when named (`--cases`), the large sessions of the scale targets: commissions 40x
+and 85x COP9, a climate session of 15 days x 60 rooms and a two-week one with 500+ meetings.
 
 Size is counted as activities x usable session slots (the placement choices the solver
 makes); COP9 has 20 x 10 = 200. The generated files live in `instances/generated/` and are
@@ -16,6 +18,7 @@ from scheduler.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "instances" / "generated"
+LARGE = GENERATED / "large"  # apart: the tests that read every generated session skip them
 COP9_FILE = bundled_session_path()  # the COP9 session is package data
 
 
@@ -25,6 +28,7 @@ class Case:
     description: str
     path: Path
     generator: dict[str, Any] = field(default_factory=dict)  # generate_session arguments
+    large: bool = False  # run only when named: minutes per solve
 
 
 CASES: tuple[Case, ...] = (
@@ -53,9 +57,39 @@ CASES: tuple[Case, ...] = (
         GENERATED / "climate.yaml",
         {"profile": "climate", "days": 10, "rooms": 30, "bodies": 40, "items": 60, "seed": 1},
     ),
+    Case(
+        "cop-40x",
+        "commission, three weeks (15 days), plenary + Committee of the Whole + 10 working groups",
+        LARGE / "cop-40x.yaml",
+        {"profile": "commission", "days": 15, "rooms": 12, "bodies": 12, "items": 250, "seed": 1},
+        large=True,
+    ),
+    Case(
+        "cop-85x",
+        "commission, 15 days, plenary + Committee of the Whole + 14 working groups",
+        LARGE / "cop-85x.yaml",
+        {"profile": "commission", "days": 15, "rooms": 16, "bodies": 16, "items": 400, "seed": 1},
+        large=True,
+    ),
+    Case(
+        "climate-15x60",
+        "climate, 15 days x 3 periods x 60 rooms, negotiations under the cap of two",
+        LARGE / "climate-15x60.yaml",
+        {"profile": "climate", "days": 15, "rooms": 60, "bodies": 60, "items": 90, "seed": 1},
+        large=True,
+    ),
+    Case(
+        "climate-2w",
+        "climate, two weeks x 60 rooms: 500+ meetings, negotiations under the cap of two",
+        LARGE / "climate-2w.yaml",
+        {"profile": "climate", "days": 10, "rooms": 60, "bodies": 60, "items": 90, "seed": 1},
+        large=True,
+    ),
 )
 
 CASE_NAMES: tuple[str, ...] = tuple(c.name for c in CASES)
+#: What `run.py` runs unless `--cases` names others.
+DEFAULT_CASES: tuple[str, ...] = tuple(c.name for c in CASES if not c.large)
 
 
 def case(name: str) -> Case:

@@ -73,6 +73,21 @@ def test_a_first_fit_that_breaks_rules_is_only_a_hint(cop9: Session, monkeypatch
     assert result.timetable is not None and broken_rules(cop9, result.timetable) == []
 
 
+def test_a_partial_first_fit_is_completed_by_the_fixed_solve(cop9: Session, monkeypatch) -> None:
+    """One activity left out: the fixed solve places it (and what shares its dates) anew;
+    its timetable is the first one, and the search goes on from it."""
+    rows = list(published_timetable(cop9).assignments)
+    left_out = rows[-1].activity
+    partial = FirstFit(Timetable.of(r for r in rows if r.activity != left_out), (left_out,))
+    monkeypatch.setattr(models.constructive, "first_fit", lambda *args: partial)
+    model = SessionModel(cop9)
+    model.start_from_first_fit(30, seed=0)
+    assert model._started is not None  # the fixed solve found a timetable
+    result = model.solve(workers=1, seed=0, time_limit=30, start=True)
+    assert result.status is SolveStatus.OPTIMAL and result.objective == 65
+    assert result.timetable is not None and broken_rules(cop9, result.timetable) == []
+
+
 def test_large_sessions_start_from_it_by_default(monkeypatch) -> None:
     """From `FIRST_FIT_FROM` placements up; below, the search is as it was."""
     calls: list[str] = []
