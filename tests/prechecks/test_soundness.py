@@ -1,0 +1,76 @@
+"""The counts are sound: on random small sessions with every rule they count, each finding is
+confirmed by the solver, with the whole session and with only the instances it names.
+
+A finding with only its instances in force is what the explainer takes as proof of a
+conflict, so a finding naming too few instances would mislead it: every other instance is
+dropped from the data (as a planner would edit the file; the days too, with a week more, when
+the finding does not name them) and the ordinary solver must still find no timetable.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from scheduler.errors import InputError
+from scheduler.prechecks import DAYS, EVENINGS, PrecheckFinding, holiday_key, precheck
+from scheduler.result import SolveStatus
+from scheduler.rules import rule_instances
+from scheduler.session import Session
+from tests.conftest import make_session
+from tests.explain.dropping import decide, drop_rules, next_weekdays
+from tests.models.synthetic import random_session_data
+
+#: The checks of `scheduler.prechecks.totals`.
+COUNTS = {"teams-total", "cap-total", "max-days", "per-day", "apart", "alongside"}
+
+
+def _stressed(seed: int) -> dict[str, Any]:
+    """A random session with the rules the counts are about: the bodies' maxima, a relation."""
+    data = random_session_data(seed)
+    rng = random.Random(1000 + seed)
+    for body in data["bodies"]:
+        if rng.random() < 0.3:
+            body["max_days"] = rng.randint(1, 2)
+        if rng.random() < 0.3:
+            body["max_meetings_per_day"] = 1
+    entries = [*data["items"], *data["meetings"]]
+    whole = [m["id"] for m in data["meetings"]]
+    for entry in entries:
+        if whole and rng.random() < 0.25:
+            other = rng.choice(whole)
+            if other != entry["id"] and other not in entry.get("not_in_parallel_with", []):
+                entry["in_parallel_with"] = [other]
+    if rng.random() < 0.5:
+        data["interpretation"]["teams"] = 1
+    return data
+
+
+def _without_the_others(data: dict[str, Any], session: Session, f: PrecheckFinding) -> Any:
+    named = set(f.instances)
+    info = session.session
+    calendar = [DAYS, *([] if info.evening_meetings else [EVENINGS])]
+    calendar += [holiday_key(d) for d in info.holidays]
+    keys = [k for k in [*calendar, *(i.key for i in rule_instances(session))] if k not in named]
+    week = next_weekdays(max(info.days), 5)
+    return make_session(drop_rules(data, keys, week))
+
+
+def test_every_count_is_confirmed_with_only_its_instances() -> None:
+    fired: dict[str, int] = {}
+    for seed in range(120):
+        data = _stressed(seed)
+        try:
+            session = make_session(data)
+        except InputError:
+            continue
+        found = [f for f in precheck(session) if f.check in COUNTS]
+        if not found:
+            continue
+        assert decide(session).status is SolveStatus.INFEASIBLE, (seed, found[0].text())
+        for f in found:
+            fired[f.check] = fired.get(f.check, 0) + 1
+            alone = _without_the_others(data, session, f)
+            assert decide(alone).status is SolveStatus.INFEASIBLE, (seed, f.text(), f.instances)
+    assert set(fired) == COUNTS, fired  # each count is put to the test
+    assert sum(fired.values()) > 30, fired
