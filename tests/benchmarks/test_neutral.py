@@ -4,6 +4,7 @@ and solves, and a baseline that agrees with the project on feasibility (structur
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from benchmarks import neutral
 from benchmarks.baseline import solve
@@ -63,3 +64,47 @@ def test_session_file_loads_and_solves_with_the_baseline(instance: neutral.Insta
     assert base.solution is not None
     assert neutral.check(instance, base.solution) == []
     assert neutral.objective(instance, base.solution) == base.objective
+
+
+def test_chains_of_one_body_share_a_meeting_in_any_order_across_chains() -> None:
+    """The family's chains as the session file says them: `order: free` and `after_end_of`
+    within each chain, so items of two chains share one meeting, each chain in its order,
+    and a later chain may open the meeting (not one order over the body)."""
+    chains = {"a1": (60, None), "a2": (60, "a1"), "b1": (30, None), "b2": (30, "b1")}
+    text = yaml.safe_dump(
+        {
+            "session": {
+                "body": {"en": "Chains"},
+                "number": 1,
+                "venue": "Geneva",
+                "languages": ["en"],
+                "days": ["2031-03-03"],
+                "periods": [{"id": "AM", "start": "10:00", "end": "13:00"}],
+            },
+            "interpretation": {"budget": 1, "teams": 1},
+            "rooms": [{"id": "r1", "interpretation": False}],
+            "bodies": [
+                {
+                    "id": "b",
+                    "name": {"en": "B"},
+                    "rooms": ["r1"],
+                    "interpreted": False,
+                    "order": "free",
+                }
+            ],
+            "items": [
+                {"id": k, "title": k, "body": "b", "minutes": m, "run_on": False}
+                | ({"after_end_of": [after]} if after else {})
+                | ({"fixed_start": "2031-03-03T10:00"} if k == "b1" else {})
+                for k, (m, after) in chains.items()
+            ],
+        }
+    )
+    session = parse_session(text)
+    result = SessionModel(session).solve(time_limit=10, workers=1, seed=0)
+    assert result.status.value == "optimal"
+    assert result.timetable is not None
+    assert validate(session, result.timetable).ok
+    start = {row.activity: row.start for row in result.timetable}
+    assert start["b1"] < start["a1"] < start["a2"]  # chain b opens it, a follows in order
+    assert start["b1"] < start["b2"]
