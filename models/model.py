@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ortools.sat.python import cp_model
 
+from models.bounds import BOUNDS
 from models.constraints import HARD_CONSTRAINTS
 from models.constructive import FirstFit
 from models.context import Context, Module, PenaltyTerm, hard, sum_of, weighted
@@ -92,8 +93,9 @@ def hard_modules() -> dict[str, Module]:
 
 
 def session_modules() -> dict[str, Module]:
-    """The session's own model: every hard rule, then every preference (`models.objective`)."""
-    return {**hard_modules(), **PREFERENCE_TERMS}
+    """The session's own model: every hard rule, then every preference (`models.objective`),
+    then the redundant constraints that strengthen their LP bound (`models.bounds`)."""
+    return {**hard_modules(), **PREFERENCE_TERMS, **BOUNDS}
 
 
 class SessionModel:

@@ -8,6 +8,7 @@ reaching into the model's fields.
 from __future__ import annotations
 
 from models import SessionModel
+from models.bounds import BOUNDS
 from models.constraints import HARD_CONSTRAINTS
 from models.context import Context, PenaltyTerm, sum_of
 from models.model import hard_modules, session_modules
@@ -26,7 +27,7 @@ def _preferences(model: SessionModel) -> list[PenaltyTerm]:
 
 def test_the_session_model_is_the_hard_rules_then_the_preferences() -> None:
     model = SessionModel(make_session(tiny()))
-    assert list(model.modules) == [*HARD_CONSTRAINTS, *PREFERENCE_TERMS]
+    assert list(model.modules) == [*HARD_CONSTRAINTS, *PREFERENCE_TERMS, *BOUNDS]
     assert list(session_modules()) == list(model.modules)
     assert all(model.terms[name] == [] for name in hard_modules())
     assert list(model.penalty_terms) == list(PREFERENCE_TERMS)

@@ -1,0 +1,192 @@
+"""The redundant constraints of `models.bounds`: they never change an optimum, they raise the
+bound CP-SAT proves at the root.
+
+Each cut is checked two ways, both on deterministic limits (one worker, fixed seed): the
+optimum with it equals the optimum without it (COP9, small generated sessions), and the bound
+after presolve and the root LP (`max_number_of_conflicts = 0`: no search yet) is higher with
+it. The generator's witnesses, which keep every hard rule, must satisfy every cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+import pytest
+from ortools.sat.python import cp_model
+
+from models import SessionModel
+from models.bounds import BOUNDS, capacity_groups, fewest_meetings
+from models.context import Module
+from models.model import hard_modules, session_modules
+from models.objective import PREFERENCE_TERMS
+from scheduler.bundled import bundled_session_path
+from scheduler.generate import generate_session
+from scheduler.io.session_file import load_session
+from scheduler.session import Session
+from tests.conftest import make_session
+from tests.models.support import item, tiny
+
+#: Small generated sessions: a climate one (evenings, teams, a scoped parallel cap), a
+#: commission one (many items shared in meetings) and a treaty COP.
+SMALL = {
+    "climate": {"profile": "climate", "days": 4, "rooms": 10, "bodies": 10, "items": 16},
+    "commission": {"profile": "commission", "days": 4, "rooms": 4, "bodies": 4, "items": 30},
+    "treaty-cop": {"profile": "treaty-cop", "seed": 3},
+}
+
+WITHOUT_BOUNDS: dict[str, Module] = {**hard_modules(), **PREFERENCE_TERMS}
+
+
+@cache
+def _generated(name: str) -> Session:
+    return make_session(generate_session(**SMALL[name]).data)
+
+
+def _evenings_needed() -> Session:
+    """The tiny session with an evening period and one team: its five interpreted meetings
+    (three plenary, two of the working group) need one of the two evenings."""
+    data = tiny()
+    data["session"]["evening_meetings"] = True
+    data["session"]["periods"].append(
+        {"id": "EV", "start": "18:30", "end": "21:00", "evening": True}
+    )
+    data["interpretation"] = {"budget": 8, "teams": 1}
+    item(data, "wg-1")["meetings"] = 2
+    return make_session(data)
+
+
+def _session(name: str) -> Session:
+    if name == "cop9":
+        return load_session(bundled_session_path())
+    return _evenings_needed() if name == "evenings-needed" else _generated(name)
+
+
+def _solver(**limits: float) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.num_workers = 1
+    params.random_seed = 0
+    params.linearization_level = 2
+    for name, value in limits.items():
+        setattr(params, name, value)
+    return solver
+
+
+def _solve(session: Session, modules: Mapping[str, Module], **limits: float) -> tuple[str, float]:
+    """(status, bound) of a solve with deterministic limits."""
+    model = SessionModel(session, modules)
+    solver = _solver(**limits)
+    status = solver.status_name(model.solve_with(solver))
+    return status, solver.best_objective_bound
+
+
+def _optimum(session: Session, modules: Mapping[str, Module]) -> float:
+    model = SessionModel(session, modules)
+    solver = _solver(max_deterministic_time=20.0)
+    assert model.solve_with(solver) == cp_model.OPTIMAL
+    return solver.objective_value
+
+
+def _root_bound(session: Session, modules: Mapping[str, Module]) -> float:
+    """CP-SAT's bound after presolve and the root LP, before any conflict of the search."""
+    return _solve(session, modules, max_number_of_conflicts=0)[1]
+
+
+def _only(*names: str) -> dict[str, Module]:
+    return {**WITHOUT_BOUNDS, **{n: BOUNDS[n] for n in names}}
+
+
+# --- what the cuts count ---------------------------------------------------------------------
+
+
+def test_fewest_meetings_rounds_up_the_minutes_of_the_shared_meetings() -> None:
+    items = [{"id": str(k), "title": f"Item {k}", "minutes": 100} for k in (1, 2, 3)]
+    session = make_session(tiny(items=items, meetings=[]))
+    model = SessionModel(session)
+    longest = max(s.minutes for s in session.usable_slots)
+    assert fewest_meetings(model.context, "plenary") == -(-300 // longest)
+
+
+def test_a_share_false_item_and_a_whole_meeting_count_meetings_of_their_own() -> None:
+    items = [
+        {"id": "1", "title": "Opening", "minutes": 30},
+        {"id": "2", "title": "Debate", "minutes": 30, "share": False},
+        {"id": "3", "title": "Closing", "minutes": 30},
+    ]
+    session = make_session(tiny(items=items, meetings=[]))
+    # The two shared items fit in one meeting; the debate needs a meeting of its own.
+    assert fewest_meetings(SessionModel(session).context, "plenary") == 2
+    guarded = SessionModel(session, guarded=True)  # a guard may lift no-sharing: all shared
+    assert fewest_meetings(guarded.context, "plenary") == 1
+
+
+def test_capacity_groups_are_the_bodies_the_teams_and_the_scoped_cap() -> None:
+    session = _generated("climate")
+    model = SessionModel(session)
+    groups = capacity_groups(model.context)
+    teams = session.interpretation.teams
+    interpreted = [h.id for h in session.hosts if h.interpreted]
+    assert (interpreted, teams) in groups
+    assert all(n == 1 for hosts, n in groups[: len(session.bodies)])
+    assert (
+        capacity_groups(SessionModel(session, guarded=True).context)
+        == groups[: len(session.bodies)]
+    )
+
+
+def test_no_cut_when_no_preference_counts_meetings() -> None:
+    """Preferences off (a feasibility question, as explanations ask): the model is the one
+    without bounds."""
+    zero = {k: 0 for k in ("meeting", "interpreted_meeting", "evening_meeting", "session_end")}
+    session = make_session({**generate_session(**SMALL["climate"]).data, "preferences": zero})
+    with_bounds = SessionModel(session).model.proto
+    without = SessionModel(session, WITHOUT_BOUNDS).model.proto
+    assert len(with_bounds.constraints) == len(without.constraints)
+    assert list(session_modules())[-len(BOUNDS) :] == list(BOUNDS)
+
+
+# --- sound: witnesses keep them, optima do not move -----------------------------------------
+
+
+@pytest.mark.parametrize("name", list(SMALL))
+def test_the_generator_s_witness_keeps_every_cut(name: str) -> None:
+    generated = generate_session(**SMALL[name])
+    session = make_session(generated.data)
+    model = SessionModel(session)
+    used = {(r.activity, session.slot(r.date, r.period).index) for r in generated.witness}
+    for key, part in model.variables.part.items():
+        model.model.add(part == int(key in used))
+    assert model.solve_with(_solver(max_deterministic_time=20.0)) in (
+        cp_model.OPTIMAL,
+        cp_model.FEASIBLE,
+    )
+
+
+@pytest.mark.parametrize("name", ["cop9", "evenings-needed", *SMALL])
+def test_the_cuts_leave_the_optimum_where_it_was(
+    name: str,
+) -> None:
+    session = _session(name)
+    with_all = _optimum(session, session_modules())
+    assert _optimum(session, WITHOUT_BOUNDS) == with_all
+    for cut in BOUNDS:
+        assert _optimum(session, _only(cut)) == with_all
+
+
+# --- useful: the root bound goes up ---------------------------------------------------------
+
+
+def test_meeting_counts_raise_the_root_bound() -> None:
+    session = _generated("climate")
+    assert _root_bound(session, _only("bound:meeting-counts")) > _root_bound(
+        session, WITHOUT_BOUNDS
+    )
+
+
+def test_evening_counts_raise_the_root_bound() -> None:
+    session = _evenings_needed()
+    base = _only("bound:meeting-counts")
+    assert _root_bound(
+        session, _only("bound:meeting-counts", "bound:evening-counts")
+    ) > _root_bound(session, base)
