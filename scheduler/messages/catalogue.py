@@ -11,8 +11,9 @@ A template is a `str.format` pattern over the message's parameters. Where a coun
 wording, the template is a mapping of CLDR plural categories (`one`, `two`, `few`, `many`,
 `other`, `zero`) chosen by the parameter named in `plural` (default `count`) with Babel's
 plural rules for the language; an exact number (`"=0"`) comes before the categories, as in ICU
-MessageFormat. A key missing in a language falls back to English; the
-catalogue test names every such gap.
+MessageFormat. A form may itself be such a mapping, chosen by another count: a sentence with
+two counts ("1 finding, 2 rules broken"). A key missing in a language falls back to English;
+the catalogue test names every such gap.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from scheduler.yaml_loading import safe_load
 LANGUAGES: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
 FALLBACK = "en"
 
-Template = str | dict[str, str]
+Template = str | dict[str, "Template"]
 
 
 def _flatten(data: Mapping[str, object], prefix: str = "") -> Iterator[tuple[str, object]]:
@@ -112,15 +113,20 @@ def word(key: str, lang: str, **params: object) -> str:
 def render(message: Message, lang: str) -> str:
     """The message in `lang`: its template filled with its parameters rendered in `lang`."""
     args = {name: _say(value, lang) for name, value in message.params}
-    chosen = template(message.key, lang)
-    if isinstance(chosen, Mapping):
-        counted = dict(message.params).get(str(chosen.get("plural", "count")))
+    return _form(template(message.key, lang), message.args, lang).format(**args)
+
+
+def _form(chosen: Template, params: Mapping[str, object], lang: str) -> str:
+    """The words a template's counts choose: exact numbers first, then CLDR categories, each
+    form possibly chosen again by another count."""
+    while isinstance(chosen, Mapping):
+        counted = params.get(str(chosen.get("plural", "count")))
         if isinstance(counted, int) and f"={counted}" in chosen:
             chosen = chosen[f"={counted}"]
         else:
             category = plural_category(lang, counted) if isinstance(counted, int) else "other"
             chosen = chosen.get(category, chosen["other"])
-    return chosen.format(**args)
+    return chosen
 
 
 def _say(value: object, lang: str) -> object:

@@ -13,12 +13,18 @@ from scheduler.messages.catalogue import _general
 _FORMATTER = string.Formatter()
 
 
+def _texts(template: object) -> list[str]:
+    """Every text of a template: each plural form, forms chosen by a second count included."""
+    if isinstance(template, Mapping):
+        return [t for k, v in template.items() if k != "plural" for t in _texts(v)]
+    return [str(template)]
+
+
 def _fields(template: object) -> dict[str, str]:
     """The placeholders of a template (all plural forms), with their format specs."""
-    texts = template.values() if isinstance(template, Mapping) else [template]
     found: dict[str, str] = {}
-    for text in texts:
-        for _, name, spec, _ in _FORMATTER.parse(str(text)):
+    for text in _texts(template):
+        for _, name, spec, _ in _FORMATTER.parse(text):
             if name:
                 found[name] = spec or found.get(name, "")
     return found
@@ -42,7 +48,7 @@ def test_every_key_renders_without_leftover_placeholders(lang: str) -> None:
         template = catalogue(lang).get(key, catalogue("en").get(key))
         plural = str(template.get("plural", "count")) if isinstance(template, Mapping) else ""
         params = {n: _sample(n, s, plural) for n, s in _fields(template).items() if n != "plural"}
-        for count in (0, 1, 2, 3, 5, 11, 21, 100):  # every CLDR plural form of the six
+        for count in (0, 1, 2, 3, 5, 11, 21, 100, 101):  # every CLDR plural form of the six
             if plural:
                 params[plural] = count
             text = render(Message.of(key, **params), lang)

@@ -12,7 +12,10 @@ from scheduler.messages import catalogue
 
 
 def _texts(template: object) -> list[str]:
-    return [str(t) for t in template.values()] if isinstance(template, Mapping) else [str(template)]
+    """Every text of a template, each plural form (a second count's too)."""
+    if isinstance(template, Mapping):
+        return [t for k, v in template.items() if k != "plural" for t in _texts(v)]
+    return [str(template)]
 
 
 def test_no_french_message_contains_a_straight_apostrophe() -> None:

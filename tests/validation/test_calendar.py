@@ -315,7 +315,7 @@ def test_interpretation_teams_refuses_overlapping_interpreted_meetings() -> None
     texts = [f.text("en") for f in report.findings]
     assert texts[0] == (
         "2 interpreted meetings at once in Mon 4 Mar 15:00-17:00 (rt Mon 4 Mar RT, plenary "
-        "Mon 4 Mar PM), but only 1 interpreter teams"
+        "Mon 4 Mar PM), but only 1 interpreter team"
     )
     assert texts[1].startswith("2 interpreted meetings at once in Tue 5 Mar AM (")
     # the joint meeting (Tue PM) and the lone round table (Wed RT) need one team each

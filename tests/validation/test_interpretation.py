@@ -64,5 +64,5 @@ def test_interpretation_teams_names_the_slot_and_meetings() -> None:
     (found,) = validate(tiny_session(interpretation={"teams": 1}), PARALLEL).findings
     assert found.text("en") == (
         "2 interpreted meetings at once in Tue 5 Mar AM (wg Tue 5 Mar AM, plenary Tue 5 Mar AM), "
-        "but only 1 interpreter teams"
+        "but only 1 interpreter team"
     )
