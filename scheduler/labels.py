@@ -17,13 +17,13 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Annotated, Literal
 
-import yaml
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from scheduler.errors import InputError
 from scheduler.session import UN_LANGUAGES, Session
+from scheduler.yaml_loading import safe_load
 
 _ITEM_ID = re.compile(r"^(?P<number>\d+)\s*(?P<letter>[A-Za-z])?$")
 _SHEET_FORBIDDEN = set("[]:*?/\\")
@@ -375,7 +375,7 @@ def labels(lang: str) -> Labels:
             field="lang",
             value=lang,
         )
-    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    data = safe_load(resource.read_text(encoding="utf-8"))
     try:
         return Labels.model_validate(data)
     except ValidationError as exc:  # a broken package file: say which one
