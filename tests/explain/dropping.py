@@ -16,7 +16,10 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from models.model import SessionModel, solve_status
+from scheduler.io.session_file import session_from_data
 from scheduler.result import SolveStatus
+from scheduler.rules import rule_instances
+from scheduler.rules.subjects import DAYS, EVENINGS, holiday_key
 from scheduler.session import Session
 from scheduler.timetable import Timetable
 
@@ -92,7 +95,7 @@ def _drop(data: Data, key: Key, extra_days: list[dt.date]) -> None:
         first, other = subject.split("/", 1)
         field = "in_parallel_with"
         if rule == "sequence":
-            other, kind = other.rsplit(":", 1)
+            other, kind = other.rsplit("@", 1)
             field = f"after_{kind}_of"
         entry = entries[first]
         entry[field] = [x for x in entry.get(field, []) if str(x) != other]
@@ -100,13 +103,24 @@ def _drop(data: Data, key: Key, extra_days: list[dt.date]) -> None:
         entries[subject]["share"] = True
     elif rule == "no-running-on":
         entries[subject]["run_on"] = True
+    elif rule == "same-room":
+        entries[subject]["same_room"] = False
+    elif rule == "room-closed":
+        next(r for r in data["rooms"] if str(r["id"]) == subject)["closed"] = []
     else:
         raise ValueError(f"no way to drop {key}")
 
 
 def _drop_bound(data: Data, activity: str, name: str) -> None:
-    """Lift an activity's bound, its own and its body's; the body's stays on the others."""
+    """Lift an activity's bound, its own and its body's; the body's stays on the others.
+
+    A subject that names a body instead (a bound the planner set on the body) lifts the
+    body's bound from all its activities; their own bounds stay.
+    """
     entries = _entries(data)
+    if activity not in entries:
+        next(b for b in data["bodies"] if b["id"] == activity).pop(name, None)
+        return
     target = entries[activity]
     target.pop(name, None)
     body = next(b for b in data["bodies"] if b["id"] == _body_of(target))
@@ -164,3 +178,39 @@ def decide(session: Session, deterministic: float = DETERMINISTIC) -> Decided:
     solver.parameters.max_deterministic_time = deterministic
     status = solve_status(m.solve_with(solver))
     return Decided(status, m.timetable(solver.value) if status.has_timetable else None)
+
+
+# --- the three checks of an explanation, shared by the independent suites -------------------
+
+#: Weekdays a dropped "working days" rule gives: more than any of these variants could use.
+MORE_DAYS = 10
+
+
+def calendar_keys(session: Session) -> list[Key]:
+    """The parts of the calendar that can give way, read from the session itself."""
+    info = session.session
+    keys = [DAYS]
+    if not info.evening_meetings and any(p.evening for p in info.periods):
+        keys.append(EVENINGS)
+    keys.extend(holiday_key(d) for d in info.holidays)
+    return keys
+
+
+def more_days(session: Session) -> list[dt.date]:
+    return next_weekdays(max(session.session.days), MORE_DAYS)
+
+
+def all_but(session: Session, named: Iterable[Key]) -> list[Key]:
+    """Every rule instance of the session but `named`: the calendar's parts and the catalogue's."""
+    keep = set(named)
+    every = [*calendar_keys(session), *(i.key for i in rule_instances(session))]
+    return [k for k in every if k not in keep]
+
+
+def dropped(
+    data: Data, session: Session, keys: Iterable[Key], deterministic: float = DETERMINISTIC
+) -> tuple[Session, Decided]:
+    """The session of `data` without the rule instances `keys` (ten more weekdays if the days
+    go), and whether it has a timetable."""
+    relaxed = session_from_data(drop_rules(data, keys, more_days(session)), file="<dropped>")
+    return relaxed, decide(relaxed, deterministic)
