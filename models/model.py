@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ortools.sat.python import cp_model
+from ortools.sat.python import cp_model, cp_model_helper
 
 from models.bounds import BOUNDS
 from models.constraints import HARD_CONSTRAINTS
@@ -53,6 +53,19 @@ LINEARIZATION_LEVEL = 2
 #: With 2-3 workers CP-SAT's portfolio has no full-LP worker (its `default_lp` keeps the
 #: lighter LP) and the bound stalls far below zero; `max_lp` closes it (see FORMULATION.md).
 SMALL_PORTFOLIO = ("max_lp", "no_lp")
+
+#: One worker, from `ONE_WORKER_PORTFOLIO_FROM` placements (activities x usable slots) up:
+#: CP-SAT's single search adds the rows of its LP lazily (when a relaxed solution breaks
+#: them) and its bound trails; instead the one thread interleaves (`interleave_search`, still
+#: reproducible) `full_lp`, a worker whose LP holds every row from the start (`FULL_LP`), a
+#: quick-restart search without LP for timetables, and CP-SAT's LNS. At a deterministic time
+#: of 10 (1 worker, seed 0): climate 10 days x 30 rooms gap 53 % -> 47 % (bound 305 -> 389),
+#: commission 40x 60 % -> 18 %; on cop-20x (4,136 placements) the single search proves the
+#: optimum at 16 where the portfolio stays at 167 / 141 at 30, hence the threshold.
+#: The measurements are in FORMULATION.md, "Solver settings".
+ONE_WORKER_PORTFOLIO = ("full_lp", "quick_restart_no_lp")
+ONE_WORKER_PORTFOLIO_FROM = 5_000
+FULL_LP = {"linearization_level": 2, "add_lp_constraints_lazily": False}
 
 #: From this many placements (activities x usable slots) up, a solve with no hint given starts
 #: from a first timetable built in Python (`models.constructive.first_fit`), completed by a
@@ -258,6 +271,7 @@ class SessionModel:
             chosen_seed,
             reproducible=seed is not None,
             gap=gap,
+            placements=self._placements(),
         )
         progress = _Progress(on_solution, offset=spent)
         with _solver_log(solver, log_path):
@@ -294,8 +308,11 @@ class SessionModel:
         return found
 
     def _starts_from_first_fit(self) -> bool:
-        placements = len(self.session.activities) * len(self.session.usable_slots)
-        return placements >= FIRST_FIT_FROM
+        return self._placements() >= FIRST_FIT_FROM
+
+    def _placements(self) -> int:
+        """Activities x usable slots: the size of the placement problem."""
+        return len(self.session.activities) * len(self.session.usable_slots)
 
     def start_from_first_fit(self, time_limit: float, seed: int = 0) -> float:
         """Hint the search with a first timetable: `first_fit`'s placements, fixed, completed
@@ -441,9 +458,10 @@ def _solver(
     *,
     reproducible: bool = False,
     gap: float | None = None,
+    placements: int = 0,
 ) -> cp_model.CpSolver:
-    """A CP-SAT solver with our parameters (see LINEARIZATION_LEVEL, SMALL_PORTFOLIO and
-    INTERLEAVE_WHEN_SEEDED)."""
+    """A CP-SAT solver with our parameters (see LINEARIZATION_LEVEL, SMALL_PORTFOLIO,
+    ONE_WORKER_PORTFOLIO and INTERLEAVE_WHEN_SEEDED)."""
     solver = cp_model.CpSolver()
     params = solver.parameters
     # stopping: the time left, and the relative gap when one is asked for (`--gap`)
@@ -458,6 +476,14 @@ def _solver(
         params.interleave_search = True
     elif 2 <= (workers or os.cpu_count() or 1) <= 3:
         params.subsolvers.extend(SMALL_PORTFOLIO)
+    elif not several and placements >= ONE_WORKER_PORTFOLIO_FROM:
+        full_lp = cp_model_helper.SatParameters()
+        full_lp.name = "full_lp"
+        for name, value in FULL_LP.items():
+            setattr(full_lp, name, value)
+        params.subsolver_params.append(full_lp)
+        params.subsolvers.extend(ONE_WORKER_PORTFOLIO)
+        params.interleave_search = True
     return solver
 
 

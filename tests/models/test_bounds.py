@@ -18,7 +18,13 @@ from ortools.sat.python import cp_model
 from models import SessionModel
 from models.bounds import BOUNDS, capacity_groups, fewest_meetings
 from models.context import Module
-from models.model import hard_modules, session_modules
+from models.model import (
+    ONE_WORKER_PORTFOLIO,
+    ONE_WORKER_PORTFOLIO_FROM,
+    hard_modules,
+    session_modules,
+)
+from models.model import _solver as model_solver
 from models.objective import PREFERENCE_TERMS
 from scheduler.bundled import bundled_session_path
 from scheduler.generate import generate_session
@@ -190,3 +196,35 @@ def test_evening_counts_raise_the_root_bound() -> None:
     assert _root_bound(
         session, _only("bound:meeting-counts", "bound:evening-counts")
     ) > _root_bound(session, base)
+
+
+# --- one worker: the LP-heavy portfolio from ONE_WORKER_PORTFOLIO_FROM placements up ----------
+
+
+def test_one_worker_on_a_large_session_interleaves_a_full_lp_worker() -> None:
+    large = model_solver(60, 1, 0, placements=ONE_WORKER_PORTFOLIO_FROM).parameters
+    assert large.interleave_search
+    assert list(large.subsolvers) == list(ONE_WORKER_PORTFOLIO)
+    assert len(large.subsolver_params) == 1
+    text = str(large)  # the binding reads a repeated message's elements only as text
+    full_lp = text[text.index("subsolver_params {") :]
+    assert 'name: "full_lp"' in full_lp and "add_lp_constraints_lazily: false" in full_lp
+    assert "linearization_level: 2" in full_lp
+    small = model_solver(60, 1, 0, placements=ONE_WORKER_PORTFOLIO_FROM - 1).parameters
+    assert not small.interleave_search and not small.subsolvers
+    two = model_solver(60, 2, 0, placements=ONE_WORKER_PORTFOLIO_FROM).parameters
+    assert len(two.subsolver_params) == 0
+
+
+def test_the_one_worker_portfolio_is_reproducible() -> None:
+    """Interleaved in one thread, the search is deterministic: two runs on a deterministic
+    limit end at the same timetable cost and bound."""
+    session = _generated("commission")
+    answers = set()
+    for _ in range(2):
+        model = SessionModel(session)
+        solver = model_solver(60, 1, 0, placements=ONE_WORKER_PORTFOLIO_FROM)
+        solver.parameters.max_deterministic_time = 0.05
+        model.solve_with(solver)
+        answers.add((solver.objective_value, solver.best_objective_bound))
+    assert len(answers) == 1
