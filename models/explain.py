@@ -5,17 +5,21 @@
 
 The steps, each in its own module:
 1. cheap pre-checks (`scheduler.prechecks`) that prove the obvious impossibilities by counting;
-2. a minimal conflicting set of the session's rule instances (`models.explain_core`), the
+2. the preferred minimal conflict of the session's rule instances (`models.explain_core`,
+   under the planner's priority of `models.explain_priority`: the planner's own times and
+   orders before the resources, the General Assembly's calendar and budget last), the
    calendar included (`models.explain_horizon`: "4 working days", "no evening meetings");
 3. for each rule of the conflict, the session re-solved without it alone
-   (`models.explain_relax`): the timetable it then allows, or that another conflict remains;
-4. the numbers behind the conflict: the pre-checks again, with only the conflict's rules.
+   (`models.explain_relax`): the timetable it then allows, closest to the session's own, or
+   which other conflict remains; up to `MAX_CONFLICTS` conflicts are listed that way;
+4. the numbers behind each conflict: the pre-checks again, with only the conflict's rules.
 """
 
 from __future__ import annotations
 
+import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from models.explain_core import (
@@ -25,10 +29,13 @@ from models.explain_core import (
     Solving,
     Verdict,
     holds,
+    instances_of,
     minimal_conflict,
 )
 from models.explain_horizon import Horizon, horizon
-from models.explain_relax import Relaxation, relax
+from models.explain_priority import by_priority
+from models.explain_relax import Relaxation, reference, relax
+from scheduler.messages import Message
 from scheduler.prechecks import PrecheckFinding, precheck
 from scheduler.rules.instances import RuleInstance
 from scheduler.session import Session
@@ -39,6 +46,16 @@ _STATUS: dict[Verdict, Status] = {
     Verdict.FEASIBLE: "feasible",
     Verdict.UNKNOWN: "unknown",
 }
+
+
+@dataclass(frozen=True)
+class Conflicting:
+    """One conflict: its rules, what dropping each alone allows, and its numbers."""
+
+    members: list[RuleInstance]  # the rules that cannot all hold, as the planner wrote them
+    relaxations: list[Relaxation]  # per rule, what dropping it alone allows
+    numbers: list[PrecheckFinding]  # the pre-checks' arithmetic behind it
+    minimal: bool  # each rule was shown necessary by a solve
 
 
 @dataclass(frozen=True)
@@ -57,6 +74,15 @@ class Explanation:
     solves: int = 0
     time_limit: float = 0.0
     extra_days: int = 0  # working days the calendar may add when the session's days give way
+    #: The conflicts after the first (`conflict`), at most `MAX_CONFLICTS` in all, in the
+    #: order they were found; dropping one rule of each is needed for a timetable.
+    others: list[Conflicting] = field(default_factory=list)
+
+    @property
+    def conflicts(self) -> list[Conflicting]:
+        """Every conflict found, the preferred one first."""
+        head = Conflicting(self.conflict, self.relaxations, self.numbers, self.minimal)
+        return [head, *self.others] if self.conflict else []
 
     @property
     def every_drop_works(self) -> bool:
@@ -102,6 +128,10 @@ def _numbers(session: Session, members: list[RuleInstance]) -> list[PrecheckFind
     return [f for f in found if all(k in keys or k[0] == "within-periods" for k in f.instances)]
 
 
+#: At most this many distinct conflicts are listed (issue: "up to five").
+MAX_CONFLICTS = 5
+
+
 def explain(
     session: Session,
     lang: str = "en",
@@ -113,45 +143,125 @@ def explain(
     """Explain why `session` has no timetable (or say that it has one).
 
     `time_limit` (seconds, default the session's) bounds all solves together; `workers`
-    defaults to 1 so that the conflict found is the same from run to run.
+    defaults to the machine's cores (`default_workers`): the conflicts found depend only on
+    whether each set of rules can hold, the same with any number of workers, and the
+    timetables described come from reproducible searches (a seed, interleaved workers).
     `deterministic_time` bounds each solve in CP-SAT's deterministic time instead, the same
     on a busy machine as on an idle one (tests); without a `time_limit` given as well, no
     wall clock bounds the explanation then.
+
+    The first conflict gets the time first, then what dropping each of its rules allows;
+    a rule whose drop still leaves no timetable leads to the next conflict (one without that
+    rule), up to `MAX_CONFLICTS`, while time is left.
     """
     began = time.perf_counter()
     wall = time_limit is not None or deterministic_time is None
     limit = session.solver.time_limit if time_limit is None else time_limit
     run = Solving(
         Deadline(limit if wall else None),
-        workers=1 if workers is None else workers,
+        workers=default_workers() if workers is None else workers,
         seed=session.solver.seed if seed is None else seed,
         deterministic=deterministic_time,
     )
     findings = precheck(session)
     h = horizon(session)
-    conflict = minimal_conflict(h, run)
-    relaxations: list[Relaxation] = []
-    numbers: list[PrecheckFinding] = []
-    members = list(conflict.members)
-    minimal = conflict.minimal
-    if conflict.verdict is Verdict.INFEASIBLE:
-        for n, member in enumerate(members):
-            share = min(run.deadline.left(), NO_LIMIT) / (len(members) - n)
-            relaxations.append(relax(h, member, run, share))
-        if conflict.pending is not None:
-            members, relaxations, minimal = _settle(h, conflict, relaxations, run)
-        numbers = _numbers(session, members)
+    first = minimal_conflict(h, run)
+    found: list[Conflicting] = []
+    if first.verdict is Verdict.INFEASIBLE:
+        found = _conflicts(h, first, run)
+    head = found[0] if found else Conflicting([], [], [], first.minimal)
     return Explanation(
-        status=_STATUS[conflict.verdict],
-        conflict=members,
-        relaxations=relaxations,
+        status=_STATUS[first.verdict],
+        conflict=head.members,
+        relaxations=head.relaxations,
         prechecks=[f.text(lang) for f in findings],
-        minimal=minimal,
+        minimal=head.minimal,
         lang=lang,
         findings=findings,
-        numbers=numbers,
+        numbers=head.numbers,
         seconds=time.perf_counter() - began,
         solves=run.solves,
         time_limit=limit,
         extra_days=len(h.extra_days),
+        others=found[1:],
     )
+
+
+def default_workers() -> int:
+    """The machine's cores, at most `MAX_EXPLAIN_WORKERS`."""
+    return max(1, min(os.cpu_count() or 1, MAX_EXPLAIN_WORKERS))
+
+
+#: More workers than this do not shorten an explanation's many small solves.
+MAX_EXPLAIN_WORKERS = 8
+
+
+def _conflicts(h: Horizon, first: Conflict, run: Solving) -> list[Conflicting]:
+    """The first conflict, and the next ones, each with its relaxations (`MAX_CONFLICTS`).
+
+    A rule whose drop leaves no timetable belongs to a conflict and another one remains
+    without it: a conflict already found that lacks the rule, or else the preferred
+    conflict of the session without that rule alone, searched next. Then, while the time
+    allows, the session without the least preferred rule of every conflict found: when it
+    still has no timetable, its preferred conflict is one more, distinct from all. Each
+    relaxation is solved once, whichever conflicts its rule is in.
+    """
+    relaxed: dict[RuleInstance, Relaxation] = {}
+    found: list[Conflicting] = []
+    queue = [first]
+    while queue and len(found) < MAX_CONFLICTS:
+        conflict = queue.pop(0)
+        members = [m for m in conflict.members if m not in relaxed]
+        closest = reference(h, conflict.members, run) if members else None
+        for n, member in enumerate(members):
+            share = min(run.deadline.left(), NO_LIMIT) / (len(members) - n)
+            relaxed[member] = relax(h, member, run, share, closest)
+        relaxations = [relaxed[m] for m in conflict.members]
+        kept, relaxations, minimal = list(conflict.members), relaxations, conflict.minimal
+        if conflict.pending is not None:
+            kept, relaxations, minimal = _settle(h, conflict, relaxations, run)
+        if found and not kept:
+            continue
+        found.append(Conflicting(kept, relaxations, _numbers(h.session, kept), minimal))
+        if not kept:
+            break  # the durations alone: no rule to blame, no other conflict to look for
+        known = [c.members for c in found] + [list(c.members) for c in queue]
+        for r in relaxations:
+            if r.verdict is not Verdict.INFEASIBLE or len(known) >= MAX_CONFLICTS:
+                continue
+            if any(r.instance not in c for c in known) or run.deadline.left() <= 0:
+                continue  # a conflict without it is known already (or no time to look)
+            nxt = minimal_conflict(h, run, [i for i in instances_of(h) if i != r.instance])
+            if nxt.members and all(set(nxt.members) != set(c) for c in known):
+                queue.append(nxt)
+                known.append(list(nxt.members))
+        # A rule whose drop alone gives a timetable is in every conflict: no other to find.
+        one_enough = any(r.feasible for c in found for r in c.relaxations)
+        if not queue and not one_enough and len(found) < MAX_CONFLICTS and run.deadline.left() > 0:
+            more = _one_more(h, found, run)
+            if more is not None:
+                queue.append(more)
+    return [_linked(c, found) for c in found]
+
+
+def _one_more(h: Horizon, found: list[Conflicting], run: Solving) -> Conflict | None:
+    """A conflict without the least preferred rule of each conflict found, if one remains."""
+    dropped = {by_priority(c.members)[-1] for c in found}
+    pool = [i for i in instances_of(h) if i not in dropped]
+    if holds(h, pool, run) is not Verdict.INFEASIBLE:
+        return None
+    nxt = minimal_conflict(h, run, pool)
+    return nxt if nxt.members else None
+
+
+def _linked(conflict: Conflicting, found: list[Conflicting]) -> Conflicting:
+    """`conflict` whose rules that are not enough alone name the conflict that remains."""
+    relaxations = []
+    for r in conflict.relaxations:
+        number = next(
+            (n for n, c in enumerate(found, start=1) if r.instance not in c.members), None
+        )
+        if r.verdict is Verdict.INFEASIBLE and number is not None:
+            r = replace(r, message=Message.of("explain.conflicts.remains", number=number))
+        relaxations.append(r)
+    return replace(conflict, relaxations=relaxations)

@@ -1,31 +1,39 @@
-"""A small conflicting set of rule instances: a first conflict, shrunk until minimal.
+"""The preferred small set of rule instances that cannot hold together.
 
-The first conflict comes from a pre-check that proves the session infeasible by counting
-(`scheduler.prechecks`), for free, or else from the solver: the session on its wider calendar
-(`models.explain_horizon`) with every instance enforced outright says whether it is
-infeasible at all; then one model with every rule instance behind a literal, solved with all
-literals as assumptions, names a sufficient subset of them (the core); when that takes too
-long (large sessions), whole rules are dropped at once while the rest stays infeasible.
-The set is then shrunk by deletion: leave one member out and solve the
-session with only the remaining members enforced (a model built with everything else
-dropped, much faster than the guarded one); if it is still infeasible, the member was not
-needed. What remains is minimal: each member, left out alone, lets the others hold.
+Which conflict: the planner's priority (`models.explain_priority`) prefers a conflict made of
+the planner's own choices to one with the calendar or the budget, and `quickxplain` finds the
+preferred minimal conflict under it (Junker's QuickXplain, AAAI 2004). Each of its checks is
+"can these instances hold together, every other one dropped?": a pre-check that proves them
+infeasible by counting (`scheduler.prechecks`) answers for free, else one solve of the
+session on its wider calendar (`models.explain_horizon`) with those instances enforced
+outright, much faster than a model with every instance behind a literal.
+
+A large session (more than `SMALL_POOL` instances) is first cut to the first tiers of the
+priority that cannot hold alone and to the core the guarded model names under assumptions
+(or, when that takes too long, to what remains with whole rules dropped at once); the search
+then finishes on that part. The result is minimal: each member, left out alone, lets the
+others hold.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from ortools.sat.python import cp_model
 
 from models.explain_horizon import Horizon, wide_model
+from models.explain_priority import by_priority, tier
+from models.explain_words import as_written
 from scheduler.prechecks import precheck
 from scheduler.rules import RuleInstance, rule_instances
-from scheduler.rules.subjects import SESSION
+from scheduler.timetable import Timetable
+
+T = TypeVar("T")
 
 
 class Verdict(StrEnum):
@@ -75,6 +83,8 @@ class Solving:
     seed: int = 0
     solves: int = 0
     deterministic: float | None = None
+    #: The last timetable a check found: the next check starts from it (`holds`).
+    last: Timetable | None = None
 
     def solver(self, seconds: float | None = None) -> cp_model.CpSolver:
         """A solver for one solve, within `seconds` (default: what is left of the deadline);
@@ -94,8 +104,9 @@ class Solving:
 
 
 def instances_of(h: Horizon) -> list[RuleInstance]:
-    """Every rule instance an explanation may name: the calendar's, then the model's."""
-    return [*h.instances, *rule_instances(h.wide)]
+    """Every rule instance an explanation may name: the calendar's, then the model's, each
+    worded where the planner wrote it (`explain_words.as_written`)."""
+    return [*h.instances, *(as_written(h.session, i) for i in rule_instances(h.wide))]
 
 
 def holds(
@@ -107,45 +118,142 @@ def holds(
     keys = {i.key for i in enforced}
     m = wide_model(h, dropped=[i.key for i in instances_of(h) if i.key not in keys])
     m.clear_objective()
-    return _verdict(m.solve_with(run.solver(seconds)))
+    if run.last is not None:
+        m.hint(run.last)  # the checks of a search differ by a few rules: often still valid
+    solver = run.solver(seconds)
+    verdict = _verdict(m.solve_with(solver))
+    if verdict is Verdict.FEASIBLE:
+        run.last = m.timetable(solver.value)
+    return verdict
 
 
-def minimal_conflict(h: Horizon, run: Solving) -> Conflict:
-    """A minimal set of instances that cannot hold together, or why there is none.
+def minimal_conflict(
+    h: Horizon, run: Solving, pool: Sequence[RuleInstance] | None = None
+) -> Conflict:
+    """The preferred minimal set of instances that cannot hold together, or why there is none.
 
-    A pre-check that proves the session infeasible names a conflicting set at no solver cost,
-    and proves "still infeasible" during the deletion as well; the solver answers the rest.
-    Calendar and session-wide rules are tried last, so they stay when they can: "4 working
-    days" tells a planner more than the fixed start that happens to collide with it.
+    Preferred under the planner's priority (`models.explain_priority`), found QuickXplain-style
+    (`quickxplain`). `pool` (default: every instance) is where the conflict is looked for,
+    every other instance dropped; a pool given is known not to hold (a relaxation said so).
+    A pre-check that proves a set infeasible answers for free, the solver the rest. A pool
+    larger than `SMALL_POOL` is first cut to the first tiers that cannot hold alone and to a
+    core of those (`_candidates`), so that a large session's time goes to few solves.
     """
-    proof = _proven(h, instances_of(h))
-    if proof is not None:
-        verdict, core = Verdict.INFEASIBLE, proof
-    else:
-        verdict, core = _core(h, run)
-    if verdict is not Verdict.INFEASIBLE:
-        return Conflict(verdict, (), False, run.solves)
-    members = list(core)
-    minimal = True
-    pending: RuleInstance | None = None
-    for candidate in sorted(core, key=_deletion_order):
-        if candidate not in members:
-            continue  # already left out with a smaller proven set
-        rest = [i for i in members if i != candidate]
-        if (smaller := _proven(h, rest)) is not None:
-            members = smaller
-            continue
-        if not rest:
-            pending = candidate  # see `Conflict.pending`
-            continue
-        answer = holds(h, rest, run)
-        if answer is Verdict.INFEASIBLE:
-            members = rest
-        elif answer is Verdict.UNKNOWN:
-            minimal = False  # kept, but not shown necessary
-    order = {inst: n for n, inst in enumerate(instances_of(h))}
-    return Conflict(Verdict.INFEASIBLE, tuple(sorted(members, key=order.__getitem__)), minimal,
-                    run.solves, pending)  # fmt: skip
+    took = 0.0
+    if pool is None:
+        pool = instances_of(h)
+        began = time.monotonic()
+        verdict = Verdict.INFEASIBLE if _proven(h, pool) is not None else holds(h, pool, run)
+        if verdict is not Verdict.INFEASIBLE:
+            return Conflict(verdict, (), False, run.solves)
+        took = time.monotonic() - began
+    candidates = by_priority(list(pool))
+    if len(candidates) > SMALL_POOL:
+        candidates = _candidates(h, candidates, run, took)
+    members, minimal = quickxplain(h, candidates, run)
+    # A lone member: no check showed that the session holds without it; its relaxation will.
+    pending = members[0] if len(members) == 1 else None
+    order = {inst.key: n for n, inst in enumerate(instances_of(h))}
+    members = sorted(members, key=lambda i: order[i.key])
+    return Conflict(Verdict.INFEASIBLE, tuple(members), minimal, run.solves, pending)
+
+
+def quickxplain(
+    h: Horizon, candidates: list[RuleInstance], run: Solving
+) -> tuple[list[RuleInstance], bool]:
+    """Junker's preferred conflict among `candidates` (most preferred first), which cannot
+    all hold; and whether every check was decided (else it may hold a member not needed).
+
+    A check is "do these hold together?": a pre-check's proof answers for free, else one
+    outright solve; a solve the time stops counts as "they hold", which keeps a member
+    rather than losing the conflict.
+    """
+    decided = True
+
+    def cannot_hold(enforced: list[RuleInstance]) -> bool:
+        nonlocal decided
+        if _proven(h, enforced) is not None:
+            return True
+        answer = holds(h, enforced, run)
+        decided = decided and answer is not Verdict.UNKNOWN
+        return answer is Verdict.INFEASIBLE
+
+    return preferred_conflict(candidates, cannot_hold), decided
+
+
+def preferred_conflict(candidates: list[T], cannot_hold: Callable[[list[T]], bool]) -> list[T]:
+    """The preferred minimal subset of `candidates` (most preferred first, all together
+    known not to hold) that `cannot_hold`: QuickXplain (Junker, AAAI 2004).
+
+    Divide and conquer: keep the first half as background and find what of the second half
+    it needs, then what of the first half that part needs. Of all minimal conflicts it gives
+    the one whose least preferred member is the most preferred possible, and so on down;
+    with k members among n, about 2k log(n/k) checks.
+
+    Dropping a rule can also close a door (a date on a pre-session day dropped, the activity
+    belongs to the session days): the checks are not always monotone, so the set found is
+    checked alone and then shrunk by deletion, the least preferred member first (each member
+    left out once, the rest checked alone); a set that holds alone after all is replaced by
+    every candidate before the deletion.
+    """
+
+    def qx(background: list[T], added: bool, rest: list[T]) -> list[T]:
+        if added and cannot_hold(background):
+            return []
+        if len(rest) <= 1:
+            return rest
+        first, second = rest[: len(rest) // 2], rest[len(rest) // 2 :]
+        needed_second = qx(background + first, bool(first), second)
+        needed_first = qx(background + needed_second, bool(needed_second), first)
+        return needed_first + needed_second
+
+    if not candidates:
+        return []
+    found = qx([], False, candidates)
+    if len(found) > 1 and not cannot_hold(found):
+        found = list(candidates)
+    for member in reversed(list(found)):
+        rest = [i for i in found if i != member]
+        if rest and cannot_hold(rest):
+            found = rest
+    return found
+
+
+#: A pool of at most this many instances goes to `quickxplain` whole (COP9 has 13 or 14, a
+#: check a fraction of a second); a larger one is cut first (`_candidates`).
+SMALL_POOL = 24
+
+
+def _candidates(
+    h: Horizon, pool: list[RuleInstance], run: Solving, took: float
+) -> list[RuleInstance]:
+    """A conflicting part of a large `pool` (by priority), for `quickxplain` to finish.
+
+    A pre-check's proof, when one counts the pool infeasible (free, if not always the
+    preferred conflict); else the first tiers that cannot hold alone (each tier added is one
+    outright solve of at most a sixth of the time left, often easy: the later tiers are
+    dropped), then a pre-check's proof or the guarded model's core within them, else whole
+    rules dropped at once (`_by_rule`). Given the priority, the conflict's least preferred
+    tier is then the preferred one; within it, the core decides.
+    """
+    if (proof := _proven(h, pool)) is not None:
+        return by_priority(proof)  # free: counting proves it
+    tiers = sorted({tier(i) for i in pool})
+    part = pool
+    for last in tiers[:-1]:
+        first_tiers = [i for i in pool if tier(i) <= last]
+        share = run.deadline.left() / 6
+        if (
+            _proven(h, first_tiers) is not None
+            or holds(h, first_tiers, run, share) is Verdict.INFEASIBLE
+        ):
+            part = first_tiers
+            break
+    if (proof := _proven(h, part)) is not None:
+        return by_priority(proof)
+    seconds = min(max(CORE_FACTOR * took, LEAST_CORE), run.deadline.left() / 3)
+    core = _guarded_core(h, part, run, seconds)
+    return by_priority(core if core is not None else _by_rule(h, part, run))
 
 
 def _proven(h: Horizon, enforced: Collection[RuleInstance]) -> list[RuleInstance] | None:
@@ -159,13 +267,6 @@ def _proven(h: Horizon, enforced: Collection[RuleInstance]) -> list[RuleInstance
     return [i for i in enforced if i.key in named]
 
 
-def _deletion_order(inst: RuleInstance) -> int:
-    """Activity rules first, then session-wide ones, the calendar last."""
-    if inst.rule == "within-periods":
-        return 2
-    return 1 if inst.subject == SESSION else 0
-
-
 #: The guarded solve for a core gets at most this many times the outright solve's time (at
 #: least `LEAST_CORE` seconds, at most a third of what is left): on the climate session (107
 #: instances, one team) the outright model is proven infeasible in 7 s, the guarded one not
@@ -174,45 +275,29 @@ CORE_FACTOR = 2
 LEAST_CORE = 2.0
 
 
-def _core(h: Horizon, run: Solving) -> tuple[Verdict, list[RuleInstance]]:
-    """The session's verdict with every instance enforced and, if infeasible, a core.
-
-    The verdict comes from the model with every instance enforced outright, much faster
-    than a guarded one. The core then comes from the guarded model solved under assumptions,
-    within a few times that; when that runs out, from dropping whole rules at once
-    (`_by_rule`), each drop one outright solve.
-    """
-    everything = instances_of(h)
-    began = time.monotonic()
-    verdict = holds(h, everything, run)
-    if verdict is not Verdict.INFEASIBLE:
-        return verdict, []
-    took = time.monotonic() - began
-    core = _guarded_core(h, run, min(max(CORE_FACTOR * took, LEAST_CORE), run.deadline.left() / 3))
-    return verdict, core if core is not None else _by_rule(h, everything, run)
-
-
-def _guarded_core(h: Horizon, run: Solving, seconds: float) -> list[RuleInstance] | None:
-    """A core from the guarded model under assumptions, None when the time runs out."""
-    m = wide_model(h, guarded=True)
-    guards = m.guards  # the calendar's first, then the model's
+def _guarded_core(
+    h: Horizon, part: list[RuleInstance], run: Solving, seconds: float
+) -> list[RuleInstance] | None:
+    """A core of `part` (every other instance dropped) from the guarded model under
+    assumptions, None when the time runs out."""
+    keys = {i.key for i in part}
+    m = wide_model(h, dropped=[i.key for i in instances_of(h) if i.key not in keys], guarded=True)
     m.clear_objective()  # feasibility only: any witness will do
     m.assume_rules()
     solver = run.solver(seconds)
     solver.parameters.linearization_level = 2  # guarded linear rules into the LP too
     if _verdict(m.solve_with(solver)) is not Verdict.INFEASIBLE:
         return None
-    by_index = {literal.index: inst for inst, literal in guards.items()}
+    by_index = {literal.index: inst.key for inst, literal in m.guards.items()}
     found = {by_index[i] for i in solver.sufficient_assumptions_for_infeasibility()}
-    # No core at all means "infeasible whatever the instances": deletion will confirm it.
-    return [i for i in guards if i in found] or list(guards)
+    # No core at all means "infeasible whatever the instances": the search will confirm it.
+    return [i for i in part if i.key in found] or list(part)
 
 
 def _by_rule(h: Horizon, members: list[RuleInstance], run: Solving) -> list[RuleInstance]:
     """A smaller conflicting set: every instance of one rule dropped at once, rule by rule
-    (in deletion order), while the rest still cannot hold."""
-    rules = sorted({i.rule for i in members}, key=lambda r: (min(
-        _deletion_order(i) for i in members if i.rule == r), r))  # fmt: skip
+    (the least preferred first), while the rest still cannot hold."""
+    rules = list(dict.fromkeys(i.rule for i in reversed(by_priority(members))))
     for rule in rules:
         rest = [i for i in members if i.rule != rule]
         if (smaller := _proven(h, rest)) is not None:

@@ -75,6 +75,13 @@ def horizon(session: Session) -> Horizon:
     return Horizon(session, wide, tuple(extra), tuple(instances), forbidden)
 
 
+def measure_key(inst: RuleInstance) -> str:
+    """`days`, `evenings` or `holiday` for the calendar's instances, else the rule's name."""
+    if inst.rule == "within-periods":
+        return inst.subject.split("@")[0]
+    return inst.rule
+
+
 def calendar(h: Horizon) -> Module:
     """The hard module closing the wider calendar's extra slots (see `closed_calendar`)."""
 

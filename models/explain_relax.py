@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -22,8 +22,8 @@ from ortools.sat.python import cp_model
 from models import explain_words as words
 from models.context import Context, PenaltyTerm, sum_of
 from models.explain_core import Solving, Verdict
-from models.explain_horizon import DAYS, EVENINGS, Horizon, wide_model
-from models.model import LINEARIZATION_LEVEL
+from models.explain_horizon import DAYS, EVENINGS, Horizon, measure_key, wide_model
+from models.model import LINEARIZATION_LEVEL, SessionModel
 from models.relations import REMOTE_MODES
 from scheduler.messages import Message
 from scheduler.messages.terms import Activities, DaySpan, Joined, Listing, LongDay, Moment, Named
@@ -61,16 +61,29 @@ LEAST_LATER = 1.0
 LEAST_SHARE = 0.5
 
 
-def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Relaxation:
+#: The timetable a relaxation should stay close to: (activity, date, period) of each part.
+Reference = frozenset[tuple[str, dt.date, str]]
+
+
+def relax(
+    h: Horizon,
+    instance: RuleInstance,
+    run: Solving,
+    share: float,
+    reference: Reference | None = None,
+) -> Relaxation:
     """Re-solve the session without `instance`, within `share` seconds at most.
 
-    In two solves, the second starting from the first's timetable: any timetable (the first
-    one found answers "does dropping it allow a timetable?"); then the dropped rule's measure
-    made small ("how far must it give?"), stopping at once at a bound the pre-checks prove,
-    and nothing more; or, for a rule without a measure, the session's own preferences, so the
-    timetable shown is a sensible one. The second solve gets at most twice the first one's
-    time (at least `LEAST_LATER`): a large session's time goes to its conflict, not here.
-    With `run`'s deterministic budget, each solve gets that budget instead.
+    Up to three solves, each starting from the last one's timetable: any timetable (the
+    first one found answers "does dropping it allow a timetable?"); then the dropped rule's
+    measure made small ("how far must it give?"), stopping at once at a bound the pre-checks
+    prove; then, the measure held there, the fewest parts moved from `reference` (the
+    published grid, or the session's timetable without the conflict: `reference`), so that
+    what the answer lists is what the drop needs and no more ("item 4 before item 3", not
+    seven swaps). Without a reference, a rule without a measure is polished for the session's
+    own preferences instead. Each later solve gets at most twice the first one's time (at
+    least `LEAST_LATER`): a large session's time goes to its conflict, not here. With `run`'s
+    deterministic budget, each solve gets that budget instead.
     """
     if run.deadline.left() <= 0 or (run.deterministic is None and share < LEAST_SHARE):
         return _without(h, instance, cp_model.UNKNOWN)  # not even a model built
@@ -84,27 +97,74 @@ def relax(h: Horizon, instance: RuleInstance, run: Solving, share: float) -> Rel
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return _without(h, instance, status)
     timetable = m.timetable(solver.value)
-    later = max(2 * (time.monotonic() - began), LEAST_LATER)  # the second solve, at most
+    later = max(2 * (time.monotonic() - began), LEAST_LATER)  # each later solve, at most
+
+    def then(terms: list[PenaltyTerm]) -> cp_model.CpSolver | None:
+        """Minimise `terms` from the timetable found so far; the solver if it found one."""
+        m.hint(timetable)
+        m.minimize(terms)
+        again = _solver(run, min(share - (time.monotonic() - began), later), polish=True)
+        return again if m.solve_with(again) in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+
     amount: int | None = None
     if measure is not None:
         amount = round(solver.value(measure))
         floor = _floor(h, instance)
         if amount > floor:
-            m.hint(timetable)
             m.model.add(measure >= floor)  # proven by counting: the search stops there
-            m.minimize([PenaltyTerm(f"measure[{instance.rule}:{instance.subject}]", measure, 1)])
-            solver = _solver(run, min(share - (time.monotonic() - began), later))
-            if m.solve_with(solver) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                amount = round(solver.objective_value)
-                timetable = m.timetable(solver.value)
-    else:
-        m.hint(timetable)
-        m.minimize(preferences)
-        solver = _solver(run, min(share - (time.monotonic() - began), later))
-        if m.solve_with(solver) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            timetable = m.timetable(solver.value)
+            name = f"measure[{instance.rule}:{instance.subject}]"
+            if (better := then([PenaltyTerm(name, measure, 1)])) is not None:
+                amount = round(better.objective_value)
+                timetable = m.timetable(better.value)
+        m.bound(measure, amount)
+    if reference:
+        if (closer := then([PenaltyTerm("moved", moved(m, reference), 1)])) is not None:
+            timetable = m.timetable(closer.value)
+    elif measure is None and (polished := then(preferences)) is not None:
+        timetable = m.timetable(polished.value)
     message = _describe(h, instance, timetable, amount)
     return Relaxation(instance, Verdict.FEASIBLE, message, timetable, amount)
+
+
+def moved(m: SessionModel, reference: Reference) -> cp_model.LinearExpr:
+    """Parts of `reference` not kept where they are (a part on a day or in a period the
+    wider calendar lacks, or of an activity the session lacks, is left out)."""
+    v, session = m.variables, m.session
+    kept: list[cp_model.IntVar] = []
+    for activity, date, period in reference:
+        try:
+            index = session.slot(date, period).index
+        except KeyError:
+            continue
+        part = v.part.get((activity, index))
+        if part is not None:
+            kept.append(part)
+    return len(kept) - sum_of(kept)
+
+
+def reference(h: Horizon, conflict: Collection[RuleInstance], run: Solving) -> Reference | None:
+    """What a relaxation of `conflict`'s rules should stay close to: the published grid, or
+    else the session's timetable with the whole conflict dropped (its first timetable,
+    polished briefly for the session's preferences). None when there is neither."""
+    published = h.session.published
+    if published:
+        return frozenset((p.activity, p.date, p.period) for p in published)
+    if run.deadline.left() <= 0:
+        return None
+    began = time.monotonic()
+    m = wide_model(h, dropped=[i.key for i in conflict])
+    preferences = [t for group in m.penalty_terms.values() for t in group]
+    m.clear_objective()
+    solver = _solver(run, run.deadline.left() / 4)
+    if m.solve_with(solver) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    timetable = m.timetable(solver.value)
+    m.hint(timetable)
+    m.minimize(preferences)
+    solver = _solver(run, max(2 * (time.monotonic() - began), LEAST_LATER), polish=True)
+    if m.solve_with(solver) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        timetable = m.timetable(solver.value)
+    return frozenset((p.activity, p.date, p.period) for p in timetable)
 
 
 def _floor(h: Horizon, instance: RuleInstance) -> int:
@@ -114,10 +174,21 @@ def _floor(h: Horizon, instance: RuleInstance) -> int:
     return 0
 
 
-def _solver(run: Solving, seconds: float) -> cp_model.CpSolver:
-    """The run's solver for one relaxed solve, with the model's own LP settings."""
+#: A polishing solve (the measure, the distance, the preferences) gets this share of a
+#: deterministic budget: a timetable is found already, and COP9's polishing otherwise used
+#: the whole budget of each solve (an explanation of 50 s instead of 15 s under load 10).
+POLISH_SHARE = 0.25
+
+
+def _solver(run: Solving, seconds: float, *, polish: bool = False) -> cp_model.CpSolver:
+    """The run's solver for one relaxed solve, with the model's own LP settings; several
+    workers interleaved, so that the timetable described is the same from run to run."""
     solver = run.solver(seconds)
+    if polish and run.deterministic is not None:
+        solver.parameters.max_deterministic_time = run.deterministic * POLISH_SHARE
     solver.parameters.linearization_level = LINEARIZATION_LEVEL
+    if run.workers > 1:
+        solver.parameters.interleave_search = True
     return solver
 
 
@@ -221,6 +292,26 @@ def _remote_peak(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.Linea
     return peak + 0
 
 
+def _swaps(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr:
+    """Pairs of the body's agenda taken out of order: the next one starts before the first
+    ends (as `agenda_order` forbids, one pair at a time)."""
+    v = ctx.v
+    out_of_order: list[cp_model.IntVar] = []
+    for a, c in pairwise(ctx.session.agenda_of(inst.subject)):
+        swapped = ctx.model.new_bool_var(f"explain-swapped[{a.id},{c.id}]")
+        for s in v.slots[c.id]:
+            later = v.part_after(a.id, s)
+            if later is not v.false:
+                ctx.clause([~v.part[(c.id, s.index)], ~later, swapped])
+        if a.body == c.body and v.layout[a.body] != "offsets":
+            for s in v.slots[c.id]:
+                if v.has(a.id, s):
+                    both = [v.part[(a.id, s.index)], v.part[(c.id, s.index)]]
+                    ctx.add(v.end[(a.id, s.index)] <= v.start[(c.id, s.index)], [~swapped, *both])
+        out_of_order.append(swapped)
+    return sum_of(out_of_order)
+
+
 #: Measure key (`measure_key`) -> the measure the relaxed solve first makes smallest. Rules
 #: without one (an order, a fixed start) are re-solved for the session's objective alone.
 MEASURES: dict[str, Measure] = {
@@ -235,14 +326,8 @@ MEASURES: dict[str, Measure] = {
     "max-meetings-per-day": _busiest_day,
     "remote-capacity": _remote_peak,
     "max-days": _days_met,
+    "agenda-order": _swaps,
 }
-
-
-def measure_key(inst: RuleInstance) -> str:
-    """`days`, `evenings` or `holiday` for the calendar's instances, else the rule's name."""
-    if inst.rule == "within-periods":
-        return inst.subject.split("@")[0]
-    return inst.rule
 
 
 def measure_of(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearExpr | None:
@@ -375,7 +460,7 @@ def _agenda_order(
 ) -> object:
     session = h.wide
     swapped: list[Message] = []
-    for a, c in pairwise(session.body_activities(inst.subject)):
+    for a, c in pairwise(session.agenda_of(inst.subject)):
         a_end = max(p.end_at for p in timetable.parts_of(a.id))
         c_start = min(p.start_at for p in timetable.parts_of(c.id))
         if c_start < a_end:

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scheduler.messages import word
-from scheduler.messages.terms import Activities, DaySpan, DayTimes, Listing, Named, Span
+from scheduler.messages.terms import Activities, DaySpan, DayTimes, Listing, Moment, Named, Span
+from scheduler.rules.instances import RuleInstance, instance, who_term
 from scheduler.session import Session
 from scheduler.timetable import Meeting, Timetable
 
@@ -56,3 +57,33 @@ def parts(timetable: Timetable, activity: str) -> Listing:
     for p in timetable.parts_of(activity):
         by_day.setdefault(p.date, []).append(Span(p.start, p.end, "text"))
     return Listing.of((DayTimes(d, tuple(spans)) for d, spans in by_day.items()), "terms.semicolon")
+
+
+#: Rule -> the activity's field that a body's bound sets for all its activities.
+_BODY_BOUNDS = {"deadline": "latest_end", "earliest-start": "earliest_start"}
+
+
+def as_written(session: Session, inst: RuleInstance) -> RuleInstance:
+    """`inst` worded where the planner wrote it: a deadline or an earliest start that comes
+    from the body's line is said to be the body's ("(the deadline of Plenary)").
+
+    The model keeps one instance per activity (each can give way alone); only the words
+    change, the key stays.
+    """
+    field = _BODY_BOUNDS.get(inst.rule)
+    if field is None:
+        return inst
+    a = session.activity(inst.subject)
+    moment = getattr(a, field)
+    placed = next(p for p in [*session.items, *session.meetings] if p.id == a.id)
+    own = getattr(placed, field)
+    bodies = [session.body(b) for b in (a.bodies or (a.body,))]
+    body = next((b for b in bodies if getattr(b, field) == moment), None)
+    if body is None or moment is None or own == moment:
+        return inst  # the activity's own line sets it
+    who = who_term(session, a.id)
+    if a.kind == "meetings" and a.label() == body.name.get("en"):
+        return instance(inst.rule, inst.subject, "of-body", who=who, moment=Moment(moment))
+    named = Named.by(body.name.get)
+    return instance(inst.rule, inst.subject, "of-its-body", who=who, moment=Moment(moment),
+                    body=named)  # fmt: skip

@@ -85,6 +85,7 @@ def simultaneous(
     limits: list[tuple[Key, int, bool]] = [(TEAMS, interp.teams, True)]
     if interp.parallel_cap is not None:
         limits.append((CAP, interp.parallel_cap, False))
+    capped = None if interp.parallel_cap_bodies is None else set(interp.parallel_cap_bodies)
     for key, limit, only_interpreted in limits:
         if not on(key):
             continue
@@ -93,7 +94,8 @@ def simultaneous(
             bodies = {
                 b.id: here[b.id]
                 for b in session.bodies
-                if b.id in here and (b.id in interpreted or not only_interpreted)
+                if b.id in here
+                and (b.id in interpreted if only_interpreted else capped is None or b.id in capped)
             }
             if len(bodies) <= limit:
                 continue
