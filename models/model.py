@@ -246,8 +246,8 @@ class SessionModel:
         """Solve; unset arguments come from the session's `solver:` settings.
 
         `hint` is `self.hint(hint)` first; without it the last hint given stays, unless
-        `start` (by default: from `FIRST_FIT_FROM` placements up) builds one (`first_fit`,
-        only a hint: the solver keeps every rule). A `seed`
+        `start` (by default: from `FIRST_FIT_FROM` placements up, when no hint was given
+        before) builds one (`first_fit`, only a hint: the solver keeps every rule). A `seed`
         given makes the search reproducible with any number of workers (`INTERLEAVE_WHEN_SEEDED`).
         `gap` stops the search once the relative gap between the best timetable and the bound
         is at most that (0.01: 1 %); the status is then `FEASIBLE` unless the gap is closed.
@@ -308,6 +308,9 @@ class SessionModel:
         return found
 
     def _starts_from_first_fit(self) -> bool:
+        """By default: a large session, and no hint given earlier (a re-plan's own)."""
+        if len(self.model.proto.solution_hint.vars):
+            return False
         return self._placements() >= FIRST_FIT_FROM
 
     def _placements(self) -> int:

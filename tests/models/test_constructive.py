@@ -101,6 +101,10 @@ def test_large_sessions_start_from_it_by_default(monkeypatch) -> None:
     session = make_session(tiny())
     assert SessionModel(session).solve(workers=1, seed=0, time_limit=20).status.has_timetable
     assert len(calls) == 1
+    hinted = SessionModel(session)
+    hinted.hint(Timetable())  # a hint given before (a re-plan's): it stays, no first fit
+    assert hinted.solve(workers=1, seed=0, time_limit=20).status.has_timetable
+    assert len(calls) == 1
     monkeypatch.setattr(models.model, "FIRST_FIT_FROM", 10**9)
     assert SessionModel(session).solve(workers=1, seed=0, time_limit=20).status.has_timetable
     assert len(calls) == 1
