@@ -85,7 +85,7 @@ def test_fixed_start_between_periods_is_refused():
     data = tiny_data()
     data["items"][2]["fixed_start"] = "2030-03-05T13:30"
     found = _only(data, "fixed-time")
-    assert "outside every period (10:00-13:00, 15:00-18:00)" in found.text()
+    assert "outside every period (10:00–13:00, 15:00–18:00)" in found.text()
 
 
 def test_fixed_start_in_an_evening_needs_evening_meetings():
@@ -242,7 +242,7 @@ def test_more_interpreted_bodies_forced_at_once_than_teams_is_refused():
     assert _found(_three_bodies_at_once(teams=3, cap=None)) == []
     found = _only(_three_bodies_at_once(teams=2, cap=None), "teams")
     assert found.text() == (
-        "Monday 4 March 10:00-13:00: 3 interpreted meetings must be held (Plenary, Working "
+        "Monday 4 March 10:00–13:00: 3 interpreted meetings must be held (Plenary, Working "
         "group, Second group); there are 2 interpretation teams; item 1 starts Monday 4 March "
         "10:00, Working group starts Monday 4 March 10:00 and Second group starts Monday 4 March "
         "10:00"

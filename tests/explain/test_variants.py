@@ -65,7 +65,7 @@ EXPECTED: dict[str, tuple[set[tuple[str, str]], str, str, str]] = {
             ("fixed-start", "wg-tip-meeting"),
             ("interpretation-teams", "session"),
         },
-        "Tuesday 16 October 10:00-13:00: 3 interpreted meetings must be held (Plenary, Working "
+        "Tuesday 16 October 10:00–13:00: 3 interpreted meetings must be held (Plenary, Working "
         "Group on International Cooperation, Working Group on Trafficking in Persons); there are "
         "2 interpretation teams",
         "at most 2 interpreted meetings at once",

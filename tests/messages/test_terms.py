@@ -35,7 +35,7 @@ def test_a_name_missing_in_a_language_falls_back_to_english() -> None:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "Thursday 18 October 15:00-16:45"),
+        ("en", "Thursday 18 October 15:00–16:45"),
         ("fr", "jeudi 18 octobre, 15 heures-16 h 45"),
         ("es", "jueves 18 de octubre, de 15.00 a 16.45 horas"),
         ("ru", "четверг, 18 октября, 15 ч. 00 м. – 16 ч. 45 м."),
@@ -52,7 +52,7 @@ def test_findings_use_digits_for_clock_times_in_every_language() -> None:
     assert {Clock(noon).say(lang) for lang in ("ar", "zh", "en", "fr", "ru", "es")} == {"12:00"}
     assert Moment(noon, "short").say("fr") == "jeu. 18 oct. 12:00"
     assert Moment(noon).say("fr") == "jeudi 18 octobre à 12 heures"
-    assert Span(None, dt.time(9)).say("en") == "?-09:00"
+    assert Span(None, dt.time(9)).say("en") == "?–09:00"
 
 
 def test_several_things_are_joined_by_each_languages_own_patterns() -> None:

@@ -26,3 +26,13 @@ def test_no_french_message_contains_a_straight_apostrophe() -> None:
         if "'" in text
     }
     assert not straight, straight
+
+
+def test_english_time_ranges_take_an_en_dash() -> None:
+    """UN English writes a range of times with an en dash: 10:00–13:00, not 10:00-13:00."""
+    import datetime as dt
+
+    from scheduler.messages.terms import DaySpan
+
+    said = DaySpan(dt.date(2018, 10, 18), dt.time(10), dt.time(13)).say("en")
+    assert said == "Thursday 18 October 10:00–13:00"

@@ -162,7 +162,7 @@ def test_within_periods_refuses_a_part_outside_its_days_own_period() -> None:
     assert report.broken_rules() == ["within-periods"]
     (found,) = report.findings
     assert found.text("en") == (
-        "item 4 runs 16:30-17:30 in plenary Tue 5 Mar PM, outside the period 15:00-17:00"
+        "item 4 runs 16:30–17:30 in plenary Tue 5 Mar PM, outside the period 15:00–17:00"
     )
 
 
@@ -183,7 +183,7 @@ def test_within_periods_refuses_a_body_in_a_period_for_other_bodies() -> None:
     assert report.broken_rules() == ["within-periods"]
     (found,) = report.findings
     assert found.text("en") == (
-        "plenary Wed 6 Mar LUNCH is in the period 13:30-15:00, which is open only to "
+        "plenary Wed 6 Mar LUNCH is in the period 13:30–15:00, which is open only to "
         "Side events (side)"
     )
     assert found.text("fr") == (
@@ -199,7 +199,7 @@ def test_within_periods_refuses_a_joint_meeting_in_a_period_for_one_of_its_bodie
     assert report.broken_rules() == ["within-periods"]
     (found,) = report.findings
     assert found.text("en") == (
-        "wg-a+wg-b Tue 5 Mar PM is in the period 15:00-17:00, which is open only to Group A (wg-a)"
+        "wg-a+wg-b Tue 5 Mar PM is in the period 15:00–17:00, which is open only to Group A (wg-a)"
     )
 
 
@@ -245,8 +245,8 @@ def test_body_one_at_a_time_refuses_a_body_in_two_overlapping_periods() -> None:
     assert report.broken_rules() == ["body-one-at-a-time"]
     (found,) = report.findings
     assert found.text("en") == (
-        "Round table (rt) meets twice at once: rt Mon 4 Mar RT (14:00-17:00) overlaps "
-        "rt Mon 4 Mar PM (15:00-18:00)"
+        "Round table (rt) meets twice at once: rt Mon 4 Mar RT (14:00–17:00) overlaps "
+        "rt Mon 4 Mar PM (15:00–18:00)"
     )
     assert found.meetings == ("rt Mon 4 Mar RT", "rt Mon 4 Mar PM")
 
@@ -259,8 +259,8 @@ def test_body_one_at_a_time_refuses_a_member_body_meeting_beside_its_joint_meeti
     assert report.broken_rules() == ["body-one-at-a-time"]
     (found,) = report.findings
     assert found.text("en") == (
-        "Group B (wg-b) meets twice at once: wg-a+wg-b Tue 5 Mar PM (15:00-17:00) overlaps "
-        "wg-b Tue 5 Mar PM (15:00-17:00)"
+        "Group B (wg-b) meets twice at once: wg-a+wg-b Tue 5 Mar PM (15:00–17:00) overlaps "
+        "wg-b Tue 5 Mar PM (15:00–17:00)"
     )
     assert set(found.activities) == {"joint-1", "wg-b-1"}
 
@@ -287,7 +287,7 @@ def test_room_one_meeting_refuses_overlapping_periods_in_one_room() -> None:
     assert report.broken_rules() == ["room-one-meeting"]
     (found,) = report.findings
     assert found.text("en") == (
-        "room hall holds 2 meetings in Mon 4 Mar 15:00-17:00: rt Mon 4 Mar RT, plenary Mon 4 Mar PM"
+        "room hall holds 2 meetings in Mon 4 Mar 15:00–17:00: rt Mon 4 Mar RT, plenary Mon 4 Mar PM"
     )
     assert set(found.activities) == {"rt-1", "2", "3"}
 
@@ -314,13 +314,13 @@ def test_interpretation_teams_refuses_overlapping_interpreted_meetings() -> None
     assert report.broken_rules() == ["interpretation-teams"]
     texts = [f.text("en") for f in report.findings]
     assert texts[0] == (
-        "2 interpreted meetings at once in Mon 4 Mar 15:00-17:00 (rt Mon 4 Mar RT, plenary "
+        "2 interpreted meetings at once in Mon 4 Mar 15:00–17:00 (rt Mon 4 Mar RT, plenary "
         "Mon 4 Mar PM), but only 1 interpreter team"
     )
     assert texts[1].startswith("2 interpreted meetings at once in Tue 5 Mar AM (")
     # the joint meeting (Tue PM) and the lone round table (Wed RT) need one team each
     assert len(texts) == 3
-    assert texts[2].startswith("2 interpreted meetings at once in Wed 6 Mar 15:00-17:00")
+    assert texts[2].startswith("2 interpreted meetings at once in Wed 6 Mar 15:00–17:00")
 
 
 def test_interpretation_teams_holds_when_periods_only_touch() -> None:
@@ -350,11 +350,11 @@ def test_parallel_cap_refuses_overlapping_meetings_and_holds_for_touching_ones()
     assert report.broken_rules() == ["parallel-cap"]
     texts = [f.text("en") for f in report.findings]
     assert texts[0] == (
-        "2 meetings at once in Mon 4 Mar 14:00-15:00 (side Mon 4 Mar LUNCH, rt Mon 4 Mar RT), "
+        "2 meetings at once in Mon 4 Mar 14:00–15:00 (side Mon 4 Mar LUNCH, rt Mon 4 Mar RT), "
         "over the cap of 1"
     )
     assert texts[1] == (
-        "2 meetings at once in Mon 4 Mar 15:00-17:00 (rt Mon 4 Mar RT, plenary Mon 4 Mar PM), "
+        "2 meetings at once in Mon 4 Mar 15:00–17:00 (rt Mon 4 Mar RT, plenary Mon 4 Mar PM), "
         "over the cap of 1"
     )
     assert validate(calendar(interpretation={"parallel_cap": 2}), timetable()).ok
@@ -377,7 +377,7 @@ def test_not_in_parallel_refuses_parts_in_overlapping_periods() -> None:
     assert report.broken_rules() == ["not-in-parallel"]
     (found,) = report.findings
     assert found.text("en") == (
-        "item 3 (Mon 4 Mar 15:00-17:00) runs in parallel with Round table 1 (rt-1)"
+        "item 3 (Mon 4 Mar 15:00–17:00) runs in parallel with Round table 1 (rt-1)"
     )
     assert found.meetings == ("plenary Mon 4 Mar PM", "rt Mon 4 Mar RT")
 

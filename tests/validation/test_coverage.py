@@ -30,7 +30,7 @@ def test_the_base_timetable_breaks_no_rule() -> None:
         ),
         (
             tiny_timetable(row("3", "Mon PM", "17:00-17:30", minutes=25)),
-            "is marked 25 minutes but runs 17:00-17:30",
+            "is marked 25 minutes but runs 17:00–17:30",
         ),
         (
             tiny_timetable(row("99", "Tue PM", "16:00-16:30")),
@@ -61,8 +61,8 @@ def test_the_base_timetable_breaks_no_rule() -> None:
         ),
         (
             tiny_timetable(row("wg-1", "Tue AM", "10:00-12:00")),
-            "Working group (wg-1) runs 10:00-12:00 in wg Tue 5 Mar AM instead of filling its "
-            "period 10:00-13:00",
+            "Working group (wg-1) runs 10:00–12:00 in wg Tue 5 Mar AM instead of filling its "
+            "period 10:00–13:00",
         ),
         (
             tiny_timetable(

@@ -21,8 +21,8 @@ def test_body_one_at_a_time_refuses_overlapping_items() -> None:
     report = validate(session, tiny_timetable(row("3", "Mon PM", "16:30-17:00")))
     assert report.broken_rules() == ["body-one-at-a-time"]
     assert report.findings[0].text("en") == (
-        "item 2 (plenary Mon 4 Mar PM 15:00-17:00) overlaps item 3 (plenary Mon 4 Mar PM "
-        "16:30-17:00)"
+        "item 2 (plenary Mon 4 Mar PM 15:00–17:00) overlaps item 3 (plenary Mon 4 Mar PM "
+        "16:30–17:00)"
     )
 
 

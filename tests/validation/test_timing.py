@@ -34,7 +34,7 @@ def test_within_periods_holds_for_an_allowed_evening_and_a_fixed_pre_session_day
         (
             tiny_session(),
             tiny_timetable(row("3", "Mon PM", "17:45-18:15")),
-            "item 3 runs 17:45-18:15 in plenary Mon 4 Mar PM, outside the period 15:00-18:00",
+            "item 3 runs 17:45–18:15 in plenary Mon 4 Mar PM, outside the period 15:00–18:00",
         ),
         (
             tiny_session(),
