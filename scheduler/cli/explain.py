@@ -4,7 +4,10 @@ Prints the few rules of the session that cannot all hold together, what dropping
 alone would allow, and the numbers that make the conflict visible. Exit codes: 3 when the
 session is infeasible (explained), 0 when it has a timetable, 4 when the time ran out
 before the solver could tell, 2 for invalid input. `--deterministic-time` makes the answer
-the same on any machine, however busy (each solve bounded in CP-SAT's units of work).
+the same on any machine, however busy (each solve bounded in CP-SAT's units of work). The
+solver uses the machine's cores unless `--workers` says otherwise. A published grid whose
+rows fall on a day the session no longer has (a day cut to see whether it fits) does not
+stop the explanation: those rows are left out, and said so.
 """
 
 from __future__ import annotations
@@ -74,7 +77,8 @@ def _load(path: Path | None) -> tuple[Session, int]:
     except InputError as exc:
         errors = exc.errors if isinstance(exc, InputErrors) else [exc]
         rows = {int(m[1]) for e in errors if (m := _PUBLISHED_ROW.match(e.field or ""))}
-        if path is None or not rows or len(rows) < len(errors):
+        workbook = path is not None and path.suffix.lower() in {".xlsx", ".xlsm"}
+        if path is None or workbook or not rows or len(rows) < len(errors):
             raise
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data["published"] = [r for n, r in enumerate(data["published"]) if n not in rows]
