@@ -49,45 +49,47 @@ CASES: list[tuple[str, Edit, str]] = [
     (
         "no body",
         _item(body=[]),
-        "items[1].body: []: names no body; give one body id (plenary), or for a joint meeting "
+        "items[id=2].body: []: names no body; give one body id (plenary), or for a joint meeting "
         "two or more different bodies ([wg-a, wg-b])",
     ),
     (
         "one body in brackets",
         _item(body=["plenary"]),
-        f"items[1].body: [plenary]: one body is written without brackets (body: plenary); {_JOINT}",
+        "items[id=2].body: [plenary]: one body is written without brackets (body: plenary); "
+        + _JOINT,
     ),
     (
         "a body twice",
         _item(body=["plenary", "plenary"]),
-        f"items[1].body: [plenary, plenary]: plenary is named twice; {_JOINT}",
+        f"items[id=2].body: [plenary, plenary]: plenary is named twice; {_JOINT}",
     ),
     (
         "an unknown joint body",
         _item(body=["plenary", "nobody"]),
-        "items[1].body: 'nobody' is not a body id",
+        "items[id=2].body: 'nobody' is not a body id",
     ),
     (
         "joint bodies sharing no room",
         _item(body=["plenary", "wg"]),
-        "items[1].body: plenary and wg share no room; a joint meeting is held in one room, so "
+        "items[id=2].body: plenary and wg share no room; a joint meeting is held in one room, so "
         "list a room both may use in their `rooms`",
     ),
     (
         "a body that is neither an id nor a list",
         _item(body={"a": 1}),
-        "items[1].body: {'a': 1}: give one body id (plenary), or for a joint meeting a list of "
+        "items[id=2].body: {'a': 1}: give one body id (plenary), or for a joint meeting a list of "
         "two or more different bodies ([wg-a, wg-b])",
     ),
     (
         "a period for an unknown body",
         lambda data: data["session"]["periods"][0].update(bodies=["nobody"]),
-        "session.periods[0].bodies: 'nobody' is not a body id",
+        "session.periods[id=AM].bodies: 'nobody' is not a body id",
     ),
     (
         "a period for no body",
         lambda data: data["session"]["periods"][0].update(bodies=[]),
-        "session.periods[0].bodies: name at least one body, or leave the key out for every body",
+        "session.periods[id=AM].bodies: name at least one body, or leave the key out for "
+        "every body",
     ),
     (
         "overlapping periods of every body",
@@ -116,43 +118,43 @@ CASES: list[tuple[str, Edit, str]] = [
         "a holiday name under no date",
         lambda data: data["session"].update(holiday_names={"someday": "Holiday"}),
         "session.holiday_names: 'someday': Input should be a valid date or datetime, input is "
-        "too short",
+        "too short; write it YYYY-MM-DD (e.g. 2030-03-04)",
     ),
     (
         "a class of speakers with no speaking time",
         _item(speaker_classes=[{"speakers": 10, "minutes_per_speaker": 0}]),
-        "items[1].speaker_classes[0].minutes_per_speaker: 0: Input should be greater than 0",
+        "items[id=2].speaker_classes[0].minutes_per_speaker: 0: Input should be greater than 0",
     ),
     (
         "a class of speakers that is a text",
         _item(speaker_classes=["ten"]),
-        "items[1].speaker_classes[0]: 'ten': give a mapping with the keys speakers, "
+        "items[id=2].speaker_classes[0]: 'ten': give a mapping with the keys speakers, "
         "minutes_per_speaker, label",
     ),
     (
         "date and dates",
         _item(date="2030-03-04", dates=["2030-03-05"]),
-        "items[1]: give date or dates, not both",
+        "items[id=2]: give date or dates, not both",
     ),
     (
         "dates outside the session",
         _item(dates=["2031-03-05"]),
-        "items[1].dates: 2031-03-05 is not a day of the session",
+        "items[id=2].dates: 2031-03-05 is not a day of the session",
     ),
     (
         "in parallel with an unknown activity",
         _item(in_parallel_with=["zz"]),
-        "items[1].in_parallel_with: 'zz' is not an item, meeting or body",
+        "items[id=2].in_parallel_with: 'zz' is not an item, meeting or body",
     ),
     (
         "after its own end",
         _item(after_end_of=["2"]),
-        "items[1].after_end_of: '2' is the item itself",
+        "items[id=2].after_end_of: '2' is the item itself",
     ),
     (
         "a mode that is none",
         lambda data: data["bodies"][1].update(mode="online"),
-        "bodies[1].mode: 'online': Input should be 'in_person', 'hybrid' or 'remote'",
+        "bodies[id=wg].mode: 'online': Input should be 'in_person', 'hybrid' or 'remote'",
     ),
 ]
 
@@ -166,7 +168,7 @@ def test_a_bad_new_field_is_named_with_its_value(tmp_path, edit, expected):
 def test_a_room_name_that_fits_no_form_says_both_forms(tmp_path):
     messages = _messages(tmp_path, lambda data: data["rooms"][0].update(name=["Hall"]))
     assert messages == [
-        "rooms[0].name: ['Hall']: give one text for every language, or one per language "
+        "rooms[id=hall].name: ['Hall']: give one text for every language, or one per language "
         "({en: ..., fr: ...})"
     ]
 
@@ -196,5 +198,7 @@ def test_check_on_a_bad_session_exits_2_with_the_messages_and_no_traceback(tmp_p
     )
     assert done.returncode == ExitCode.INVALID_INPUT
     assert "Traceback" not in done.stderr
-    assert f"{path}: items[1].body: [plenary]: one body is written without brackets" in done.stderr
+    assert (
+        f"{path}: items[id=2].body: [plenary]: one body is written without brackets" in done.stderr
+    )
     assert f"{path}: session.holiday_names: 2030-03-04 is not one of the holidays" in done.stderr
