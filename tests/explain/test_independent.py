@@ -28,19 +28,14 @@ import yaml
 from models.explain import Explanation, explain
 from scheduler.generate import generate_session
 from scheduler.result import SolveStatus
-from scheduler.rules import rule_instances
-from scheduler.rules.subjects import DAYS, EVENINGS, holiday_key
 from scheduler.session import Session
 from scheduler.validation import validate
 from tests.conftest import cop9_data, make_session
-from tests.explain.dropping import DETERMINISTIC, decide, drop_rules, next_weekdays
+from tests.explain.dropping import DETERMINISTIC, all_but, decide, dropped
 
 Data = dict[str, Any]
 Key = tuple[str, str]
 VARIANTS = Path(__file__).resolve().parents[2] / "instances" / "variants"
-
-#: Weekdays a dropped "working days" rule gives: more than any of these variants could use.
-MORE_DAYS = 10
 
 
 def _shipped(name: str) -> Callable[[], Data]:
@@ -173,22 +168,16 @@ SEVERAL_CONFLICTS = {
     "treaty-cop-teams-1",  # one team; the working groups' deadlines, whatever the days
 }
 
+#: Variants whose explanation has no numbers yet: issue 19, item 4 (arithmetic that spans
+#: bodies: the plenary's days with a working group beside an item; one team for a treaty COP).
+NUMBERS_MISSING = {
+    "commission-one-day-less",
+    "treaty-cop-teams-1",
+}
+NO_NUMBERS_YET = "issue 19, item 4: no numbers for this conflict yet"
+
 #: Whole explanations of large sessions: slow.
 pytestmark = pytest.mark.slow
-
-
-def calendar_keys(session: Session) -> list[Key]:
-    """The parts of the calendar that can give way, read from the session itself."""
-    info = session.session
-    keys = [DAYS]
-    if not info.evening_meetings and any(p.evening for p in info.periods):
-        keys.append(EVENINGS)
-    keys.extend(holiday_key(d) for d in info.holidays)
-    return keys
-
-
-def more_days(session: Session) -> list[dt.date]:
-    return next_weekdays(max(session.session.days), MORE_DAYS)
 
 
 @pytest.fixture(scope="module", params=sorted(CASES))
@@ -217,8 +206,7 @@ def test_dropping_each_named_rule_gives_a_timetable(case) -> None:
     name, data, session, found = case
     said = {r.instance.key: r.verdict.value for r in found.relaxations}
     for inst in found.conflict:
-        relaxed = make_session(drop_rules(data, [inst.key], more_days(session)))
-        result = decide(relaxed)
+        relaxed, result = dropped(data, session, [inst.key])
         if said.get(inst.key) == "infeasible":
             assert name in SEVERAL_CONFLICTS, (name, inst.key, found.text())
             assert result.status is SolveStatus.INFEASIBLE, (name, inst.key)
@@ -231,11 +219,15 @@ def test_dropping_each_named_rule_gives_a_timetable(case) -> None:
 
 def test_the_named_rules_alone_still_have_no_timetable(case) -> None:
     name, data, session, found = case
-    named = {i.key for i in found.conflict}
-    others = [k for k in [*calendar_keys(session), *(i.key for i in rule_instances(session))]
-              if k not in named]  # fmt: skip
-    alone = make_session(drop_rules(data, others, more_days(session)))
-    assert decide(alone).status is SolveStatus.INFEASIBLE, (name, found.text())
+    _, alone = dropped(data, session, all_but(session, (i.key for i in found.conflict)))
+    assert alone.status is SolveStatus.INFEASIBLE, (name, found.text())
+
+
+def test_the_explanation_has_its_numbers(case, request) -> None:
+    name, _, _, found = case
+    if name in NUMBERS_MISSING:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=NO_NUMBERS_YET))
+    assert found.numbers, found.text()
 
 
 def test_the_numbers_are_those_of_the_session_as_written() -> None:

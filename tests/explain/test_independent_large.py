@@ -25,8 +25,8 @@ from tests.explain.dropping import DETERMINISTIC, all_but, decide, dropped
 
 Data = dict[str, Any]
 
-#: A climate session a third of the benchmark's (5 days x 12 rooms): the profile's rules at a
-#: size whose explanations stay within the suite's time.
+#: A climate session smaller than the benchmark's (5 days x 12 rooms, against 10 x 30): the
+#: profile's rules at a size whose explanations stay within the suite's time.
 CLIMATE = {"profile": "climate", "days": 5, "rooms": 12, "bodies": 14, "items": 24}
 
 
