@@ -157,7 +157,8 @@ CASES: dict[str, Callable[[], Data]] = {
 }
 
 #: Variants with more than one conflict: dropping one named rule alone may not be enough, and
-#: the explanation must say which (the edited session agrees with what it says per rule).
+#: the explanation must say which (the edited session agrees with what it says per rule);
+#: every other variant's named rules must each, dropped, give a timetable.
 SEVERAL_CONFLICTS = {
     "cop9-cap-1-teams-1",  # the teams and the cap, each with the days and evenings
     "cop9-item-4-with-the-working-group",  # the agenda before Tuesday; item 4 beside the group
@@ -169,9 +170,8 @@ SEVERAL_CONFLICTS = {
 }
 
 #: Variants whose explanation has no numbers yet: issue 19, item 4 (arithmetic that spans
-#: bodies: the plenary's days with a working group beside an item; one team for a treaty COP).
+#: bodies: one team for a treaty COP's plenary and working groups).
 NUMBERS_MISSING = {
-    "commission-one-day-less",
     "treaty-cop-teams-1",
 }
 NO_NUMBERS_YET = "issue 19, item 4: no numbers for this conflict yet"
@@ -214,7 +214,9 @@ def test_dropping_each_named_rule_gives_a_timetable(case) -> None:
         assert result.timetable is not None, (name, inst.key, found.text())
         assert validate(relaxed, result.timetable).ok, (name, inst.key)
     assert found.minimal
-    assert found.every_drop_works == (name not in SEVERAL_CONFLICTS), found.text()
+    # With several conflicts, which one is named is the explainer's choice: one whose every
+    # rule, dropped, gives a timetable is as right as one that leaves another conflict.
+    assert found.every_drop_works or name in SEVERAL_CONFLICTS, found.text()
 
 
 def test_the_named_rules_alone_still_have_no_timetable(case) -> None:

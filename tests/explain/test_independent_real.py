@@ -118,7 +118,8 @@ CASES: dict[str, Callable[[], Data]] = {
 }
 
 #: Variants with more than one conflict: dropping one named rule alone may not be enough, and
-#: the explanation must say which (the edited session agrees with what it says per rule).
+#: the explanation must say which (the edited session agrees with what it says per rule);
+#: every other variant's named rules must each, dropped, give a timetable.
 SEVERAL_CONFLICTS = {
     # the working group's day on the holiday; ten plenary meetings in eight periods
     "untoc-cop6-wednesday-holiday",
@@ -172,7 +173,9 @@ def test_dropping_each_named_rule_gives_a_timetable(case) -> None:
         assert result.timetable is not None, (name, inst.key, found.text())
         assert validate(relaxed, result.timetable).ok, (name, inst.key)
     assert found.minimal
-    assert found.every_drop_works == (name not in SEVERAL_CONFLICTS), found.text()
+    # With several conflicts, which one is named is the explainer's choice: one whose every
+    # rule, dropped, gives a timetable is as right as one that leaves another conflict.
+    assert found.every_drop_works or name in SEVERAL_CONFLICTS, found.text()
 
 
 def test_the_named_rules_alone_still_have_no_timetable(case, request) -> None:
