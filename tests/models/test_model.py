@@ -188,3 +188,15 @@ class TestOptions:
         assert solve(session, workers=1, seed=0).status is SolveStatus.INFEASIBLE
         relaxed = solve(session, workers=1, seed=0, dropped=[("deadline", "wg-1")])
         assert relaxed.status is SolveStatus.OPTIMAL
+
+
+def test_an_optimum_keeps_no_idle_minute_that_no_rule_asks_for():
+    """COP20's closings share Friday morning, the second marked last (so it may wait on the
+    clock): the optimum costs the same with a gap between them, yet the timetable has none."""
+    from scheduler import load_session
+
+    path = Path(__file__).resolve().parents[2] / "instances" / "real" / "unfccc-cop20-2014.yaml"
+    result = SessionModel(load_session(path)).solve(workers=1, seed=0)
+    assert result.status is SolveStatus.OPTIMAL and result.timetable is not None
+    parts = {a.activity: a for a in result.timetable}
+    assert parts["cmp-closing"].start == parts["cop-closing"].end
