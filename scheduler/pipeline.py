@@ -52,8 +52,9 @@ _clock = time.monotonic
 class Explaining:
     """How to explain an infeasible session: a few more solves, each of its rules dropped.
 
-    Unset values are the explainer's own defaults: one worker (the same conflict from run to
-    run) and the session's seed, as `schedule explain` gives them.
+    Unset values are the explainer's own defaults (the machine's cores, the session's seed), as
+    `schedule explain` gives them; within `plan`, unset workers are the solve's own when given
+    (`solve --workers 1` explains with one worker, as `explain(workers=1)` does).
     """
 
     workers: int | None = None
@@ -363,6 +364,7 @@ def _explain(
 ) -> Explanation:
     import models.explain  # imported when a session is infeasible
 
+    workers = explaining.workers if explaining.workers is not None else settings.workers
     limits: dict[str, float] = {}
     if explaining.deterministic_time is not None:
         limits["deterministic_time"] = explaining.deterministic_time
@@ -370,7 +372,7 @@ def _explain(
         session,
         lang=settings.lang,
         time_limit=time_limit,
-        workers=explaining.workers,
+        workers=workers or None,  # 0 (every core): the explainer's own default
         seed=explaining.seed,
         **limits,
     )
