@@ -1,6 +1,6 @@
 """How large a session's CP-SAT model will be, estimated from the session before it is built.
 
-The session file's own limits (`scheduler.session`: rooms, bodies, items, 20,000 placements)
+The session file's own limits (`scheduler.session`: rooms, bodies, items, 60,000 placements)
 bound each list, not their products: 500 rooms x 200 bodies, every body allowed in every room,
 is within them and makes two million room literals, a minute and gigabytes to build. What grows
 (see `models.variables` and `models.constraints`), per usable slot:

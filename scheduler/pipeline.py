@@ -138,7 +138,7 @@ class Targets:
     """What to publish and where; a None path is not written.
 
     `session_file` is recorded, with its SHA-256, on the workbook's `Solve` sheet; `timezone`
-    is the venue's, for the calendar (None: local times without a zone).
+    is the one given for the calendar (None: the session's `time_zone`, else the venue's).
     """
 
     lang: str

@@ -56,7 +56,8 @@ Timezone = Annotated[
     typer.Option(
         "--timezone",
         help="Time zone of the venue for the calendar, e.g. Europe/Vienna. "
-        "Default: local times without a zone.",
+        "Default: the session's time_zone, else the venue's (Vienna: Europe/Vienna); times "
+        "float only when neither is known.",
     ),
 ]
 SessionOutput = Annotated[

@@ -7,8 +7,8 @@ zip's directory and streams each sheet once, counting, so a hostile file is refu
 under a second, with a message naming the file and the size that is too large.
 
 The limits are far above what any session or timetable needs: the largest session allowed
-(`scheduler.session.MAX_PLACEMENTS`, 20,000 placements) makes an Assignments sheet of about
-20,000 rows x 13 columns, some 5 MB of XML.
+(`scheduler.session.MAX_PLACEMENTS`, 60,000 placements) makes an Assignments sheet of at most
+60,000 rows x 13 columns, some 15 MB of XML.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ resource = pytest.importorskip("resource")
 CAP = 2 << 30  # bytes of address space: 2 GiB
 #: A timetable, or no timetable with the reason: the outcomes a capped run may have.
 CLEAN = {ExitCode.OK, ExitCode.INFEASIBLE, ExitCode.NO_TIMETABLE, ExitCode.OUT_OF_MEMORY}
-# 12 days x 40 rooms: 480 activities, 17,280 placements (under the size limit of 20,000)
+# 12 days x 40 rooms: 480 activities, 17,280 placements (under the size limit of 60,000)
 LARGER = ["--profile", "climate", "--days", "12", "--rooms", "40", "--bodies", "50"]
 
 
