@@ -27,11 +27,16 @@ import yaml
 
 from models.explain import Explanation, explain
 from scheduler.generate import generate_session
-from scheduler.result import SolveStatus
 from scheduler.session import Session
-from scheduler.validation import validate
 from tests.conftest import cop9_data, make_session
-from tests.explain.dropping import DETERMINISTIC, all_but, decide, dropped
+from tests.explain.dropping import DETERMINISTIC
+from tests.explain.independent import (
+    each_drop_gives_a_timetable,
+    explained,
+    has_its_numbers,
+    has_no_timetable,
+    named_rules_alone_have_no_timetable,
+)
 
 Data = dict[str, Any]
 Key = tuple[str, str]
@@ -186,11 +191,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module", params=sorted(CASES))
 def case(request: pytest.FixtureRequest) -> tuple[str, Data, Session, Explanation]:
-    name = request.param
-    data = CASES[name]()
-    session = make_session(data)
-    found = explain(session, deterministic_time=DETERMINISTIC, workers=1, seed=0)
-    return name, data, session, found
+    return explained(request.param, CASES[request.param]())
 
 
 def test_there_are_at_least_twenty_variants() -> None:
@@ -198,44 +199,25 @@ def test_there_are_at_least_twenty_variants() -> None:
 
 
 def test_the_variant_has_no_timetable(case) -> None:
-    _, _, session, found = case
-    assert decide(session).status is SolveStatus.INFEASIBLE
-    assert found.status == "infeasible"
-    assert found.conflict, found.text()
+    has_no_timetable(case)
 
 
 def test_dropping_each_named_rule_gives_a_timetable(case) -> None:
-    """Each named rule, dropped from the file alone, gives a timetable; where the explanation
-    says that another conflict remains instead, the edited session has none indeed."""
-    name, data, session, found = case
-    said = {r.instance.key: r.verdict.value for r in found.relaxations}
-    for inst in found.conflict:
-        relaxed, result = dropped(data, session, [inst.key])
-        if said.get(inst.key) == "infeasible":
-            assert name in SEVERAL_CONFLICTS, (name, inst.key, found.text())
-            assert result.status is SolveStatus.INFEASIBLE, (name, inst.key)
-            continue
-        assert result.timetable is not None, (name, inst.key, found.text())
-        assert validate(relaxed, result.timetable).ok, (name, inst.key)
-    assert found.minimal
-    # With several conflicts, which one is named is the explainer's choice: one whose every
-    # rule, dropped, gives a timetable is as right as one that leaves another conflict.
-    assert found.every_drop_works or name in SEVERAL_CONFLICTS, found.text()
+    each_drop_gives_a_timetable(case, SEVERAL_CONFLICTS)
 
 
 def test_the_named_rules_alone_still_have_no_timetable(case, request) -> None:
-    name, data, session, found = case
+    name = case[0]
     if name in UNDECIDED_ALONE:
         request.applymarker(pytest.mark.xfail(strict=True, reason=UNDECIDED))
-    _, alone = dropped(data, session, all_but(session, (i.key for i in found.conflict)))
-    assert alone.status is SolveStatus.INFEASIBLE, (name, found.text())
+    named_rules_alone_have_no_timetable(case)
 
 
 def test_the_explanation_has_its_numbers(case, request) -> None:
-    name, _, _, found = case
+    name = case[0]
     if name in NUMBERS_MISSING:
         request.applymarker(pytest.mark.xfail(strict=True, reason=NO_NUMBERS_YET))
-    assert found.numbers, found.text()
+    has_its_numbers(case)
 
 
 def test_the_numbers_are_those_of_the_session_as_written() -> None:

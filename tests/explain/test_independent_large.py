@@ -15,13 +15,16 @@ from typing import Any
 
 import pytest
 
-from models.explain import Explanation, explain
+from models.explain import Explanation
 from scheduler.generate import generate_session
-from scheduler.result import SolveStatus
 from scheduler.session import Session
-from scheduler.validation import validate
-from tests.conftest import make_session
-from tests.explain.dropping import DETERMINISTIC, all_but, decide, dropped
+from tests.explain.independent import (
+    each_drop_gives_a_timetable,
+    explained,
+    has_its_numbers,
+    has_no_timetable,
+    named_rules_alone_have_no_timetable,
+)
 
 Data = dict[str, Any]
 
@@ -60,38 +63,23 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module", params=sorted(CASES))
 def case(request: pytest.FixtureRequest) -> tuple[str, Data, Session, Explanation]:
-    name = request.param
-    data = CASES[name]()
-    session = make_session(data)
-    found = explain(session, deterministic_time=DETERMINISTIC, workers=1, seed=0)
-    return name, data, session, found
+    return explained(request.param, CASES[request.param]())
 
 
 def test_the_variant_has_no_timetable(case) -> None:
-    _, _, session, found = case
-    assert decide(session).status is SolveStatus.INFEASIBLE
-    assert found.status == "infeasible"
-    assert found.conflict, found.text()
+    has_no_timetable(case)
 
 
 def test_dropping_each_named_rule_gives_a_timetable(case) -> None:
-    name, data, session, found = case
-    for inst in found.conflict:
-        relaxed, result = dropped(data, session, [inst.key])
-        assert result.timetable is not None, (name, inst.key, found.text())
-        assert validate(relaxed, result.timetable).ok, (name, inst.key)
-    assert found.minimal
-    assert found.every_drop_works, found.text()
+    each_drop_gives_a_timetable(case)
 
 
 def test_the_named_rules_alone_still_have_no_timetable(case) -> None:
-    name, data, session, found = case
-    _, alone = dropped(data, session, all_but(session, (i.key for i in found.conflict)))
-    assert alone.status is SolveStatus.INFEASIBLE, (name, found.text())
+    named_rules_alone_have_no_timetable(case)
 
 
 def test_the_explanation_has_its_numbers(case, request) -> None:
-    name, _, _, found = case
+    name = case[0]
     if name in NUMBERS_MISSING:
         request.applymarker(pytest.mark.xfail(strict=True, reason=NO_NUMBERS_YET))
-    assert found.numbers, found.text()
+    has_its_numbers(case)

@@ -1,0 +1,75 @@
+"""The four checks every infeasible variant's explanation gets, without the explainer's code.
+
+Shared by the independent suites (COP9 and generated variants, the real sessions, the large
+generated sessions): each names its variants and its known defects (strict xfails), and runs
+these on every variant:
+- the variant itself has no timetable;
+- dropping each named rule from the data gives a timetable the independent validator accepts
+  (or, where the explanation says another conflict remains, none indeed);
+- the named rules alone, every other rule loosened, still have no timetable;
+- the explanation has its numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from models.explain import Explanation, explain
+from scheduler.result import SolveStatus
+from scheduler.session import Session
+from scheduler.validation import validate
+from tests.conftest import make_session
+from tests.explain.dropping import DETERMINISTIC, all_but, decide, dropped
+
+Data = dict[str, Any]
+Case = tuple[str, Data, Session, Explanation]
+
+
+def explained(name: str, data: Data) -> Case:
+    """The variant `name`, its session and its explanation (deterministic, one worker)."""
+    session = make_session(data)
+    return (
+        name,
+        data,
+        session,
+        explain(session, deterministic_time=DETERMINISTIC, workers=1, seed=0),
+    )
+
+
+def has_no_timetable(case: Case) -> None:
+    _, _, session, found = case
+    assert decide(session).status is SolveStatus.INFEASIBLE
+    assert found.status == "infeasible"
+    assert found.conflict, found.text()
+
+
+def each_drop_gives_a_timetable(case: Case, several_conflicts: Collection[str] = ()) -> None:
+    """Each named rule, dropped from the file alone, gives a timetable; where the explanation
+    says that another conflict remains instead (only for a variant known to have several),
+    the edited session has none indeed."""
+    name, data, session, found = case
+    said = {r.instance.key: r.verdict.value for r in found.relaxations}
+    for inst in found.conflict:
+        relaxed, result = dropped(data, session, [inst.key])
+        if said.get(inst.key) == "infeasible":
+            assert name in several_conflicts, (name, inst.key, found.text())
+            assert result.status is SolveStatus.INFEASIBLE, (name, inst.key)
+            continue
+        assert result.timetable is not None, (name, inst.key, found.text())
+        assert validate(relaxed, result.timetable).ok, (name, inst.key)
+    assert found.minimal
+    # With several conflicts, which one is named is the explainer's choice: one whose every
+    # rule, dropped, gives a timetable is as right as one that leaves another conflict.
+    assert found.every_drop_works or name in several_conflicts, found.text()
+
+
+def named_rules_alone_have_no_timetable(case: Case) -> None:
+    name, data, session, found = case
+    _, alone = dropped(data, session, all_but(session, (i.key for i in found.conflict)))
+    assert alone.status is SolveStatus.INFEASIBLE, (name, found.text())
+
+
+def has_its_numbers(case: Case) -> None:
+    _, _, _, found = case
+    assert found.numbers, found.text()
