@@ -323,22 +323,14 @@ class SessionModel:
         if self._objective is None or not any(solver.value(i) for i in idle) or seconds < 0.05:
             return found
         tidy = self.model.clone()  # the same variables, by index
-        tidy.clear_hints()
-        for index in range(len(self.model.proto.variables)):
-            var = tidy.get_int_var_from_proto_index(index)
-            tidy.add_hint(var, solver.value(var))
+        _hint_every_variable(tidy, list(solver.response_proto.solution))
         tidy.add(self._objective <= round(solver.objective_value))
         tidy.minimize(sum_of(idle))
         second = _solver(min(seconds, IDLE_SECONDS), 1, solver.parameters.random_seed)
         if solve_status(second.solve(tidy)) not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
             return found
         return replace(
-            found,
-            timetable=self.timetable(second.value),
-            penalties={
-                name: sum(t.weight * int(second.value(t.expr)) for t in group)
-                for name, group in self.penalty_terms.items()
-            },
+            found, timetable=self.timetable(second.value), penalties=self._penalties(second.value)
         )
 
     def _starts_from_first_fit(self) -> bool:
@@ -372,11 +364,7 @@ class SessionModel:
         status = solver.solve(self.model)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             self._started = solver
-            values = list(solver.response_proto.solution)
-            self.model.clear_hints()
-            hint = self.model.proto.solution_hint
-            hint.vars.extend(range(len(values)))
-            hint.values.extend(values)
+            _hint_every_variable(self.model, list(solver.response_proto.solution))
         else:
             self.hint(found.timetable, rooms=True)
         return time.perf_counter() - began
@@ -430,11 +418,24 @@ class SessionModel:
             timetable=self.timetable(solver.value),
             objective=objective,
             best_bound=bound,
-            penalties={
-                name: sum(t.weight * int(solver.value(t.expr)) for t in group)
-                for name, group in self.penalty_terms.items()
-            },
+            penalties=self._penalties(solver.value),
         )
+
+    def _penalties(self, value: Value) -> dict[str, int]:
+        """Each preference's cost in a solution (`value` reads a variable)."""
+        return {
+            name: sum(t.weight * int(value(t.expr)) for t in group)
+            for name, group in self.penalty_terms.items()
+        }
+
+
+def _hint_every_variable(model: cp_model.CpModel, values: list[int]) -> None:
+    """Hint every variable of `model` with a solution's `values` (in variable order), replacing
+    any earlier hint: CP-SAT takes a complete feasible hint as its first solution."""
+    model.clear_hints()
+    hint = model.proto.solution_hint
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
 
 
 def solve(
