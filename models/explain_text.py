@@ -62,9 +62,9 @@ def _conflict(c: Conflicting, lang: str) -> list[str]:
     if not c.minimal:
         lines.append(say("not-minimal"))
     elif c.minimal and all(r.feasible for r in c.relaxations):
-        lines.append(say("all-drops"))
+        lines.append(say("all-drops", n=n))
     elif any(r.verdict.value == "unknown" for r in c.relaxations):
-        lines.append(say("undecided"))
+        lines.append(say("undecided", n=n))
     else:
-        lines.append(say("minimal"))
+        lines.append(say("minimal", n=n))
     return lines
