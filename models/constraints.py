@@ -322,8 +322,8 @@ def consecutive_meetings(ctx: Context) -> None:
     session, switches, v = ctx.session, ctx.switches, ctx.v
     for a in session.activities:
         slots = v.slots[a.id]
-        if a.whole_meetings or len(slots) < 2:
-            continue
+        if a.whole_meetings or len(slots) < 2 or a.id in v.one_part:
+            continue  # one part (no-running-on enforced outright): nothing runs on
         for k, s in enumerate(slots):
             key = (a.id, s.index)
             if k + 1 < len(slots):  # a later part follows: this one runs to the period's end

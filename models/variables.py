@@ -15,6 +15,10 @@ activity marked first may start late). For any other body (the `starts` layout) 
 Variables exist only for slots an activity may use: usable slots (no holidays, evenings only
 when allowed), pre-session days only for the activities fixed to them, and, for instances
 enforced outright, the activity's date, fixed start, earliest start and deadline.
+
+An activity held in one part (`run_on: false`, its instance enforced outright) takes all its
+minutes wherever it is: its `minutes[a,s]` is the expression `m_a part[a,s]`, not a variable,
+it has no slot shorter than `m_a`, and in the `starts` layout its interval has a fixed size.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class Variables:
     slots: dict[str, list[Slot]] = field(default_factory=dict)  # activity -> its slots
     body_slots: dict[str, list[Slot]] = field(default_factory=dict)  # body -> slots it may use
     layout: dict[str, Layout] = field(default_factory=dict)  # body -> timing layout
+    one_part: set[str] = field(default_factory=set)  # activities held whole in one part
     part: dict[Key, cp_model.IntVar] = field(default_factory=dict)
     minutes: dict[Key, Expr] = field(default_factory=dict)
     minute_vars: dict[Key, cp_model.IntVar] = field(default_factory=dict)  # minute activities
@@ -103,6 +108,7 @@ def build_variables(
 ) -> Variables:
     """All variables of the model; `layout` forces one timing layout (for measurements)."""
     v = Variables(false=model.new_constant(0))
+    v.one_part = {a.id for a in session.activities if held_in_one_part(a, switches)}
     for a in session.activities:
         v.slots[a.id] = candidate_slots(session, a, switches)
     _parts(model, session, v)
@@ -110,6 +116,12 @@ def build_variables(
     _spans(model, session, v)
     _timing(model, session, switches, v, layout)
     return v
+
+
+def held_in_one_part(a: Activity, switches: Switches) -> bool:
+    """Whether a minute activity is held in one part, by `no-running-on` enforced outright:
+    that part then has all its minutes (full-duration), a fixed size."""
+    return not a.whole_meetings and not a.run_on and switches.prunes("no-running-on", a.id)
 
 
 def candidate_slots(session: Session, a: Activity, switches: Switches) -> list[Slot]:
@@ -135,6 +147,8 @@ def candidate_slots(session: Session, a: Activity, switches: Switches) -> list[S
             slots = [s for s in slots if s.end <= deadline]
         else:
             slots = [s for s in slots if s.start < deadline]
+    if held_in_one_part(a, switches):  # its one part holds all its minutes
+        slots = [s for s in slots if s.minutes >= (a.minutes or 0)]
     return slots
 
 
@@ -174,6 +188,9 @@ def _parts(model: cp_model.CpModel, session: Session, v: Variables) -> None:
             if a.whole_meetings:
                 v.minutes[key] = part * s.minutes
                 continue
+            if a.id in v.one_part:  # all its minutes, where it is held
+                v.minutes[key] = part * (a.minutes or 0)
+                continue
             cap = min(s.minutes, a.minutes or 0)
             minutes = model.new_int_var(0, cap, f"minutes[{a.id},{s.label}]")
             model.add(minutes >= part)
@@ -210,7 +227,8 @@ def _meetings(model: cp_model.CpModel, session: Session, v: Variables) -> None:
 
 
 def _spans(model: cp_model.CpModel, session: Session, v: Variables) -> None:
-    """`started[a,s]` / `pending[a,s]`: exact prefix / suffix ORs of the activity's parts."""
+    """`started[a,s]` / `pending[a,s]`: exact prefix / suffix ORs of the activity's parts
+    (for an activity held in one part, prefix / suffix sums: the same values, tighter LP)."""
     for a in session.activities:
         slots = v.slots[a.id]
         parts = [v.part[(a.id, s.index)] for s in slots]
@@ -225,9 +243,12 @@ def _spans(model: cp_model.CpModel, session: Session, v: Variables) -> None:
                     store[(a.id, s.index)] = part
                 else:
                     lit = model.new_bool_var(f"{name}[{a.id},{s.label}]")
-                    model.add_implication(previous, lit)
-                    model.add_implication(part, lit)
-                    model.add_bool_or([~lit, previous, part])
+                    if a.id in v.one_part:  # at most one part: the OR is the sum, one LP row
+                        model.add(lit == previous + part)
+                    else:
+                        model.add_implication(previous, lit)
+                        model.add_implication(part, lit)
+                        model.add_bool_or([~lit, previous, part])
                     store[(a.id, s.index)] = lit
                 previous = store[(a.id, s.index)]
 
@@ -341,6 +362,19 @@ def _starts(
             intervals.append(
                 model.new_optional_fixed_size_interval_var(
                     0, s.minutes, part, f"meeting[{a.id},{s.label}]"
+                )
+            )
+            continue
+        if a.id in v.one_part:  # a fixed size: the start alone, by the period's end
+            size = a.minutes or 0
+            start = model.new_int_var(0, s.minutes - size, f"start[{a.id},{s.label}]")
+            model.add(start <= (s.minutes - size) * part)
+            v.start[key] = cp_model.LinearExpr.sum([start])
+            v.end[key] = start + size * part
+            v.late.add(key)
+            intervals.append(
+                model.new_optional_fixed_size_interval_var(
+                    start, size, part, f"part[{a.id},{s.label}]"
                 )
             )
             continue
