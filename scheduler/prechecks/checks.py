@@ -9,6 +9,8 @@ from scheduler.prechecks.findings import Active, PrecheckFinding
 from scheduler.prechecks.fixed_times import fixed_times
 from scheduler.prechecks.interpretation import over_budget, simultaneous
 from scheduler.prechecks.order import order_cycles
+from scheduler.prechecks.rooms import rooms_total
+from scheduler.prechecks.starts import same_start
 from scheduler.prechecks.totals import totals
 from scheduler.prechecks.windows import time_windows
 from scheduler.session import Session
@@ -26,10 +28,12 @@ def precheck(session: Session, active: Active | None = None) -> list[PrecheckFin
         *fixed_times(session, calendar, on),
         *order_cycles(session, calendar, on),
         *empty_windows(session, windows),
+        *same_start(session, windows),
         *capacity(session, calendar, windows),
         *over_budget(session, calendar, on),
         *simultaneous(session, calendar, windows, on),
         *totals(session, on),
+        *rooms_total(session, on),
     ]
     return _most_basic(found)
 

@@ -51,41 +51,48 @@ def totals(session: Session, on: Active) -> Iterator[PrecheckFinding]:
     interpreted = [h for h in session.hosts if h.interpreted]
     if on(TEAMS):
         count = _at_once(session, interpreted, interp.teams, "count.interpreted-meetings")
-        yield from _found(session, on, TEAMS, "interpretation-teams", "teams-total", count)
+        yield from counted(session, on, TEAMS, "interpretation-teams", "teams-total", count)
     if interp.parallel_cap is not None and on(CAP):
         scope = interp.parallel_cap_bodies
         capped = [h for h in session.hosts if scope is None or set(h.member_ids) & set(scope)]
         count = _at_once(session, capped, interp.parallel_cap, "count.meetings")
-        yield from _found(session, on, CAP, "parallel-cap", "cap-total", count)
+        yield from counted(session, on, CAP, "parallel-cap", "cap-total", count)
     for a in session.activities:
         for other in a.not_in_parallel_with:
             key: Key = ("not-in-parallel", pair_subject(a.id, other))
             if on(key):
-                yield from _found(session, on, key, "not-in-parallel", "apart",
+                yield from counted(session, on, key, "not-in-parallel", "apart",
                                   _apart(session, a, other))  # fmt: skip
         for other in a.in_parallel_with:
             key = ("in-parallel", pair_subject(a.id, other))
             if on(key):
-                yield from _found(session, on, key, "in-parallel", "alongside",
+                yield from counted(session, on, key, "in-parallel", "alongside",
                                   _alongside(session, a, other), days=False)  # fmt: skip
     for body in session.bodies:
         if body.max_days is not None and on(("max-days", body.id)):
             count = _max_days(session, body, body.max_days)
             key = ("max-days", body.id)
-            yield from _found(session, on, key, "max-days", "max-days", count, days=False)
+            yield from counted(session, on, key, "max-days", "max-days", count, days=False)
         per_day = body.max_meetings_per_day
         if per_day is not None and on(("max-meetings-per-day", body.id)):
             count = _per_day(session, body, per_day)
             key = ("max-meetings-per-day", body.id)
-            yield from _found(session, on, key, "max-meetings-per-day", "per-day", count)
+            yield from counted(session, on, key, "max-meetings-per-day", "per-day", count)
 
 
-def _found(
-    session: Session, on: Active, key: Key, rule: str, words: str, count: Count, days: bool = True
+def counted(
+    session: Session,
+    on: Active,
+    key: Key | None,
+    rule: str,
+    words: str,
+    count: Count,
+    days: bool = True,
 ) -> Iterator[PrecheckFinding]:
-    """The finding of `count` under the calendar in force, naming only the calendar instances
-    it needs: the session's days when `days` (the count stops at the last day), and each
-    closure whose opening would lift the finding (tried open in turn)."""
+    """The finding of `count` under the calendar in force, naming `key` (None: a rule with no
+    instance, the rooms) and only the calendar instances it needs: the session's days when
+    `days` (the count stops at the last day), and each closure whose opening would lift the
+    finding (tried open in turn)."""
     cal = Calendar(session, on)
     if count(cal) is None:
         return
@@ -100,14 +107,15 @@ def _found(
             opened = trial
     params = count(Calendar(session, _without(on, opened)))
     assert params is not None  # opening only what keeps the finding
-    yield finding(words, rule, words, tuple(sorted(needed | {key})), **params)
+    named = needed | ({key} if key is not None else set())
+    yield finding(words, rule, words, tuple(sorted(named)), **params)
 
 
 def _without(on: Active, opened: set[Key]) -> Active:
     return lambda key: on(key) and key not in opened
 
 
-def _needs(session: Session, cal: Calendar, host: Body) -> int:
+def host_needs(session: Session, cal: Calendar, host: Body) -> int:
     """The fewest meetings a host's own activities need under the calendar."""
     return _fewest(cal, session.body_activities(host.id))
 
@@ -121,7 +129,7 @@ def _fewest(cal: Calendar, activities: list[Activity]) -> int:
     return whole + (math.ceil(minutes / longest) if minutes and longest else 0)
 
 
-def _parts(session: Session, needs: list[tuple[Body, int]]) -> Listing:
+def host_parts(session: Session, needs: list[tuple[Body, int]]) -> Listing:
     return Listing.of(
         Message.of("precheck.body-count", body=_host_name(session, h), count=n) for h, n in needs
     )
@@ -139,7 +147,7 @@ def _at_once(session: Session, hosts: list[Body], limit: int, noun: str) -> Coun
     def count(cal: Calendar) -> dict[str, object] | None:
         if not cal.bounded or not hosts:
             return None
-        needs = [(h, n) for h in hosts if (n := _needs(session, cal, h))]
+        needs = [(h, n) for h in hosts if (n := host_needs(session, cal, h))]
         activities = [a for h in hosts for a in session.body_activities(h.id)]
         periods = len(cal.open_slots(activities))
         total = sum(n for _, n in needs)
@@ -148,7 +156,7 @@ def _at_once(session: Session, hosts: list[Body], limit: int, noun: str) -> Coun
             return None
         return {
             "needed": Message.of(noun, count=total),
-            "needs": _parts(session, needs),
+            "needs": host_parts(session, needs),
             "periods": Message.of("count.periods", count=periods),
             "limit": limit,
             "most": most,
@@ -165,7 +173,7 @@ def _body_slots(session: Session, cal: Calendar, body: Body) -> list[Slot]:
 
 def _body_needs(session: Session, cal: Calendar, body: Body) -> int:
     """The fewest meetings a body holds: its own and its joint meetings'."""
-    return sum(_needs(session, cal, h) for h in session.hosts if body.id in h.member_ids)
+    return sum(host_needs(session, cal, h) for h in session.hosts if body.id in h.member_ids)
 
 
 def _max_days(session: Session, body: Body, days: int) -> Count:

@@ -129,10 +129,7 @@ SEVERAL_CONFLICTS = {
 }
 
 #: Variants whose explanation lacks its numbers, each with the issue's item.
-NUMBERS_MISSING: dict[str, str] = {
-    "ccpcj-30-no-friday": NO_NUMBERS_YET,
-    "unfccc-cop20-closings-at-the-same-time": NO_NUMBERS_YET,
-}
+NUMBERS_MISSING: dict[str, str] = {}
 
 #: Variants whose named rules are not a conflict (a timetable exists with the others loosened).
 WRONG_CONFLICT: dict[str, str] = {

@@ -74,3 +74,59 @@ def test_every_count_is_confirmed_with_only_its_instances() -> None:
             assert decide(alone).status is SolveStatus.INFEASIBLE, (seed, f.text(), f.instances)
     assert set(fired) == COUNTS, fired  # each count is put to the test
     assert sum(fired.values()) > 30, fired
+
+
+#: The checks of `scheduler.prechecks.starts` and `scheduler.prechecks.rooms`.
+CROWDED = {"starts", "rooms-total"}
+
+
+def _crowded(seed: int) -> dict[str, Any]:
+    """A random session whose bodies share rooms and whose activities are pinned to moments:
+    a body's activities fixed at one moment, or one marked first against a fixed start."""
+    data = random_session_data(seed)
+    rng = random.Random(2000 + seed)
+    if rng.random() < 0.6:
+        for body in data["bodies"]:
+            body["rooms"] = ["hall"]
+    first_day = data["session"]["days"][0]
+    by_body: dict[str, list[dict[str, Any]]] = {}
+    for entry in [*data["items"], *data["meetings"]]:
+        by_body.setdefault(entry.get("body", "plenary"), []).append(entry)
+    for entries in by_body.values():
+        if len(entries) < 2 or rng.random() < 0.4:
+            continue
+        a, b = rng.sample(entries, 2)
+        at = f"{first_day}T{rng.choice(['10:00', '10:00', '11:00', '15:00'])}"
+        for entry in (a, b):
+            entry.pop("date", None)
+            entry.pop("earliest_start", None)
+            entry.pop("latest_end", None)
+        a["fixed_start"] = at
+        if rng.random() < 0.5 and "items" in data and a in data["items"] and b in data["items"]:
+            for entry in data["items"]:
+                entry.pop("first", None)
+            b.pop("last", None)
+            b["first"] = True  # first against a fixed start: pinned when at the first moment
+        else:
+            b["fixed_start"] = at
+    return data
+
+
+def test_every_start_and_room_finding_is_confirmed_with_only_its_instances() -> None:
+    fired: dict[str, int] = {}
+    for seed in range(120):
+        data = _crowded(seed)
+        try:
+            session = make_session(data)
+        except InputError:
+            continue
+        found = [f for f in precheck(session) if f.check in CROWDED]
+        if not found:
+            continue
+        assert decide(session).status is SolveStatus.INFEASIBLE, (seed, found[0].text())
+        for f in found:
+            fired[f.check] = fired.get(f.check, 0) + 1
+            alone = _without_the_others(data, session, f)
+            assert decide(alone).status is SolveStatus.INFEASIBLE, (seed, f.text(), f.instances)
+    assert set(fired) == CROWDED, fired  # each check is put to the test
+    assert min(fired.values()) >= 10, fired
