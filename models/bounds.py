@@ -11,38 +11,64 @@ stays the model it was. Registered after the preferences in `models.model.sessio
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from models.context import Context, Module, PenaltyTerm, sum_of
+from models.objective import open_sequence, term_variable
 from scheduler.rules.subjects import SESSION
-from scheduler.session import Activity
 
 
 def fewest_meetings(ctx: Context, host: str) -> int:
     """The fewest meetings a host can take its activities in. A whole-meeting activity, or a
     `share: false` one whose `no-sharing` is enforced outright, has its meetings to itself
     (each holding at most its longest period); the others share the remaining meetings, which
-    hold at most the longest period any of them may use."""
+    hold at most the longest period any of them may use: as many as their minutes need, and
+    more where items that cannot run on do not pack (`packing_floor`)."""
     slots = ctx.v.slots
-    own, shared_minutes, longest_shared = 0, 0, 0
+    own, longest_shared = 0, 0
+    whole: list[int] = []  # minutes of the shared items that take one part (no running on)
+    fluid = 0  # minutes of the shared items that may be split over meetings
     for a in ctx.session.body_activities(host):
         if not slots[a.id]:
             continue  # infeasible anyway (full-duration); count nothing
         longest = max(s.minutes for s in slots[a.id])
         if a.whole_meetings:
             own += a.meetings or 0
-        elif not a.share and _alone(ctx, a):
+        elif not a.share and _enforced(ctx, "no-sharing", a.id):
             own += -(-(a.minutes or 0) // longest)
         else:
-            shared_minutes += a.minutes or 0
+            if not a.run_on and _enforced(ctx, "no-running-on", a.id):
+                whole.append(a.minutes or 0)
+            else:
+                fluid += a.minutes or 0
             longest_shared = max(longest_shared, longest)
-    shared = -(-shared_minutes // longest_shared) if longest_shared else 0
-    return own + shared
+    return own + (packing_floor(whole, fluid, longest_shared) if longest_shared else 0)
 
 
-def _alone(ctx: Context, a: Activity) -> bool:
-    """Whether `a` (`share: false`) has its meetings to itself by a rule enforced outright."""
+def packing_floor(sizes: list[int], fluid: int, capacity: int) -> int:
+    """The fewest bins of `capacity` that hold items of `sizes` (each whole in one bin) and
+    `fluid` more units in any split: Martello and Toth's bound L2 (1990), the fluid units
+    counted with the smallest items. For a threshold t <= capacity / 2: no two items above
+    capacity / 2 share a bin, and an item above capacity - t has no room for one of t or more."""
+    best = -(-(sum(sizes) + fluid) // capacity)
+    for t in {0, *(x for x in sizes if 2 * x <= capacity)}:
+        big = [x for x in sizes if x > capacity - t]
+        large = [x for x in sizes if 2 * x > capacity and x <= capacity - t]
+        middle = sum(x for x in sizes if t <= x and 2 * x <= capacity)
+        small = sum(x for x in sizes if x < t) + fluid
+        room_big = len(big) * capacity - sum(big)
+        room_large = len(large) * capacity - sum(large)
+        rest = max(0, middle - room_large, middle + small - room_large - room_big)
+        best = max(best, len(big) + len(large) + -(-rest // capacity))
+    return best
+
+
+def _enforced(ctx: Context, rule: str, subject: str) -> bool:
+    """Whether the instance (`rule`, `subject`) is enforced outright (neither guarded nor
+    dropped); False when it has no instance."""
     try:
-        return ctx.switches.prunes("no-sharing", a.id)
-    except KeyError:  # no instance: nothing keeps it alone
+        return ctx.switches.prunes(rule, subject)
+    except KeyError:
         return False
 
 
@@ -100,8 +126,59 @@ def evening_counts(ctx: Context) -> list[PenaltyTerm]:
     return []
 
 
+def compact_runs(ctx: Context) -> list[PenaltyTerm]:
+    """For each body: its extra runs >= the gaps between activities that must meet apart in
+    which some slot stays empty (when `compact-bodies` has a weight)."""
+    v, model = ctx.v, ctx.model
+    for body in ctx.session.bodies:
+        extra = term_variable(ctx, f"compact-bodies[{body.id}]")
+        if extra is None:
+            continue
+        sequence = open_sequence(ctx, body.id)
+        hosts = ctx.hosts_of(body.id)
+        breaks: list[cp_model.LinearExprT] = []
+        for gap in forced_gaps(ctx, body.id):
+            held = [
+                [v.held[(h, sequence[k].index)] for h in hosts if (h, sequence[k].index) in v.held]
+                for k in gap
+            ]
+            if any(not h for h in held):  # a slot the body cannot meet in: a break for sure
+                breaks.append(1)
+                continue
+            empty = model.new_bool_var(f"run-break[{body.id},{sequence[gap[0]].label}]")
+            for h in held:
+                model.add(empty + sum_of(h) >= 1)
+            breaks.append(empty)
+        if breaks:
+            model.add(extra >= sum_of(breaks))
+    return []
+
+
+def forced_gaps(ctx: Context, body: str) -> list[list[int]]:
+    """Gaps (positions in the body's `open_sequence`) between activities of its agenda whose
+    slots lie in disjoint spans of it, in time order: a body meets before and after each gap.
+    The spans are chosen as many as possible (the earliest-ending first)."""
+    position = {s.index: k for k, s in enumerate(open_sequence(ctx, body))}
+    spans = []
+    for a in ctx.session.agenda_of(body):
+        slots = ctx.v.slots[a.id]
+        if slots and all(s.index in position for s in slots):
+            spans.append(
+                (max(position[s.index] for s in slots), min(position[s.index] for s in slots))
+            )
+    gaps: list[list[int]] = []
+    last = None
+    for hi, lo in sorted(spans):
+        if last is None or lo > last:
+            if last is not None and lo > last + 1:
+                gaps.append(list(range(last + 1, lo)))
+            last = hi
+    return gaps
+
+
 #: Bound name -> its module, added after the preferences.
 BOUNDS: dict[str, Module] = {
     "bound:meeting-counts": meeting_counts,
     "bound:evening-counts": evening_counts,
+    "bound:compact-runs": compact_runs,
 }

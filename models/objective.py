@@ -7,12 +7,30 @@ preference cost; `SessionModel` minimises their weighted sum. Weights come from
 
 from __future__ import annotations
 
+import weakref
+
 from ortools.sat.python import cp_model
 
 from models.context import Context, Module, PenaltyTerm, sum_of
 from scheduler.session import Slot
 
 PreferenceFn = Module  # a preference's module: its penalty terms
+
+#: Model -> the variables of the terms a bound of `models.bounds` strengthens, by term name
+#: (`compact-bodies[b]`: its `extra-runs[b]`); read with `term_variable`.
+_TERM_VARIABLES: weakref.WeakKeyDictionary[cp_model.CpModel, dict[str, cp_model.IntVar]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def term_variable(ctx: Context, name: str) -> cp_model.IntVar | None:
+    """The variable a preference created for the term `name` in this model (None: no such
+    term, e.g. its weight is 0)."""
+    return _TERM_VARIABLES.get(ctx.model, {}).get(name)
+
+
+def _keep(ctx: Context, name: str, var: cp_model.IntVar) -> None:
+    _TERM_VARIABLES.setdefault(ctx.model, {})[name] = var
 
 
 def carry_over(ctx: Context) -> list[PenaltyTerm]:
@@ -139,6 +157,7 @@ def compact_bodies(ctx: Context) -> list[PenaltyTerm]:
         if len(runs) > 1:  # extra runs: runs - 1, and 0 for a body that meets only at night
             extra = model.new_int_var(0, len(runs) - 1, f"extra-runs[{body.id}]")
             model.add(extra >= sum_of(runs) - 1)
+            _keep(ctx, f"compact-bodies[{body.id}]", extra)
             terms.append(PenaltyTerm(f"compact-bodies[{body.id}]", extra, weight))
     return terms
 

@@ -1,10 +1,10 @@
 """The two-phase re-plan: fewest changes first, then the session's preferences.
 
 The model is the session's (`SessionModel`) with two modules more: `pinned` (`models.replan.pins`)
-and `changes` (`models.replan.changes`). The first phase minimises the change terms, hinted with
-the earlier timetable; the second holds them at the value found and minimises the preferences,
-hinted with the first phase's timetable. Pinned rows that break rules by themselves are refused
-before any model is built (`scheduler.validation.pins`).
+and `changes` (`models.replan.changes`), its bounds (`models.bounds`) kept. The first phase
+minimises the change terms, hinted with the earlier timetable; the second holds them at the value
+found and minimises the preferences, hinted with the first phase's timetable. Pinned rows that
+break rules by themselves are refused before any model is built (`scheduler.validation.pins`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.bounds import BOUNDS
 from models.model import ProgressListener, SessionModel, hard_modules
 from models.objective import PREFERENCE_TERMS
 from models.replan.changes import change_terms, scales
@@ -135,13 +136,16 @@ def replan_model(
     exact_times: bool = True,
 ) -> SessionModel:
     """The session's model with the pinned rows of `previous` fixed (module `pinned`) and its
-    changes counted (module `changes`, at most `max_changes`); the objective is the session's
-    preferences until `minimize` chooses the changes."""
+    changes counted (module `changes`, at most `max_changes`), and the bounds of the session's
+    model (`models.bounds`: they hold in every timetable, pinned or not, and give the
+    preferences' phase its bound); the objective is the session's preferences until
+    `minimize` chooses the changes."""
     modules = {
         **hard_modules(),
         "pinned": pins((row for row in previous if row.pinned), exact_times=exact_times),
         "changes": change_terms(previous, max_changes=max_changes),
         **PREFERENCE_TERMS,
+        **BOUNDS,
     }
     return SessionModel(session, modules)
 

@@ -16,7 +16,7 @@ import pytest
 from ortools.sat.python import cp_model
 
 from models import SessionModel
-from models.bounds import BOUNDS, capacity_groups, fewest_meetings
+from models.bounds import BOUNDS, capacity_groups, fewest_meetings, forced_gaps, packing_floor
 from models.context import Module
 from models.model import (
     ONE_WORKER_PORTFOLIO,
@@ -26,9 +26,11 @@ from models.model import (
 )
 from models.model import _solver as model_solver
 from models.objective import PREFERENCE_TERMS
+from models.replan import replan_model
 from scheduler.bundled import bundled_session_path
 from scheduler.generate import generate_session
 from scheduler.io.session_file import load_session
+from scheduler.published import published_timetable
 from scheduler.session import Session
 from tests.conftest import make_session
 from tests.models.support import item, tiny
@@ -62,9 +64,21 @@ def _evenings_needed() -> Session:
     return make_session(data)
 
 
+def _apart() -> Session:
+    """The tiny session on four days with its report fixed on the last afternoon: the plenary
+    meets on the first morning (the opening) and the last afternoon, and either meets in
+    every slot between or has a second run."""
+    data = tiny()
+    data["session"]["days"] = ["2030-03-04", "2030-03-05", "2030-03-06", "2030-03-07"]
+    item(data, "4")["fixed_start"] = "2030-03-07T15:00"
+    return make_session(data)
+
+
 def _session(name: str) -> Session:
     if name == "cop9":
         return load_session(bundled_session_path())
+    if name == "apart":
+        return _apart()
     return _evenings_needed() if name == "evenings-needed" else _generated(name)
 
 
@@ -127,6 +141,28 @@ def test_a_share_false_item_and_a_whole_meeting_count_meetings_of_their_own() ->
     assert fewest_meetings(guarded.context, "plenary") == 1
 
 
+def test_items_that_cannot_run_on_pack_into_more_meetings_than_their_minutes_need() -> None:
+    assert packing_floor([100, 100, 100], 0, 180) == 3  # 300 minutes, but no two share
+    assert packing_floor([60, 60, 60], 0, 180) == 1
+    assert packing_floor([100, 100], 170, 180) == 3  # 10 split minutes left over the two
+    assert packing_floor([120, 50, 50], 0, 180) == 2  # 120 + 50, then 50
+    assert packing_floor([], 400, 180) == 3
+    items = [
+        {"id": str(k), "title": f"Item {k}", "minutes": 100, "run_on": False} for k in (1, 2, 3)
+    ]
+    session = make_session(tiny(items=items, meetings=[]))
+    assert fewest_meetings(SessionModel(session).context, "plenary") == 3
+    guarded = SessionModel(session, guarded=True)  # a guard may lift no-running-on: 300 minutes
+    assert fewest_meetings(guarded.context, "plenary") == 2
+
+
+def test_the_gaps_lie_between_activities_that_must_meet_apart() -> None:
+    model = SessionModel(_apart())
+    # The opening (first morning, position 0) and the report (last afternoon, 7).
+    assert forced_gaps(model.context, "plenary") == [[1, 2, 3, 4, 5, 6]]
+    assert forced_gaps(model.context, "wg") == []
+
+
 def test_capacity_groups_are_the_bodies_the_teams_and_the_scoped_cap() -> None:
     session = _generated("climate")
     model = SessionModel(session)
@@ -169,7 +205,7 @@ def test_the_generator_s_witness_keeps_every_cut(name: str) -> None:
     )
 
 
-@pytest.mark.parametrize("name", ["cop9", "evenings-needed", *SMALL])
+@pytest.mark.parametrize("name", ["cop9", "evenings-needed", "apart", *SMALL])
 def test_the_cuts_leave_the_optimum_where_it_was(
     name: str,
 ) -> None:
@@ -196,6 +232,30 @@ def test_evening_counts_raise_the_root_bound() -> None:
     assert _root_bound(
         session, _only("bound:meeting-counts", "bound:evening-counts")
     ) > _root_bound(session, base)
+
+
+def test_compact_runs_raise_the_root_bound() -> None:
+    """On the commission session (whole objective), and on the session with its plenary's
+    meetings apart with `compact-bodies` minimised alone (0 without the cut: the LP spreads
+    the plenary over the slots between)."""
+    session = _generated("commission")
+    base = _only("bound:meeting-counts", "bound:evening-counts")
+    with_runs = _only("bound:meeting-counts", "bound:evening-counts", "bound:compact-runs")
+    assert _root_bound(session, with_runs) > _root_bound(session, base)
+    bounds = []
+    for modules in (base, with_runs):
+        model = SessionModel(_apart(), modules)
+        model.minimize(model.penalty_terms["compact-bodies"])
+        solver = _solver(max_number_of_conflicts=0)
+        model.solve_with(solver)
+        bounds.append(solver.best_objective_bound)
+    assert bounds == [0, _apart().preferences.compact_body]
+
+
+def test_the_replan_model_keeps_the_bounds() -> None:
+    session = load_session(bundled_session_path())
+    model = replan_model(session, published_timetable(session))
+    assert list(model.modules)[-len(BOUNDS) :] == list(BOUNDS)
 
 
 # --- one worker: the LP-heavy portfolio from ONE_WORKER_PORTFOLIO_FROM placements up ----------

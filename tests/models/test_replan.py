@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from models.bounds import BOUNDS
 from models.objective import PREFERENCE_TERMS
 from models.replan import ReplanResult, replan, replan_model, scales
 from scheduler.diff import MoveSize
@@ -275,7 +276,7 @@ def test_pins_no_timetable_completes_are_explained():
 def test_the_replan_model_adds_pins_and_change_terms(cop9, published):
     previous = _pinned(published, lambda a: a.activity == "9")
     model = replan_model(cop9, previous)
-    preferences = len(PREFERENCE_TERMS)
+    preferences = len(PREFERENCE_TERMS) + len(BOUNDS)  # the preferences, then their bounds
     assert list(model.modules)[-preferences - 2 : -preferences] == ["pinned", "changes"]
     assert model.terms["pinned"] == []
     scale = scales(cop9, previous)
