@@ -5,7 +5,10 @@ on first use (PEP 562), so a command or a worker process pays only for what it u
 matplotlib, openpyxl and OR-Tools are each imported by the modules that need them). It also
 lets the model (`models`), which imports the domain, be imported before or after `scheduler`.
 OR-Tools' CP-SAT module, which imports pandas for an API this project does not use, is
-imported without it until something uses pandas (`scheduler.ortools_import`).
+imported without it until something uses pandas (`scheduler.ortools_import`), and openpyxl
+without Pillow until a workbook's image is (`scheduler.io.pillow_import`); pydantic looks
+for its plugins without `importlib.metadata` when no package has one
+(`scheduler.io.pydantic_plugins`).
 The domain (sessions, timetables, results), files and pictures are in their modules; the
 application on top of the CP-SAT model (`solve`, variants, sweeps, comparisons) is
 `scheduler.explore`, built on `scheduler.pipeline`.
@@ -17,8 +20,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from scheduler import ortools_import
+from scheduler.io import pillow_import, pydantic_plugins
 
 ortools_import.install()  # OR-Tools' CP-SAT without pandas until pandas is used
+pillow_import.install()  # openpyxl without Pillow until an image is used
+pydantic_plugins.install()  # no importlib.metadata to find that no package has a plugin
 
 if TYPE_CHECKING:
     from models.replan import replan

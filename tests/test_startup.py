@@ -10,6 +10,7 @@ how long it took (the machine's load decides that).
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -98,6 +99,60 @@ def test_solving_imports_the_solver_and_the_workbook_writer_only(solved):
     assert not loaded & {"pandas", "matplotlib", "docx", "rich.progress"}
 
 
+def test_a_quiet_solve_prints_its_path_without_rich(tmp_path):
+    """`--quiet` prints one path: plain text that rich would print as it is, so rich is not
+    imported (`scheduler.cli.common.LazyConsole`)."""
+    out = tmp_path / "cop9.xlsx"
+    loaded = after_command("solve", str(COP9), "--quiet", "-o", str(out), watched=("rich",))
+    assert loaded == set()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_the_lazy_console_prints_what_rich_prints(encoding):
+    """Whatever the text, the lazy console writes the bytes rich's console writes (or fails
+    as it does): plain lines at once, the rest (emoji codes, tabs, control characters, lines,
+    markup, text the stream cannot encode) through rich."""
+    from rich.console import Console
+
+    from scheduler.cli.common import LazyConsole
+
+    texts = [
+        "/tmp/a b/cop9-timetable.xlsx",
+        "x" * 300,
+        "  spaces around  ",
+        "",
+        "réunion à 10 h",
+        "会议 时间表",
+        "جدول الاجتماعات",
+        "a\tb",
+        "two\nlines",
+        "a :smile: b",
+        "bell\x07",
+        "[bold]x[/bold]",
+        "warning: a colon",
+        "no\u00a0break",
+        "joiner\u200dhere",
+    ]
+
+    def printed(make, text: str) -> bytes | str:
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding=encoding, write_through=True)
+        saved, sys.stdout = sys.stdout, stream
+        try:
+            make().print(text, markup=False)
+        except UnicodeEncodeError as exc:
+            return type(exc).__name__
+        finally:
+            sys.stdout = saved
+        return raw.getvalue()
+
+    def rich() -> Console:
+        return Console(highlight=False, soft_wrap=True)
+
+    for text in texts:
+        assert printed(LazyConsole, text) == printed(rich, text), text
+
+
 def test_a_solve_with_a_timetable_imports_neither_the_explainer_nor_the_re_planner(tmp_path):
     out = tmp_path / "cop9.xlsx"
     ours = ("models", "models.explain", "models.replan")
@@ -144,3 +199,73 @@ def test_the_application_has_every_command_when_asked_for_them():
         assert list(group.commands) == list(COMMANDS), list(group.commands)
         """
     assert loaded_after(probe) == set()
+
+
+def test_openpyxl_is_imported_without_pillow_and_keeps_its_images(tmp_path):
+    """openpyxl's image module runs with a stand-in for Pillow (`scheduler.io.pillow_import`):
+    a workbook's images are still written and read back, Pillow imported on the first one."""
+    from PIL import Image
+
+    png = tmp_path / "dot.png"
+    Image.new("RGB", (2, 2)).save(png)
+    workbook = tmp_path / "image.xlsx"
+    probe = f"""
+        import scheduler, openpyxl
+        from openpyxl.drawing.image import Image
+        assert "PIL" not in sys.modules
+        book = openpyxl.Workbook()
+        book.active.add_image(Image({str(png)!r}), "B2")
+        book.save({str(workbook)!r})
+        assert len(openpyxl.load_workbook({str(workbook)!r}).active._images) == 1
+        """
+    assert loaded_after(probe, watched=("PIL",)) == {"PIL"}
+    assert loaded_after("import scheduler, openpyxl", watched=("PIL", "openpyxl")) == {"openpyxl"}
+
+
+def test_a_solve_reads_no_package_metadata(tmp_path):
+    """pydantic's plugin lookup (`scheduler.io.pydantic_plugins`) and the Solve sheet's
+    OR-Tools version need no `importlib.metadata` when no package has a pydantic plugin."""
+    out = tmp_path / "cop9.xlsx"
+    watched = ("importlib.metadata", "email", "PIL")
+    assert after_command("solve", str(COP9), "--quiet", "-o", str(out), watched=watched) == set()
+
+
+def test_a_pydantic_plugin_is_found_as_pydantic_finds_it(tmp_path):
+    """A package that declares a pydantic plugin has it loaded and called, as without the
+    stand-in; one that declares none leaves pydantic without any."""
+    (tmp_path / "listening.py").write_text(
+        textwrap.dedent(
+            """
+            seen = []
+            class Plugin:
+                def new_schema_validator(self, schema, schema_type, *args, **kwargs):
+                    seen.append(schema_type.__name__)
+                    return None, None, None
+            plugin = Plugin()
+            """
+        )
+    )
+    info = tmp_path / "listening-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: listening\nVersion: 1.0\n")
+    probe = f"""
+        import scheduler
+        sys.path.insert(0, {str(tmp_path)!r})
+        from pydantic import BaseModel
+        class Point(BaseModel):
+            x: int
+        import listening
+        print(json.dumps(listening.seen))
+        """
+    assert loaded_after(probe, watched=("importlib.metadata",)) == set()
+    (info / "entry_points.txt").write_text("[pydantic]\nlistening = listening:plugin\n")
+    assert loaded_after(probe, watched=("importlib.metadata",)) == {"importlib.metadata"}
+    done = subprocess.run(
+        [sys.executable, "-c", "import json, sys\n" + textwrap.dedent(probe)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == ["Point"]

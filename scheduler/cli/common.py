@@ -8,10 +8,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
-from rich.console import Console
 
 from scheduler.errors import ExitCode, InputError
 from scheduler.io.atomic import refuse_clashes, refuse_unsafe_target
@@ -19,10 +18,66 @@ from scheduler.io.session_file import load_session
 from scheduler.session import Session
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from scheduler.validation import Report
 
-console = Console(highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+class LazyConsole:
+    """A rich console (no highlighting, soft wrap) made on its first real use.
+
+    rich's import and console take about 0.04 s of every command's start-up, and a command
+    that prints only a path (`--quiet`) or a line of plain words needs neither: a single
+    plain string printed without markup, of the characters rich would print as they are, is
+    written to the stream at once. Anything else (tables, styles, markup, emoji codes, control
+    characters, tabs, several lines) goes to rich, which prints it as it always has; so does
+    every attribute of rich's console (`is_terminal`, `width`, ...).
+    """
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._rich: Console | None = None
+
+    @property
+    def rich(self) -> Console:
+        """rich's own console, imported and made now if it is not yet."""
+        if self._rich is None:
+            from rich.console import Console
+
+            self._rich = Console(stderr=self._stderr, highlight=False, soft_wrap=True)
+        return self._rich
+
+    def print(self, *objects: Any, markup: bool | None = None, **options: Any) -> None:
+        """As rich's `Console.print`."""
+        if self._rich is None and not options and markup is False and len(objects) == 1:
+            text = objects[0]
+            if type(text) is str and _plain(text, self._stream()):
+                stream = self._stream()
+                stream.write(text + "\n")
+                stream.flush()
+                return
+        self.rich.print(*objects, markup=markup, **options)
+
+    def _stream(self) -> TextIO:
+        return sys.stderr if self._stderr else sys.stdout  # as rich: the stream of the moment
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.rich, name)
+
+
+def _plain(text: str, stream: TextIO) -> bool:
+    """Whether rich prints `text` as it is: one line of printable characters (no tab, no
+    control character), no `:` (rich reads `:name:` as an emoji), that the stream can encode."""
+    if not text.isprintable() or ":" in text:
+        return False
+    if text.isascii():
+        return True
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    return encoding == "utf8"
+
+
+console = LazyConsole()
+err_console = LazyConsole(stderr=True)
 
 
 class Lang(StrEnum):
@@ -176,7 +231,7 @@ def is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def print_findings(report: Report, what: str, lang: str, out: Console) -> None:
+def print_findings(report: Report, what: str, lang: str, out: LazyConsole) -> None:
     """The rules a timetable breaks, as `schedule check` prints them: a summary line, then one
     line per finding."""
     from scheduler.messages import word

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from scheduler.cli.app import app
-from scheduler.cli.common import console, ensure_all_writable, planner_errors
+from scheduler.cli.common import LazyConsole, console, ensure_all_writable, planner_errors
 from scheduler.cli.options import After, Before, DiffOutput, DiffSession
 from scheduler.diff import TimetableDiff
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
 
 _HEADINGS = {
     "moved": "moved",
@@ -56,7 +59,10 @@ def diff_command(
 
 
 def print_changes(
-    diff: TimetableDiff, out: Console, before: str = "before", after: str = "after"
+    diff: TimetableDiff,
+    out: LazyConsole | Console,
+    before: str = "before",
+    after: str = "after",
 ) -> None:
     """The differences as the terminal shows them: one table per kind of change, then counts."""
     if diff.empty:
@@ -81,6 +87,8 @@ def costs_table(
     before: dict[str, int], after: dict[str, int], old: str = "before", new: str = "after"
 ) -> Table:
     """What each preference costs in two timetables, side by side, and the totals."""
+    from rich.table import Table
+
     table = Table(title="preferences", title_justify="left")
     table.add_column("preference")
     for heading in (old, new, "change"):
@@ -96,6 +104,8 @@ def costs_table(
 
 def changes_table(diff: TimetableDiff, kind: str = "moved", title: str | None = None) -> Table:
     """A rich table of the changes of one kind: activity, size, before, after."""
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left", show_lines=False)
     for column in ("activity", "size", "before", "after"):
         table.add_column(column, overflow="fold")

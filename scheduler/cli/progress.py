@@ -10,12 +10,12 @@ import math
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
-
-from rich.live import Live
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from scheduler.cli.common import err_console
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 class SearchProgress:
@@ -36,6 +36,8 @@ class SearchProgress:
         self.solutions = progress.solutions
 
     def __rich__(self) -> Text:
+        from rich.text import Text
+
         elapsed = time.monotonic() - self.started
         if self.objective is None:
             return Text(f"searching… {elapsed:5.1f} s, no timetable yet")
@@ -55,6 +57,8 @@ def live_progress(enabled: bool) -> Iterator[SearchProgress | None]:
     if not enabled or not err_console.is_terminal:
         yield None
         return
+    from rich.live import Live
+
     progress = SearchProgress()
-    with Live(progress, console=err_console, refresh_per_second=4, transient=True):
+    with Live(progress, console=err_console.rich, refresh_per_second=4, transient=True):
         yield progress

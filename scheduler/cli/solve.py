@@ -10,8 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.table import Table
-
 from scheduler.cli.app import app
 from scheduler.cli.common import (
     PUBLISHED_SUFFIXES,
@@ -220,6 +218,8 @@ def _print_changes(run: Run, keep: Path | None, out: Path | None) -> None:
 
 
 def _print_summary(session: Session, result: SolveResult) -> None:
+    from rich.table import Table
+
     timetable = result.timetable
     assert timetable is not None
     minute_items = {a.id for a in session.activities if not a.whole_meetings}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.metadata
 from pathlib import Path
 from typing import Protocol
 
@@ -234,10 +233,18 @@ def _rule_state(validation: object | None, rule_name: str) -> str:
 
 
 def _ortools_version() -> str:
+    """The installed OR-Tools' version: the package's own `__version__` (that of its
+    metadata), read without `importlib.metadata`, whose import costs more than the lookup."""
     try:
-        return importlib.metadata.version("ortools")
-    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - a dependency
+        import ortools
+    except ImportError:  # pragma: no cover - a dependency
         return "not installed"
+    found = getattr(ortools, "__version__", None)
+    if isinstance(found, str):
+        return found
+    import importlib.metadata  # pragma: no cover - a version without `__version__`
+
+    return importlib.metadata.version("ortools")  # pragma: no cover
 
 
 def _sha256(path: Path | None) -> str | None:
