@@ -13,7 +13,12 @@ timetable exists, and says why with the numbers a planner can verify:
   one activity to the next, `windows`);
 - interpretation: more interpreted meetings needed than the budget; more interpreted bodies
   (or meetings of any kind) forced into one period than there are teams (or than the cap)
-  (`interpretation`).
+  (`interpretation`);
+- counts across bodies and days: teams, the cap, a body's days and meetings a day, activities
+  apart or alongside (`totals`); bodies confined to the same rooms needing more meetings than
+  those rooms hold in the periods open to them (`rooms`);
+- starts that clash: activities of one body that their rules make start at one moment, such as
+  one marked first against another fixed at the session's first moment (`starts`).
 
 References to unknown ids, dates outside the session and malformed times never get this far:
 reading the session file refuses them (exit 2), naming file, field and value.

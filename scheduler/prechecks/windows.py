@@ -15,7 +15,7 @@ from itertools import pairwise
 from scheduler.prechecks.calendar import Calendar
 from scheduler.prechecks.findings import DAYS, Active, Key, date_key
 from scheduler.rules.subjects import pair_subject
-from scheduler.session import Session, Slot
+from scheduler.session import Activity, Session, Slot
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,8 @@ def time_windows(session: Session, cal: Calendar, on: Active) -> dict[str, Windo
         if a.fixed_start is not None and on(("fixed-start", a.id)):
             fixed = Bound(a.fixed_start, frozenset({("fixed-start", a.id)}))
             w.lo, w.ls = _later(w.lo, fixed), _earlier(w.ls, fixed)
+            if (done := fixed_end(session, a)) is not None:
+                w.hi = _earlier(w.hi, Bound(done, fixed.why))
         if a.earliest_start is not None and on(("earliest-start", a.id)):
             w.lo = _later(w.lo, Bound(a.earliest_start, frozenset({("earliest-start", a.id)})))
         if a.latest_end is not None and on(("deadline", a.id)):
@@ -76,6 +78,26 @@ def time_windows(session: Session, cal: Calendar, on: Active) -> dict[str, Windo
         if not _propagate(session, cal, result, on):
             break
     return result
+
+
+def fixed_end(session: Session, a: Activity) -> dt.datetime | None:
+    """When an activity fixed to start at a moment is over, if its start alone decides it.
+
+    A minute activity that fits in every period its start falls in is one part (a part that
+    runs on fills its period to the end, leaving nothing for the next: consecutive-meetings):
+    it ends its minutes after its start. One whole meeting fills the period it starts.
+    """
+    t = a.fixed_start
+    assert t is not None
+    members = session.body(a.body).member_ids
+    slots = [s for s in session.slots if s.start <= t < s.end and s.period.allows(members)]
+    if not slots:
+        return None
+    if a.minutes is not None:
+        fits = all(a.minutes <= (s.end - t).total_seconds() // 60 for s in slots)
+        return t + dt.timedelta(minutes=a.minutes) if fits else None
+    starting = [s for s in slots if s.start == t]
+    return max(s.end for s in starting) if a.meetings == 1 and starting else None
 
 
 def _propagate(session: Session, cal: Calendar, w: dict[str, Window], on: Active) -> bool:

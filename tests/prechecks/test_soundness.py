@@ -112,7 +112,9 @@ def _crowded(seed: int) -> dict[str, Any]:
     return data
 
 
-def test_every_start_and_room_finding_is_confirmed_with_only_its_instances() -> None:
+def test_every_finding_on_crowded_sessions_is_confirmed_with_only_its_instances() -> None:
+    """Every check's findings, not only the starts' and the rooms': pinned starts also end
+    windows (`windows.fixed_end`), which the capacity and order checks then use."""
     fired: dict[str, int] = {}
     for seed in range(120):
         data = _crowded(seed)
@@ -120,7 +122,7 @@ def test_every_start_and_room_finding_is_confirmed_with_only_its_instances() -> 
             session = make_session(data)
         except InputError:
             continue
-        found = [f for f in precheck(session) if f.check in CROWDED]
+        found = precheck(session)
         if not found:
             continue
         assert decide(session).status is SolveStatus.INFEASIBLE, (seed, found[0].text())
@@ -128,5 +130,5 @@ def test_every_start_and_room_finding_is_confirmed_with_only_its_instances() -> 
             fired[f.check] = fired.get(f.check, 0) + 1
             alone = _without_the_others(data, session, f)
             assert decide(alone).status is SolveStatus.INFEASIBLE, (seed, f.text(), f.instances)
-    assert set(fired) == CROWDED, fired  # each check is put to the test
-    assert min(fired.values()) >= 10, fired
+    assert set(fired) >= CROWDED, fired  # each new check is put to the test
+    assert min(fired[c] for c in CROWDED) >= 10, fired
