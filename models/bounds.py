@@ -11,6 +11,8 @@ stays the model it was. Registered after the preferences in `models.model.sessio
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ortools.sat.python import cp_model
 
 from models.context import Context, Module, PenaltyTerm, sum_of
@@ -128,51 +130,64 @@ def evening_counts(ctx: Context) -> list[PenaltyTerm]:
 
 def compact_runs(ctx: Context) -> list[PenaltyTerm]:
     """For each body: its extra runs >= the gaps between activities that must meet apart in
-    which some slot stays empty (when `compact-bodies` has a weight)."""
+    which some slot stays empty, unless one of the two meets outside the open sequence (in an
+    evening) instead (when `compact-bodies` has a weight)."""
     v, model = ctx.v, ctx.model
     for body in ctx.session.bodies:
         extra = term_variable(ctx, f"compact-bodies[{body.id}]")
         if extra is None:
             continue
         sequence = open_sequence(ctx, body.id)
+        inside = {s.index for s in sequence}
         hosts = ctx.hosts_of(body.id)
-        breaks: list[cp_model.LinearExprT] = []
+        breaks: list[cp_model.IntVar] = []
         for gap in forced_gaps(ctx, body.id):
-            held = [
-                [v.held[(h, sequence[k].index)] for h in hosts if (h, sequence[k].index) in v.held]
-                for k in gap
+            outside = [
+                v.part[(a, s.index)]
+                for a in (gap.before, gap.after)
+                for s in v.slots[a]
+                if s.index not in inside
             ]
-            if any(not h for h in held):  # a slot the body cannot meet in: a break for sure
-                breaks.append(1)
-                continue
-            empty = model.new_bool_var(f"run-break[{body.id},{sequence[gap[0]].label}]")
-            for h in held:
-                model.add(empty + sum_of(h) >= 1)
+            empty = model.new_bool_var(f"run-break[{body.id},{sequence[gap.slots[0]].label}]")
+            for k in gap.slots:
+                held = [
+                    v.held[(h, sequence[k].index)]
+                    for h in hosts
+                    if (h, sequence[k].index) in v.held
+                ]
+                model.add(empty + sum_of(held) + sum_of(outside) >= 1)
             breaks.append(empty)
         if breaks:
             model.add(extra >= sum_of(breaks))
     return []
 
 
-def forced_gaps(ctx: Context, body: str) -> list[list[int]]:
-    """Gaps (positions in the body's `open_sequence`) between activities of its agenda whose
-    slots lie in disjoint spans of it, in time order: a body meets before and after each gap.
-    The spans are chosen as many as possible (the earliest-ending first)."""
+class Gap(NamedTuple):
+    """Positions in a body's `open_sequence` between the spans of two of its activities."""
+
+    slots: list[int]
+    before: str  # the activity whose span ends before the gap
+    after: str  # the activity whose span starts after it
+
+
+def forced_gaps(ctx: Context, body: str) -> list[Gap]:
+    """Gaps between activities of the body's agenda whose slots in its `open_sequence` lie in
+    disjoint spans, in time order: unless one of the two meets outside the sequence, the body
+    meets before and after each gap. The spans are chosen as many as possible (the
+    earliest-ending first)."""
     position = {s.index: k for k, s in enumerate(open_sequence(ctx, body))}
     spans = []
     for a in ctx.session.agenda_of(body):
-        slots = ctx.v.slots[a.id]
-        if slots and all(s.index in position for s in slots):
-            spans.append(
-                (max(position[s.index] for s in slots), min(position[s.index] for s in slots))
-            )
-    gaps: list[list[int]] = []
-    last = None
-    for hi, lo in sorted(spans):
-        if last is None or lo > last:
-            if last is not None and lo > last + 1:
-                gaps.append(list(range(last + 1, lo)))
-            last = hi
+        inside = [position[s.index] for s in ctx.v.slots[a.id] if s.index in position]
+        if inside:
+            spans.append((max(inside), min(inside), a.id))
+    gaps: list[Gap] = []
+    last: tuple[int, str] | None = None
+    for hi, lo, activity in sorted(spans):
+        if last is None or lo > last[0]:
+            if last is not None and lo > last[0] + 1:
+                gaps.append(Gap(list(range(last[0] + 1, lo)), last[1], activity))
+            last = (hi, activity)
     return gaps
 
 

@@ -16,7 +16,7 @@ import pytest
 from ortools.sat.python import cp_model
 
 from models import SessionModel
-from models.bounds import BOUNDS, capacity_groups, fewest_meetings, forced_gaps, packing_floor
+from models.bounds import BOUNDS, Gap, capacity_groups, fewest_meetings, forced_gaps, packing_floor
 from models.context import Module
 from models.model import (
     ONE_WORKER_PORTFOLIO,
@@ -159,7 +159,7 @@ def test_items_that_cannot_run_on_pack_into_more_meetings_than_their_minutes_nee
 def test_the_gaps_lie_between_activities_that_must_meet_apart() -> None:
     model = SessionModel(_apart())
     # The opening (first morning, position 0) and the report (last afternoon, 7).
-    assert forced_gaps(model.context, "plenary") == [[1, 2, 3, 4, 5, 6]]
+    assert forced_gaps(model.context, "plenary") == [Gap([1, 2, 3, 4, 5, 6], "1", "4")]
     assert forced_gaps(model.context, "wg") == []
 
 
@@ -177,10 +177,12 @@ def test_capacity_groups_are_the_bodies_the_teams_and_the_scoped_cap() -> None:
     )
 
 
-def test_no_cut_when_no_preference_counts_meetings() -> None:
+def test_no_cut_when_the_preferences_it_serves_are_off() -> None:
     """Preferences off (a feasibility question, as explanations ask): the model is the one
     without bounds."""
-    zero = {k: 0 for k in ("meeting", "interpreted_meeting", "evening_meeting", "session_end")}
+    zero = dict.fromkeys(
+        ("meeting", "interpreted_meeting", "evening_meeting", "session_end", "compact_body"), 0
+    )
     session = make_session({**generate_session(**SMALL["climate"]).data, "preferences": zero})
     with_bounds = SessionModel(session).model.proto
     without = SessionModel(session, WITHOUT_BOUNDS).model.proto
