@@ -4,14 +4,26 @@ CP-SAT alone may search a long time before its first timetable on a large sessio
 40x COP9: 34 s with one worker, of which 25 s of probing). A planner's way is faster: take each
 body's agenda in order and put every activity into the body's earliest meeting with room left,
 opening a meeting in the earliest period where a room is free, within the teams, the parallel
-cap and the budget. `first_fit` does that, keeping the rules a greedy can keep:
+cap and the budget. `first_fit` does that, period by period, the activity whose chain is due
+first ahead of the others, keeping the rules a greedy can keep:
 
 - every time rule of the activity (its candidate slots, fixed start, earliest start, deadline,
-  date), agenda order and running on into the body's next meeting, sharing and running on;
+  date), agenda order and running on into the body's next meeting (no other meeting of the
+  body in between), sharing and running on;
+- `order: free` bodies: any activity whose sequence rules are met may come next (several
+  chains in one body's meetings), not the file's order;
 - one meeting per body and per room at a time (on the clock), booths, closed rooms;
-- the interpretation budget, teams and remote teams, the parallel cap (within its bodies),
-  meetings per day and days per body; not-in-parallel pairs; `first` before and `last` after
-  everything else; `after_end_of` / `after_start_of` when the target came earlier in the file.
+  `same_room` activities in consecutive periods of their body's sequence, in one room;
+- the interpretation budget (meetings kept for what other bodies still need), teams and
+  remote teams, the parallel cap (within its bodies), meetings per day and days per body;
+  not-in-parallel pairs; `first` before and `last` after everything else; `after_end_of` /
+  `after_start_of` once the target is placed.
+
+Looking ahead where a greedy would otherwise spend what a later activity needs: an activity
+that can start in one period only (a fixed start, a one-period window) has its meeting opened
+before the pass; a body leaves its narrow-window activities enough room (`_leaves_room`); an
+interpreted agenda body may wait rather than open a meeting it would leave part empty before
+an activity that may not start yet (`_defers`, one of the `VARIANTS`).
 
 What it does not look for: `in_parallel_with`, and any rule a later choice would need an
 earlier one undone for. An activity it cannot place is left out (`FirstFit.unplaced`); the
@@ -39,6 +51,9 @@ class FirstFit:
 
     timetable: Timetable
     unplaced: tuple[str, ...] = ()  # activities it found no place for
+    #: the dates a completion should place anew: where each activity left out may go between
+    #: what is placed before and after it in its chain (None: every date it may use)
+    reopen: frozenset[dt.date] | None = None
 
     @property
     def complete(self) -> bool:
@@ -52,7 +67,10 @@ class _Meeting:
     room: str
     used: int = 0  # minutes taken from the period start
     closed: bool = False  # a `share: false` activity or a whole meeting: nothing more
-    ceiling: int | None = None  # where a `last` activity placed beforehand starts
+    ceiling: int | None = None  # where a `last` (or fixed) activity placed beforehand starts
+    reserved_for: str | None = None  # opened ahead for this fixed activity, still to come
+    empty: bool = True  # nothing placed in it yet
+    ahead: bool = False  # opened before the pass (for a fixed activity)
 
 
 @dataclass
@@ -96,8 +114,8 @@ def first_fit(session: Session, slots: Mapping[str, Sequence[Slot]] | None = Non
         slots = _candidate_slots(session)
     began = time.perf_counter()
     best: FirstFit | None = None
-    for reserve, room in VARIANTS:  # each choice helps some sessions and hurts others
-        found = _FirstFit(session, slots, reserve=reserve, room_for_all=room).run()
+    for reserve, room, defer in VARIANTS:  # each choice helps some sessions, hurts others
+        found = _FirstFit(session, slots, reserve=reserve, room_for_all=room, defer=defer).run()
         if best is None or len(found.unplaced) < len(best.unplaced):
             best = found
         if best.complete or time.perf_counter() - began > VARIANTS_WITHIN:
@@ -121,15 +139,20 @@ def _candidate_slots(session: Session) -> dict[str, list[Slot]]:
 #: interpreted meetings for what other bodies still need, and whether an activity of n whole
 #: meetings counts as due n periods before its last one. On the large benchmark sessions the
 #: first variant leaves out 1-2 activities where the last one leaves out 0-11, and conversely.
-VARIANTS: tuple[tuple[bool, bool], ...] = (
-    (True, True),
-    (False, True),
-    (True, False),
-    (False, False),
+VARIANTS: tuple[tuple[bool, bool, bool], ...] = (
+    (True, True, True),
+    (True, True, False),
+    (False, True, False),
+    (True, False, False),
+    (False, False, False),
 )
 
 #: No further variant is tried after this many seconds.
 VARIANTS_WITHIN = 2.0
+
+#: An activity with at most this many candidate periods keeps them: its host's other
+#: activities leave it enough of them free (`_leaves_room`).
+NARROW = 6
 
 
 class _FirstFit:
@@ -140,8 +163,18 @@ class _FirstFit:
         *,
         reserve: bool = True,
         room_for_all: bool = True,
+        defer: bool = False,
     ) -> None:
         self.session = session
+        self.defer = defer  # interpreted hosts wait rather than open a meeting left part empty
+        self.out: set[str] = set()  # activities given up
+        self.spans: dict[str, list[tuple[int, int]]] = {}  # host -> first, last slot of a run-on
+        self.narrow: dict[str, list[Activity]] = {}  # host -> its activities with few periods
+        for a in session.activities:
+            if len(slots[a.id]) <= NARROW:
+                self.narrow.setdefault(a.body, []).append(a)
+        self.queues: dict[str, list[Activity]] = {}
+        self.urgency: dict[str, int] = {}
         self.room_for_all = room_for_all  # n whole meetings are due n periods before the end
         self.reserve = reserve  # keep interpreted meetings for what other bodies still need
         self.slots = slots
@@ -182,15 +215,28 @@ class _FirstFit:
                 ) or 0
         self.targets: dict[tuple[str, str], list[str]] = {}  # a relation's activities
         self.before: dict[str, set[str]] = {}  # activity -> what must be placed first
+        self.chain: dict[str, set[str]] = {}  # activity -> what comes before it in its chain
+        self.ahead: dict[str, int] = {}  # host -> interpreted meetings opened ahead, still empty
+        self.sequence: dict[str, dict[int, int]] = {}  # host -> slot index -> place in its
+        self.sequence_slots: dict[str, list[Slot]] = {}  # sequence: every usable slot open
+        for h in session.hosts:  # to it (`same_room`, `_defers`)
+            open_to = [s for s in session.usable_slots if s.period.allows(h.member_ids)]
+            self.sequence_slots[h.id] = open_to
+            self.sequence[h.id] = {s.index: n for n, s in enumerate(open_to)}
 
     # --- the pass -------------------------------------------------------------------------
 
     def run(self) -> FirstFit:
         """Period by period in time order, each host takes its next ready activities there,
         the one whose last possible period comes first before the others (earliest deadline
-        first); an activity that can start in no later period is given up."""
+        first); an activity that can start in no later period is given up.
+
+        Ready: an agenda-order body's next activity, or any activity of an `order: free`
+        body whose predecessors (its sequence rules) are placed. Activities that can start
+        in one period only have their meetings opened first, before the pass."""
         session = self.session
         queues: dict[str, list[Activity]] = {h.id: [] for h in session.hosts}
+        self.queues = queues
         for a in session.activities:
             queues[a.body].append(a)
         done: set[str] = set()
@@ -206,39 +252,135 @@ class _FirstFit:
                 ends = parts[-1].ends
                 self.last_moment = ends if self.last_moment is None else min(ends, self.last_moment)
             done.add(a.id)
+        self._reserve_pinned(done)
         last_start = {a.id: self._last_start(a) for a in session.activities}
         rank = {a.id: n for n, a in enumerate(session.activities)}
-        # a host's urgency: the last period its next activity, or a later one of its agenda,
-        # can start in (a deadline late in the agenda makes every earlier activity urgent)
-        urgency: dict[str, int] = {}
-        for queue in queues.values():
-            least = len(session.slots)
-            for a in reversed(queue):
-                least = min(least, last_start[a.id])
-                urgency[a.id] = least
+        urgency = self._urgency(last_start)
+        self.urgency = urgency
+
+        def key(a: Activity) -> tuple[bool, int, int]:
+            return (not a.first, urgency[a.id], rank[a.id])
+
         for s in sorted(session.usable_slots, key=lambda t: (t.start, t.index)):
+            failed: set[str] = set()  # tried in `s`: a place taken by another host stays taken
             while True:
-                heads = [q[0] for q in queues.values() if q and self._ready(q[0], done)]
-                heads.sort(key=lambda a: (not a.first, urgency[a.id], rank[a.id]))
+                heads = [a for host, q in queues.items() for a in self._heads(host, q, done)]
+                heads.sort(key=key)
                 for a in heads:
+                    if a.id in failed:
+                        continue
                     parts = self._place(a, s)
-                    if parts is not None:
+                    if parts is None:
+                        failed.add(a.id)
+                    else:
                         self._commit(a, parts)
                         if a.first and not parts[0].slot.pre_session and self.first_moment is None:
                             self.first_moment = parts[0].begins
                         break
                 else:
                     break  # nobody more meets in `s`
-                queues[a.body].pop(0)
+                queues[a.body].remove(a)
                 done.add(a.id)
-            for queue in queues.values():  # what can start in no later period is given up
-                while queue and last_start[queue[0].id] <= s.index and self._ready(queue[0], done):
-                    gone = queue.pop(0)
-                    self._settle(gone)
-                    unplaced.append(gone.id)
-                    done.add(gone.id)
+                failed -= {x.id for x in queues[a.body]}  # its own meeting may take them now
+            for host, queue in queues.items():  # what can start in no later period is given up
+                while gone := [
+                    x for x in self._heads(host, queue, done) if last_start[x.id] <= s.index
+                ]:
+                    for x in gone:
+                        queue.remove(x)
+                        self._settle(x)
+                        self.out.add(x.id)
+                        unplaced.append(x.id)
+                        done.add(x.id)
         unplaced += [a.id for q in queues.values() for a in q]
-        return FirstFit(self._timetable(), tuple(sorted(unplaced, key=rank.__getitem__)))
+        left_out = tuple(sorted(unplaced, key=rank.__getitem__))
+        return FirstFit(self._timetable(), left_out, self._reopen(left_out))
+
+    def _reopen(self, unplaced: Sequence[str]) -> frozenset[dt.date]:
+        """The dates each activity left out may use after the placed end of what comes before
+        it in its chain and before the placed start of what comes after it."""
+        follows: dict[str, set[str]] = {}
+        for x in self.session.activities:
+            for y in self._chain_before(x):
+                follows.setdefault(y, set()).add(x.id)
+        dates: set[dt.date] = set()
+        for a in unplaced:
+            activity = self.session.activity(a)
+            ends = [p.ends for x in self._chain_before(activity) for p in self._parts(x)]
+            starts = [p.begins for x in follows.get(a, ()) for p in self._parts(x)]
+            low = max(ends, default=dt.datetime.min)
+            high = min(starts, default=dt.datetime.max)
+            dates.update(s.date for s in self.slots[a] if s.end > low and s.start < high)
+        return frozenset(dates)
+
+    def _heads(self, host: str, queue: list[Activity], done: set[str]) -> list[Activity]:
+        """The activities of a host that may be taken now: the next one of an agenda-order
+        host, every ready one of an `order: free` host."""
+        if self.hosts[host].order == "free":
+            return [a for a in queue if self._ready(a, done)]
+        return queue[:1] if queue and self._ready(queue[0], done) else []
+
+    def _urgency(self, last_start: Mapping[str, int]) -> dict[str, int]:
+        """Per activity, the last period it or anything that must follow it (its agenda's
+        later activities, what waits for it by a sequence rule) can start in: a deadline
+        late in a chain makes every earlier activity of it urgent."""
+        after: dict[str, set[str]] = {a.id: set() for a in self.session.activities}
+        for a in self.session.activities:
+            for x in self._chain_before(a):
+                after[x].add(a.id)
+        urgency: dict[str, int] = {}
+        for a in self.session.activities:
+            if a.id in urgency:
+                continue
+            stack, seen = [a.id], {a.id}
+            while stack:  # depth first, each activity once its followers have theirs
+                x = stack[-1]
+                waiting = [y for y in after[x] if y not in urgency and y not in seen]
+                if waiting:
+                    seen.update(waiting)
+                    stack.extend(waiting)
+                    continue
+                stack.pop()
+                urgency[x] = min(
+                    [last_start[x], *(urgency.get(y, last_start[y]) for y in after[x])]
+                )
+        return urgency
+
+    def _reserve_pinned(self, done: set[str]) -> None:
+        """Open ahead of the pass the meeting of each activity that can start in one period
+        only (a fixed start, or one candidate period), so that no other body takes the room,
+        the team or the cap it needs; its own body puts there only what leaves it room (the
+        meeting's ceiling: its fixed start, or the period less its minutes)."""
+        pinned = [a for a in self.session.activities if a.id not in done and self._pinned(a)]
+        for a in pinned:
+            s = self._pinned(a)
+            assert s is not None
+            host = self.hosts[a.body]
+            if (host.id, s.index) in self.state.meetings:
+                continue
+            if not self._may_open(host, s, []) or self._clashes(a, host, s):
+                continue
+            meeting = self._open(host, s)
+            meeting.reserved_for, meeting.ahead = a.id, True
+            if a.whole_meetings or not a.share:
+                meeting.ceiling = 0
+            elif a.fixed_start is not None:
+                meeting.ceiling = int((a.fixed_start - s.start).total_seconds() // 60)
+            else:
+                meeting.ceiling = max(0, s.minutes - (a.minutes or 0))
+            self.state.in_slot.setdefault(s.index, []).append(a.id)  # for not-in-parallel
+            if host.interpreted:
+                self.ahead[host.id] = self.ahead.get(host.id, 0) + 1
+
+    def _pinned(self, a: Activity) -> Slot | None:
+        """The one period `a` can start in, if there is only one."""
+        slots = self.slots[a.id]
+        if a.fixed_start is not None:
+            at = a.fixed_start
+            held = [s for s in slots if s.start <= at < s.end]
+            return held[0] if held else None
+        need = (a.meetings or 1) if a.whole_meetings else 1
+        return slots[0] if len(slots) == need else None
 
     def _place_last(self, a: Activity) -> list[_Part] | None:
         """`a`'s parts in the latest periods its host may meet in, ending at a period's end."""
@@ -268,16 +410,10 @@ class _FirstFit:
         return slots[-need].index if len(slots) >= need else -1
 
     def _ready(self, a: Activity, done: set[str]) -> bool:
-        """Whether what must come before `a` is placed (or given up): the earlier activities of
-        its bodies' agendas, the targets of its sequence rules, `first` ones before everything
-        and everything before `last` ones."""
+        """Whether what must come before `a` is placed (or given up): its chain (see
+        `_chain_before`), `first` ones before everything and everything before `last` ones."""
         if a.id not in self.before:
-            earlier: set[str] = set()
-            for member in self.hosts[a.body].member_ids:
-                agenda = [x.id for x in self.session.agenda_of(member)]
-                earlier.update(agenda[: agenda.index(a.id)] if a.id in agenda else [])
-            for target in (*a.after_end_of, *a.after_start_of):
-                earlier.update(self._stands_for(a, target))
+            earlier = set(self._chain_before(a))
             acts = self.session.activities
             if not a.first and not all(t.pre_session for t in self.slots[a.id]):
                 earlier.update(x.id for x in acts if x.first)
@@ -287,6 +423,22 @@ class _FirstFit:
             self.before[a.id] = earlier
         return self.before[a.id] <= done
 
+    def _chain_before(self, a: Activity) -> set[str]:
+        """What comes before `a` in its chain: the earlier activities of its agenda-order
+        bodies' agendas, and the targets of its sequence rules."""
+        if a.id not in self.chain:
+            earlier: set[str] = set()
+            for member in self.hosts[a.body].member_ids:
+                if self.session.body(member).order != "agenda":
+                    continue
+                agenda = [x.id for x in self.session.agenda_of(member)]
+                earlier.update(agenda[: agenda.index(a.id)] if a.id in agenda else [])
+            for target in (*a.after_end_of, *a.after_start_of):
+                earlier.update(self._stands_for(a, target))
+            earlier.discard(a.id)
+            self.chain[a.id] = earlier
+        return self.chain[a.id]
+
     def _place(self, a: Activity, s: Slot) -> list[_Part] | None:
         """The parts of `a` with its first one in `s`, or None."""
         host = self.hosts[a.body]
@@ -295,13 +447,61 @@ class _FirstFit:
         if not candidates or candidates[0].index != s.index:
             return None
         if a.whole_meetings:
-            return self._place_meetings(a, host, candidates)
-        return self._place_minutes(a, host, s, candidates[1:])
+            parts = self._place_meetings(a, host, candidates)
+        else:
+            parts = self._place_minutes(a, host, s, candidates[1:])
+        if parts is None or not self._leaves_room(a, host, parts):
+            return None
+        return parts
+
+    def _leaves_room(self, a: Activity, host: Body, parts: Sequence[_Part]) -> bool:
+        """Whether the host's activities still to come with a narrow window (at most
+        `NARROW` candidate periods) keep enough room once `parts` are placed: each window
+        at least the minutes that the activities whose windows lie within it need (Hall's
+        condition on those windows; whole meetings need whole free periods)."""
+        taken = {p.slot.index: p for p in parts}
+        meetings = self.state.meetings
+        pending = [
+            x
+            for x in self.narrow.get(host.id, ())
+            if x.id != a.id and x.id not in self.state.parts and x.id not in self.out
+        ]
+        if not pending:
+            return True
+        windows = {x.id: {t.index for t in self.slots[x.id]} for x in pending}
+        needs = {
+            x.id: (x.meetings or 1) * min(t.minutes for t in self.slots[x.id])
+            if x.whole_meetings
+            else x.minutes or 0
+            for x in pending
+        }
+        for x in pending:
+            shares = x.share and not x.whole_meetings  # may join a meeting of its host
+            free = 0
+            for t in self.slots[x.id]:
+                there = meetings.get((host.id, t.index))
+                mine = there is not None and there.reserved_for == x.id and there.empty
+                used = 0 if there is None or mine else there.used
+                if there is not None and not mine and (there.closed or not shares):
+                    continue
+                if t.index in taken:
+                    p = taken[t.index]
+                    if not shares or a.whole_meetings or not a.share:
+                        continue
+                    used = max(used, p.start + p.minutes)
+                free += max(0, t.minutes - used)
+            need = sum(needs[y.id] for y in pending if windows[y.id] <= windows[x.id])
+            if free < need:
+                return False
+        return True
 
     def _floor(self, a: Activity, host: Body) -> int:
-        """The earliest slot index: the host's latest meeting, and its bodies' (agenda order)."""
-        floor = self.state.cursor.get(host.id, -1)
+        """The earliest slot index: the host's latest meeting, and its bodies' (agenda order;
+        an `order: free` host may go back to a period it left free)."""
+        floor = self.state.cursor.get(host.id, -1) if host.order == "agenda" else -1
         for member in host.member_ids:
+            if self.session.body(member).order != "agenda":
+                continue
             for other in self.session.hosts:
                 if other.id != host.id and member in other.member_ids:
                     floor = max(floor, self.state.cursor.get(other.id, -1) + 1)
@@ -311,9 +511,12 @@ class _FirstFit:
         self, a: Activity, host: Body, s: Slot, later: Sequence[Slot]
     ) -> list[_Part] | None:
         meeting = self.state.meetings.get((host.id, s.index))
-        if meeting is not None and (meeting.closed or not a.share):
+        mine = meeting is not None and meeting.reserved_for == a.id  # opened ahead for `a`
+        if meeting is not None and (meeting.closed or not (a.share or meeting.empty)):
             return None
         if meeting is None and not self._may_open(host, s, []):
+            return None
+        if meeting is None and self._defers(a, host, s):
             return None
         fixed = a.fixed_start
         if fixed is not None and not s.start <= fixed < s.end:
@@ -330,7 +533,7 @@ class _FirstFit:
             return None  # it must start at its time, and the meeting is past it
         total = a.minutes or 0
         room = (
-            s.minutes if meeting is None or meeting.ceiling is None else meeting.ceiling
+            s.minutes if meeting is None or meeting.ceiling is None or mine else meeting.ceiling
         ) - start
         if room <= 0 or (not a.run_on and room < total):
             return None
@@ -344,11 +547,15 @@ class _FirstFit:
         for t in later:  # the rest runs on into the body's next meetings, from their start
             if left <= 0:
                 break
+            if a.same_room and not self._next_in_sequence(host, parts[-1].slot, t):
+                return None
             there = self.state.meetings.get((host.id, t.index))
-            if there is not None:  # only a `last` activity's meeting, still empty before it
+            if there is not None:  # only a meeting opened ahead, still empty before its ceiling
                 if there.ceiling is None or there.used or there.closed or left > there.ceiling:
                     return None
             elif not self._may_open(host, t, opened):
+                if a.same_room:
+                    return None
                 continue
             part = _Part(t, 0, min(left, t.minutes))
             if not self._part_ok(a, host, part):
@@ -360,7 +567,49 @@ class _FirstFit:
             return None
         if a.last and not self._ends_last(parts):
             return None
+        held = {p.slot.index for p in parts}
+        if len(parts) > 1 and any(  # no other meeting of its host between its parts
+            h == host.id and parts[0].slot.index < i < parts[-1].slot.index and i not in held
+            for h, i in self.state.meetings
+        ):
+            return None
         return parts
+
+    def _defers(self, a: Activity, host: Body, s: Slot) -> bool:
+        """Whether an interpreted agenda-order host waits to open a meeting in `s` for `a`.
+
+        Its activities from `a` up to the next one that may not start yet (a barrier: an
+        earliest start, fixed start or date later than `s` begins), poured from `s` on into
+        its next periods, would end in a meeting left part empty before the barrier may
+        start: one interpreted meeting spent for little. Waiting lets the last of them share
+        the barrier's meeting. It does not wait when any of them is due by the period after
+        the one they would end in."""
+        if not self.defer or not host.interpreted or host.order == "free":
+            return False
+        queue = self.queues.get(host.id, [])
+        if not queue or queue[0].id != a.id or s.index not in self.sequence[host.id]:
+            return False
+        minutes, barrier, segment = 0, None, []
+        for x in queue:
+            slots = self.slots[x.id]
+            moments = [m for m in (x.fixed_start, x.earliest_start) if m is not None]
+            if x is not a and slots and max([slots[0].start, *moments]) > s.start:
+                barrier = max([slots[0].start, *moments])
+                break
+            if x.whole_meetings or x.after_end_of or x.after_start_of:
+                return False
+            minutes += x.minutes or 0
+            segment.append(x)
+        if barrier is None:
+            return False
+        order = self.sequence_slots[host.id]
+        for t in order[self.sequence[host.id][s.index] :]:  # where the segment would end
+            if minutes <= t.minutes:
+                if minutes == t.minutes or t.end > barrier:
+                    return False  # a full meeting, or the barrier may join it
+                return all(self.urgency[x.id] > t.index + 1 for x in segment)
+            minutes -= t.minutes
+        return False
 
     def _place_meetings(
         self, a: Activity, host: Body, candidates: Sequence[Slot]
@@ -369,11 +618,18 @@ class _FirstFit:
         same_room = bool(getattr(a, "same_room", False))
         chosen: list[_Part] = []
         for s in candidates:
-            if (host.id, s.index) in self.state.meetings:
+            if same_room and chosen and not self._next_in_sequence(host, chosen[-1].slot, s):
+                chosen = []  # consecutive periods of its body's sequence, or none
+            there = self.state.meetings.get((host.id, s.index))
+            mine = there is not None and there.reserved_for == a.id and there.empty
+            if there is not None and not mine:
+                if same_room:
+                    chosen = []
                 continue
-            opened = [p.slot for p in chosen]
+            opened = [p.slot for p in chosen if (host.id, p.slot.index) not in self.state.meetings]
             part = _Part(s, 0, s.minutes)
-            if not self._may_open(host, s, opened) or not self._part_ok(a, host, part):
+            may = mine or self._may_open(host, s, opened)
+            if not may or not self._part_ok(a, host, part):
                 if same_room:
                     chosen = []
                 continue
@@ -390,6 +646,11 @@ class _FirstFit:
             return None
         return chosen
 
+    def _next_in_sequence(self, host: Body, s: Slot, t: Slot) -> bool:
+        """Whether `t` follows `s` in the host's sequence of usable slots (`same_room`)."""
+        order = self.sequence[host.id]
+        return s.index in order and order.get(t.index) == order[s.index] + 1
+
     # --- the rules --------------------------------------------------------------------------
 
     def _may_open(self, host: Body, s: Slot, opened: Sequence[Slot]) -> bool:
@@ -398,6 +659,8 @@ class _FirstFit:
         near = self.overlap[s.index]
         if any(t.index in near for t in opened):
             return False
+        if any(low < s.index < high for low, high in self.spans.get(host.id, ())):
+            return False  # between the parts of an activity that runs on
         for member in host.member_ids:
             if any((member, t) in st.busy for t in near):
                 return False
@@ -430,7 +693,7 @@ class _FirstFit:
         if not self.reserve:
             return 0
         return sum(
-            meetings + -(-minutes // self.longest)
+            max(0, meetings + -(-minutes // self.longest) - self.ahead.get(other, 0))
             for other, (meetings, minutes) in self.owed.items()
             if other != host
         )
@@ -459,14 +722,21 @@ class _FirstFit:
         return None
 
     def _common_room(self, host: Body, parts: Sequence[_Part]) -> str | None:
-        """A room free in every part's slot, for a `same_room` activity."""
+        """A room free in every part's slot, for a `same_room` activity (the room of a
+        meeting its host already holds there, opened ahead)."""
+        st = self.state
         for room in self.rooms_of[host.id]:
             closed = getattr(self.room_by_id[room], "is_closed", None)
-            if all(
-                not (closed is not None and closed(p.slot.date, p.slot.period.id))
-                and not any((room, t) in self.state.rooms for t in self.overlap[p.slot.index])
-                for p in parts
-            ):
+
+            def free(p: _Part, room: str = room, closed: object = closed) -> bool:
+                own = st.meetings.get((host.id, p.slot.index))
+                if own is not None:
+                    return own.room == room
+                if callable(closed) and closed(p.slot.date, p.slot.period.id):
+                    return False
+                return not any((room, t) in st.rooms for t in self.overlap[p.slot.index])
+
+            if all(free(p) for p in parts):
                 return room
         return None
 
@@ -487,17 +757,41 @@ class _FirstFit:
         return not self._clashes(a, host, part.slot)
 
     def _end_by(self, a: Activity) -> dt.datetime:
-        """When `a` must be over: before a later activity of its agendas starts at its fixed
+        """When `a` must be over: before anything that must follow its end (a later activity
+        of its agenda-order bodies, what starts after its end, and so on) starts at its fixed
         time."""
-        if a.id not in self.end_by:
-            moments = [dt.datetime.max]
-            for member in self.hosts[a.body].member_ids:
-                agenda = self.session.agenda_of(member)
-                ids = [x.id for x in agenda]
-                later = agenda[ids.index(a.id) + 1 :] if a.id in ids else []
-                moments += [x.fixed_start for x in later if x.fixed_start is not None]
-            self.end_by[a.id] = min(moments)
+        if not self.end_by:
+            follows: dict[str, set[str]] = {x.id: set() for x in self.session.activities}
+            for x in self.session.activities:
+                for member in self.hosts[x.body].member_ids:
+                    if self.session.body(member).order == "agenda":
+                        agenda = [y.id for y in self.session.agenda_of(member)]
+                        if x.id in agenda and agenda.index(x.id):
+                            follows[agenda[agenda.index(x.id) - 1]].add(x.id)
+                for target in x.after_end_of:
+                    for y in self._stands_for(x, target):
+                        follows[y].add(x.id)
+            for x in self.session.activities:  # followers first, by their own deadlines
+                self._end_by_of(x.id, follows)
         return self.end_by[a.id]
+
+    def _end_by_of(self, first: str, follows: Mapping[str, set[str]]) -> None:
+        stack, seen = [first], {first}
+        while stack:
+            x = stack[-1]
+            waiting = [y for y in follows[x] if y not in self.end_by and y not in seen]
+            if waiting:
+                seen.update(waiting)
+                stack.extend(waiting)
+                continue
+            stack.pop()
+            moments = [dt.datetime.max]
+            for y in follows[x]:
+                after = self.session.activity(y)
+                if after.fixed_start is not None:
+                    moments.append(after.fixed_start)
+                moments.append(self.end_by.get(y, dt.datetime.max))
+            self.end_by[x] = min(moments)
 
     def _earliest_offset(self, a: Activity, s: Slot) -> int | None:
         """Minutes from the period start at which `a` may start in `s`; None: not in `s`."""
@@ -578,6 +872,11 @@ class _FirstFit:
             meeting = st.meetings.get(key)
             if meeting is None:
                 meeting = self._open(host, p.slot, room)
+            if meeting.ahead and meeting.empty and host.interpreted:
+                self.ahead[host.id] -= 1
+            if meeting.reserved_for == a.id:
+                meeting.reserved_for, meeting.ceiling = None, None
+            meeting.empty = False
             meeting.used = p.start + p.minutes
             meeting.closed = meeting.closed or a.whole_meetings or not a.share
             st.in_slot.setdefault(p.slot.index, []).append(a.id)
@@ -586,6 +885,8 @@ class _FirstFit:
             elif not meeting.closed:  # a `last` activity placed beforehand: others before it
                 meeting.used, meeting.ceiling = 0, p.start
         st.parts[a.id] = parts
+        if not a.whole_meetings and len(parts) > 1:
+            self.spans.setdefault(host.id, []).append((parts[0].slot.index, parts[-1].slot.index))
 
     def _open(self, host: Body, s: Slot, room: str | None = None) -> _Meeting:
         st = self.state

@@ -373,12 +373,17 @@ class SessionModel:
         """Hint the parts (and minutes) of the activities the first fit places, and the room
         of each of their meetings. Where it left an activity out, nothing is hinted about
         that activity's bodies (and their joint meetings), nor about the activities held on
-        the dates it could use: a fixed solve then places those anew."""
+        the dates it could use between its placed neighbours (`FirstFit.reopen`; every date
+        it could use when not given): a fixed solve then places those anew."""
         self.model.clear_hints()
         session, v = self.session, self.variables
         left = {b for a in found.unplaced for b in session.activity(a).bodies}
         free = {h.id for h in session.hosts if left & set(h.member_ids)}
-        dates = {s.date for a in found.unplaced for s in v.slots[a]}
+        dates = (
+            {s.date for a in found.unplaced for s in v.slots[a]}
+            if found.reopen is None
+            else set(found.reopen)
+        )
         moved = {row.activity for row in found.timetable if row.date in dates}
         timetable = Timetable.of(
             row for row in found.timetable if row.body not in free and row.activity not in moved
