@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from scheduler.prechecks.findings import DAYS, EVENINGS, Active, Key, holiday_key
 from scheduler.session import Activity, Session, Slot
+
+if TYPE_CHECKING:
+    from scheduler.prechecks.windows import Window
 
 
 class Calendar:
@@ -16,6 +20,8 @@ class Calendar:
     def __init__(self, session: Session, on: Active) -> None:
         info = session.session
         self.session = session
+        self.on = on
+        self._windows: dict[str, Window] | None = None
         self.evenings_closed = not info.evening_meetings and on(EVENINGS)
         self.closed_holidays = {d for d in info.holidays if on(holiday_key(d))}
         self.bounded = on(DAYS)
@@ -24,6 +30,14 @@ class Calendar:
         session_slots = [s for s in session.slots if not s.pre_session]
         self.first_start = session_slots[0].start
         self.last_end = max(s.end for s in session_slots)
+
+    def windows(self) -> dict[str, Window]:
+        """Each activity's time window under this calendar and its instances (computed once)."""
+        if self._windows is None:
+            from scheduler.prechecks.windows import time_windows  # windows build on calendars
+
+            self._windows = time_windows(self.session, self, self.on)
+        return self._windows
 
     def closure(self, s: Slot) -> frozenset[Key]:
         """The instances that close a slot (empty: the slot is open)."""

@@ -12,7 +12,6 @@ from scheduler.prechecks.order import order_cycles
 from scheduler.prechecks.rooms import rooms_total
 from scheduler.prechecks.starts import same_start
 from scheduler.prechecks.totals import totals
-from scheduler.prechecks.windows import time_windows
 from scheduler.session import Session
 
 
@@ -23,7 +22,7 @@ def precheck(session: Session, active: Active | None = None) -> list[PrecheckFin
     """
     on: Active = active or (lambda key: True)
     calendar = Calendar(session, on)
-    windows = time_windows(session, calendar, on)
+    windows = calendar.windows()
     found = [
         *fixed_times(session, calendar, on),
         *order_cycles(session, calendar, on),

@@ -26,7 +26,7 @@ import math
 from collections.abc import Callable, Iterator
 
 from scheduler.messages import Message
-from scheduler.messages.terms import Listing
+from scheduler.messages.terms import DaySpan, Listing
 from scheduler.prechecks.calendar import Calendar
 from scheduler.prechecks.findings import (
     CAP,
@@ -62,7 +62,7 @@ def totals(session: Session, on: Active) -> Iterator[PrecheckFinding]:
             key: Key = ("not-in-parallel", pair_subject(a.id, other))
             if on(key):
                 yield from counted(session, on, key, "not-in-parallel", "apart",
-                                  _apart(session, a, other))  # fmt: skip
+                                   _apart(session, a, other), days=False)  # fmt: skip
         for other in a.in_parallel_with:
             key = ("in-parallel", pair_subject(a.id, other))
             if on(key):
@@ -107,7 +107,9 @@ def counted(
             opened = trial
     params = count(Calendar(session, _without(on, opened)))
     assert params is not None  # opening only what keeps the finding
-    named = needed | ({key} if key is not None else set())
+    why = params.pop("why", frozenset())  # the instances behind the count's own windows
+    assert isinstance(why, frozenset)
+    named = needed | why | ({key} if key is not None else set())
     yield finding(words, rule, words, tuple(sorted(named)), **params)
 
 
@@ -229,32 +231,69 @@ def _per_day(session: Session, body: Body, per_day: int) -> Count:
 def _apart(session: Session, a: Activity, other: str) -> Count:
     """`a` and `other` never meet at one time: their meetings take distinct open periods.
 
-    `other` is an activity, a heading (its sub-items) or a body (its own activities); the
-    other side needs at least the meetings of its busiest body.
+    `other` is an activity, a heading (its sub-items) or a body (its own activities); per body
+    on the other side, its meetings and `a`'s together need more periods than either may use:
+    the session's (to its last day), or else those of their time windows ("Tuesday
+    10:00-13:00 and 15:00-18:00": a date, a fixed start, a deadline), naming the window's rules.
     """
     targets = _stands_for(session, a, other)
     bodies = sorted({x.body for x in targets})
 
     def count(cal: Calendar) -> dict[str, object] | None:
-        if not cal.bounded or not targets:
+        if not targets:
             return None
         mine = _fewest(cal, [a])
-        theirs = max(_fewest(cal, [x for x in targets if x.body == b]) for b in bodies)
-        periods = len({s.index for s in cal.open_slots([a, *targets])})
-        if mine + theirs <= periods:
-            return None
-        parts = Listing.of(
-            Message.of("precheck.body-count", body=who(session, ref), count=n)
-            for ref, n in ((a.id, mine), (other, theirs))
-        )
-        return {
-            "needed": Message.of("count.meetings", count=mine + theirs),
-            "needs": parts,
-            "periods": Message.of("count.periods", count=periods),
-            "most": periods,
-        }
+        for windowed in (False, True):
+            if not windowed and not cal.bounded:
+                continue
+            for b in bodies:
+                group = [x for x in targets if x.body == b]
+                used = [_usable(cal, x, windowed) for x in [a, *group]]
+                if any(u is None for u in used):
+                    continue
+                slots = {s.index: s for u in used if u is not None for s in u[0]}
+                theirs = _fewest(cal, group)
+                if mine + theirs <= len(slots):
+                    continue
+                why = frozenset({DAYS}).union(*(u[1] for u in used if u is not None))
+                periods: object = Message.of("count.periods", count=len(slots))
+                if windowed:
+                    at = Listing.of(
+                        (
+                            DaySpan(s.date, s.start.time(), s.end.time())
+                            for s in sorted(slots.values(), key=lambda s: s.start)
+                        ),
+                        "terms.semicolon",
+                    )
+                    periods = Message.of("precheck.periods-at", periods=periods, at=at)
+                    why = frozenset().union(*(u[1] for u in used if u is not None))
+                parts = Listing.of(
+                    Message.of("precheck.body-count", body=who(session, ref), count=n)
+                    for ref, n in ((a.id, mine), (other if len(bodies) == 1 else b, theirs))
+                )
+                return {
+                    "needed": Message.of("count.meetings", count=mine + theirs),
+                    "needs": parts,
+                    "periods": periods,
+                    "most": len(slots),
+                    "why": why,
+                }
+        return None
 
     return count
+
+
+def _usable(cal: Calendar, x: Activity, windowed: bool) -> tuple[list[Slot], frozenset[Key]] | None:
+    """The open slots `x` may use and the instances that say so: every one (the session's
+    days), or those of its time window (None: the window has no end)."""
+    slots = cal.open_slots([x])
+    if not windowed:
+        return slots, frozenset()
+    w = cal.windows()[x.id]
+    lo, hi = w.lo.at, w.hi.at
+    if lo is None or hi is None:
+        return None
+    return [s for s in slots if s.end > lo and s.start < hi], w.lo.why | w.hi.why
 
 
 def _stands_for(session: Session, a: Activity, other: str) -> list[Activity]:

@@ -148,6 +148,25 @@ def test_two_activities_never_in_parallel_need_distinct_periods():
     _silent(_apart(wg_meetings=2, other="2"))  # item 2 needs 2 meetings: 4 in 4
 
 
+def test_activities_never_in_parallel_count_the_periods_of_their_windows():
+    """The group on Monday, item 1 fixed at Monday 10:00 for its hour: the two periods of
+    Monday hold the group's meetings and item 1's apart, whatever the session's days."""
+    data = _apart(wg_meetings=1, other="1")
+    data["meetings"][0]["date"] = "2030-03-04"
+    _silent(data)  # 1 + 1 in Monday's 2 periods
+    data["meetings"][0]["meetings"] = 2
+    found = _only(data, "apart")
+    assert found.text() == (
+        "3 meetings needed (Working group 2, item 1 1), never at the same time; 2 periods"
+        " (Monday 4 March 10:00–13:00; Monday 4 March 15:00–18:00): at most 2"
+    )
+    assert set(found.instances) == {
+        ("not-in-parallel", "wg-1/1"),
+        ("held-on-date", "wg-1"),
+        ("fixed-start", "1"),
+    }
+
+
 def test_cop9_working_group_never_beside_the_plenary_is_counted():
     data = _cop9()
     data["meetings"][0]["not_in_parallel_with"] = ["plenary"]
