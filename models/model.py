@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ortools.sat.python import cp_model, cp_model_helper
+from ortools.sat.python import cp_model
 
 from models.bounds import BOUNDS
 from models.constraints import HARD_CONSTRAINTS
@@ -26,6 +26,13 @@ from models.constructive import FirstFit
 from models.context import Context, Module, PenaltyTerm, hard, sum_of, weighted
 from models.extract import Value, extract_timetable
 from models.objective import PREFERENCE_TERMS
+from models.parameters import FULL_LP as FULL_LP
+from models.parameters import INTERLEAVE_WHEN_SEEDED as INTERLEAVE_WHEN_SEEDED
+from models.parameters import LINEARIZATION_LEVEL as LINEARIZATION_LEVEL
+from models.parameters import ONE_WORKER_PORTFOLIO as ONE_WORKER_PORTFOLIO
+from models.parameters import ONE_WORKER_PORTFOLIO_FROM as ONE_WORKER_PORTFOLIO_FROM
+from models.parameters import SMALL_PORTFOLIO as SMALL_PORTFOLIO
+from models.parameters import Structure, configure
 from models.switches import Switches
 from models.variables import Layout, Variables, build_variables
 from scheduler.result import SolveResult, SolveStatus
@@ -46,27 +53,8 @@ class SolveProgress:
 
 ProgressListener = Callable[[SolveProgress], None]
 
-#: Put the clauses linking parts, meetings and spans into the LP relaxation too: on the
-#: one-week synthetic session it proves the optimum 10x faster (see FORMULATION.md).
-LINEARIZATION_LEVEL = 2
-
-#: With 2-3 workers CP-SAT's portfolio has no full-LP worker (its `default_lp` keeps the
-#: lighter LP) and the bound stalls far below zero; `max_lp` closes it (see FORMULATION.md).
-SMALL_PORTFOLIO = ("max_lp", "no_lp")
-
-#: One worker, from `ONE_WORKER_PORTFOLIO_FROM` placements (activities x usable slots) up:
-#: CP-SAT's single search adds the rows of its LP lazily (when a relaxed solution breaks
-#: them) and its bound trails; instead the one thread interleaves (`interleave_search`, still
-#: reproducible) `full_lp`, a worker whose LP holds every row from the start (`FULL_LP`), a
-#: quick-restart search without LP for timetables, and CP-SAT's LNS. At a deterministic time
-#: of 10 (1 worker, seed 0): climate 10 days x 30 rooms gap 53 % -> 47 % (bound 305 -> 389),
-#: commission 40x 60 % -> 18 %; on cop-20x (4,136 placements) the single search proves the
-#: optimum at 16 where the portfolio stays at 167 / 141 at 30, hence the threshold.
-#: The measurements are in FORMULATION.md, "Solver settings".
-ONE_WORKER_PORTFOLIO = ("full_lp", "quick_restart_no_lp")
-ONE_WORKER_PORTFOLIO_FROM = 5_000
-FULL_LP = {"linearization_level": 2, "add_lp_constraints_lazily": False}
-
+#: Which CP-SAT parameters a solve uses, by workers and size: `models.parameters` (the names
+#: stay importable from here).
 #: From this many placements (activities x usable slots) up, a solve with no hint given starts
 #: from a first timetable built in Python (`models.constructive.first_fit`), completed by a
 #: short solve with those placements fixed, then given whole to CP-SAT as its hint. Smaller
@@ -76,15 +64,6 @@ FIRST_FIT_FROM = 2_000
 
 #: At most this share of the time limit goes to completing the first fit (the fixed solve).
 FIRST_FIT_SHARE = 0.25
-
-#: A seed given (`--seed`) makes a search with several workers reproducible: CP-SAT then
-#: interleaves its strategies in batches of deterministic size (`interleave_search`), the
-#: same from run to run whatever the number of workers. On cop-5x with 2 workers, three
-#: default runs gave two different optimal timetables; three interleaved runs the same one,
-#: 3x slower (0.7-1.1 s against 2.4-3.7 s). What stays non-reproducible: a search the time
-#: limit stops (wall-clock time ends it at a different point), and the default search with
-#: several workers and no seed given (one worker is reproducible always).
-INTERLEAVE_WHEN_SEEDED = True
 
 _STATUS: dict[object, SolveStatus] = {
     cp_model.OPTIMAL: SolveStatus.OPTIMAL,
@@ -506,30 +485,15 @@ def _solver(
     gap: float | None = None,
     placements: int = 0,
 ) -> cp_model.CpSolver:
-    """A CP-SAT solver with our parameters (see LINEARIZATION_LEVEL, SMALL_PORTFOLIO,
-    ONE_WORKER_PORTFOLIO and INTERLEAVE_WHEN_SEEDED)."""
+    """A CP-SAT solver with our parameters, chosen by `models.parameters.configure` from the
+    workers and the size; the time left, the gap asked for (`--gap`) and the seed are set here."""
     solver = cp_model.CpSolver()
     params = solver.parameters
-    # stopping: the time left, and the relative gap when one is asked for (`--gap`)
     params.max_time_in_seconds = time_left(time_limit)
     if gap is not None:
         params.relative_gap_limit = gap
-    params.num_workers = workers
     params.random_seed = seed
-    params.linearization_level = LINEARIZATION_LEVEL
-    several = (workers or os.cpu_count() or 1) > 1
-    if reproducible and several and INTERLEAVE_WHEN_SEEDED:
-        params.interleave_search = True
-    elif 2 <= (workers or os.cpu_count() or 1) <= 3:
-        params.subsolvers.extend(SMALL_PORTFOLIO)
-    elif not several and placements >= ONE_WORKER_PORTFOLIO_FROM:
-        full_lp = cp_model_helper.SatParameters()
-        full_lp.name = "full_lp"
-        for name, value in FULL_LP.items():
-            setattr(full_lp, name, value)
-        params.subsolver_params.append(full_lp)
-        params.subsolvers.extend(ONE_WORKER_PORTFOLIO)
-        params.interleave_search = True
+    configure(params, Structure(workers, placements, reproducible))
     return solver
 
 

@@ -47,6 +47,7 @@ class Variables:
     body_slots: dict[str, list[Slot]] = field(default_factory=dict)  # body -> slots it may use
     layout: dict[str, Layout] = field(default_factory=dict)  # body -> timing layout
     one_part: set[str] = field(default_factory=set)  # activities held whole in one part
+    label: dict[int, str] = field(default_factory=dict)  # slot index -> label, for names
     part: dict[Key, cp_model.IntVar] = field(default_factory=dict)
     minutes: dict[Key, Expr] = field(default_factory=dict)
     minute_vars: dict[Key, cp_model.IntVar] = field(default_factory=dict)  # minute activities
@@ -109,6 +110,7 @@ def build_variables(
     """All variables of the model; `layout` forces one timing layout (for measurements)."""
     v = Variables(false=model.new_constant(0))
     v.one_part = {a.id for a in session.activities if held_in_one_part(a, switches)}
+    v.label = {s.index: s.label for s in session.slots}  # formatted once, not per variable
     for a in session.activities:
         v.slots[a.id] = candidate_slots(session, a, switches)
     _parts(model, session, v)
@@ -183,7 +185,7 @@ def _parts(model: cp_model.CpModel, session: Session, v: Variables) -> None:
     for a in session.activities:
         for s in v.slots[a.id]:
             key = (a.id, s.index)
-            part = model.new_bool_var(f"part[{a.id},{s.label}]")
+            part = model.new_bool_var(f"part[{a.id},{v.label[s.index]}]")
             v.part[key] = part
             if a.whole_meetings:
                 v.minutes[key] = part * s.minutes
@@ -192,7 +194,7 @@ def _parts(model: cp_model.CpModel, session: Session, v: Variables) -> None:
                 v.minutes[key] = part * (a.minutes or 0)
                 continue
             cap = min(s.minutes, a.minutes or 0)
-            minutes = model.new_int_var(0, cap, f"minutes[{a.id},{s.label}]")
+            minutes = model.new_int_var(0, cap, f"minutes[{a.id},{v.label[s.index]}]")
             model.add(minutes >= part)
             model.add(minutes <= cap * part)
             v.minutes[key] = minutes
@@ -210,7 +212,7 @@ def _meetings(model: cp_model.CpModel, session: Session, v: Variables) -> None:
         v.body_slots[body.id] = [session.slots[i] for i in indices]
         v.rooms_of[body.id] = allowed_rooms(session, body)
         for s in v.body_slots[body.id]:
-            held = model.new_bool_var(f"held[{body.id},{s.label}]")
+            held = model.new_bool_var(f"held[{body.id},{v.label[s.index]}]")
             v.held[(body.id, s.index)] = held
             parts = [v.part[(a.id, s.index)] for a in activities if v.has(a.id, s)]
             for part in parts:
@@ -222,7 +224,7 @@ def _meetings(model: cp_model.CpModel, session: Session, v: Variables) -> None:
                     v.room[(body.id, r, s.index)] = held  # one room: the meeting's own literal
                 else:
                     v.room[(body.id, r, s.index)] = model.new_bool_var(
-                        f"room[{body.id},{r},{s.label}]"
+                        f"room[{body.id},{r},{v.label[s.index]}]"
                     )
 
 
@@ -242,7 +244,7 @@ def _spans(model: cp_model.CpModel, session: Session, v: Variables) -> None:
                 if previous is None:
                     store[(a.id, s.index)] = part
                 else:
-                    lit = model.new_bool_var(f"{name}[{a.id},{s.label}]")
+                    lit = model.new_bool_var(f"{name}[{a.id},{v.label[s.index]}]")
                     if a.id in v.one_part:  # at most one part: the OR is the sum, one LP row
                         model.add(lit == previous + part)
                     else:
@@ -332,7 +334,7 @@ def _offsets(
     for n, a in enumerate(present):
         key = (a.id, s.index)
         if key in idle_keys:
-            idle = model.new_int_var(0, s.minutes - 1, f"idle[{a.id},{s.label}]")
+            idle = model.new_int_var(0, s.minutes - 1, f"idle[{a.id},{v.label[s.index]}]")
             model.add(idle <= (s.minutes - 1) * v.part[key])
             v.idle[key] = idle
             terms.append(idle)
@@ -341,7 +343,7 @@ def _offsets(
         v.start[key] = cp_model.LinearExpr.sum(list(terms))
         terms.append(v.minutes[key])
         if n % CHAIN_EVERY == CHAIN_EVERY - 1 and n + 1 < len(present):
-            end = model.new_int_var(0, s.minutes, f"end[{a.id},{s.label}]")
+            end = model.new_int_var(0, s.minutes, f"end[{a.id},{v.label[s.index]}]")
             model.add(end == cp_model.LinearExpr.sum(terms))
             terms = [end]
         v.end[key] = cp_model.LinearExpr.sum(list(terms))
@@ -361,25 +363,26 @@ def _starts(
             v.end[key] = cp_model.LinearExpr.sum([v.minutes[key]])
             intervals.append(
                 model.new_optional_fixed_size_interval_var(
-                    0, s.minutes, part, f"meeting[{a.id},{s.label}]"
+                    0, s.minutes, part, f"meeting[{a.id},{v.label[s.index]}]"
                 )
             )
             continue
         if a.id in v.one_part:  # a fixed size: the start alone, by the period's end
             size = a.minutes or 0
-            start = model.new_int_var(0, s.minutes - size, f"start[{a.id},{s.label}]")
+            start = model.new_int_var(0, s.minutes - size, f"start[{a.id},{v.label[s.index]}]")
             model.add(start <= (s.minutes - size) * part)
             v.start[key] = cp_model.LinearExpr.sum([start])
             v.end[key] = start + size * part
             v.late.add(key)
             intervals.append(
                 model.new_optional_fixed_size_interval_var(
-                    start, size, part, f"part[{a.id},{s.label}]"
+                    start, size, part, f"part[{a.id},{v.label[s.index]}]"
                 )
             )
             continue
-        start = model.new_int_var(0, s.minutes - 1, f"start[{a.id},{s.label}]")
-        end = model.new_int_var(0, s.minutes, f"end[{a.id},{s.label}]")  # by the period's end
+        start = model.new_int_var(0, s.minutes - 1, f"start[{a.id},{v.label[s.index]}]")
+        # the end is by the period's end
+        end = model.new_int_var(0, s.minutes, f"end[{a.id},{v.label[s.index]}]")
         model.add(start <= (s.minutes - 1) * part)
         model.add(end == start + v.minute_vars[key])
         v.start[key] = cp_model.LinearExpr.sum([start])
@@ -387,7 +390,7 @@ def _starts(
         v.late.add(key)
         intervals.append(
             model.new_optional_interval_var(
-                start, v.minute_vars[key], end, part, f"part[{a.id},{s.label}]"
+                start, v.minute_vars[key], end, part, f"part[{a.id},{v.label[s.index]}]"
             )
         )
     v.intervals[(body, s.index)] = intervals

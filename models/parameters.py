@@ -1,0 +1,90 @@
+"""Which CP-SAT parameters a solve uses, chosen by the model's structure, and why.
+
+The choice depends only on what a solve is given (workers, whether a seed was given) and on the
+size of the placement problem (activities x usable slots), never on one session's content, so
+that a planner's session gets the settings measured on sessions of its size. Each setting
+carries the measurement that justifies it; the measurements are in `models/FORMULATION.md`
+("Solver settings").
+
+`configure(params, Structure(...))` sets them on a solver's parameters; the stopping criteria
+(time limit, relative gap) and the seed are the caller's (`models.model._solver`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model_helper
+
+#: Put the clauses linking parts, meetings and spans into the LP relaxation too: on the
+#: one-week synthetic session it proves the optimum 10x faster (see FORMULATION.md).
+LINEARIZATION_LEVEL = 2
+
+#: With 2-3 workers CP-SAT's portfolio has no full-LP worker (its `default_lp` keeps the
+#: lighter LP) and the bound stalls far below zero; `max_lp` closes it (see FORMULATION.md).
+SMALL_PORTFOLIO = ("max_lp", "no_lp")
+
+#: One worker, from `ONE_WORKER_PORTFOLIO_FROM` placements (activities x usable slots) up:
+#: CP-SAT's single search adds the rows of its LP lazily (when a relaxed solution breaks
+#: them) and its bound trails; instead the one thread interleaves (`interleave_search`, still
+#: reproducible) `full_lp`, a worker whose LP holds every row from the start (`FULL_LP`), a
+#: quick-restart search without LP for timetables, and CP-SAT's LNS. At a deterministic time
+#: of 10 (1 worker, seed 0): climate 10 days x 30 rooms gap 53 % -> 47 % (bound 305 -> 389),
+#: commission 40x 60 % -> 18 %; on cop-20x (4,136 placements) the single search proves the
+#: optimum at 16 where the portfolio stays at 167 / 141 at 30, hence the threshold.
+ONE_WORKER_PORTFOLIO = ("full_lp", "quick_restart_no_lp")
+ONE_WORKER_PORTFOLIO_FROM = 5_000
+FULL_LP = {"linearization_level": 2, "add_lp_constraints_lazily": False}
+
+#: One worker below `ONE_WORKER_PORTFOLIO_FROM`: one presolve pass instead of CP-SAT's three.
+#: Each pass probes again, and the later passes fix almost nothing (neutral 80 items x 40
+#: periods x 8 rooms: 1,474 Booleans fixed by the first probing, 70 and 0 by the next two, 1.3 s
+#: of the 1.8 s presolve). Deterministic time to the first timetable, 1 worker, seed 0, no
+#: first fit: neutral 80x40x8 0.74 -> 0.20; cop-20x 0.28 -> 0.14, objective / bound at 20 s
+#: 350 / 133 -> 325 / 145 (load 11). Measured in FORMULATION.md, "Solver settings".
+SINGLE_SEARCH_PRESOLVE_ITERATIONS = 1
+
+#: A seed given (`--seed`) makes a search with several workers reproducible: CP-SAT then
+#: interleaves its strategies in batches of deterministic size (`interleave_search`), the
+#: same from run to run whatever the number of workers. On cop-5x with 2 workers, three
+#: default runs gave two different optimal timetables; three interleaved runs the same one,
+#: 3x slower (0.7-1.1 s against 2.4-3.7 s). What stays non-reproducible: a search the time
+#: limit stops (wall-clock time ends it at a different point), and the default search with
+#: several workers and no seed given (one worker is reproducible always).
+INTERLEAVE_WHEN_SEEDED = True
+
+
+@dataclass(frozen=True)
+class Structure:
+    """What the parameters are chosen by: the solve's workers and the model's size."""
+
+    workers: int  # 0: all the machine's cores (CP-SAT's own default)
+    placements: int = 0  # activities x usable slots
+    reproducible: bool = False  # a seed was given
+
+    @property
+    def threads(self) -> int:
+        """The workers the search really runs."""
+        return self.workers or os.cpu_count() or 1
+
+
+def configure(params: cp_model_helper.SatParameters, structure: Structure) -> None:
+    """Set the parameters chosen for `structure` on a solver's `params` (its workers too)."""
+    params.num_workers = structure.workers
+    params.linearization_level = LINEARIZATION_LEVEL
+    threads = structure.threads
+    if structure.reproducible and threads > 1 and INTERLEAVE_WHEN_SEEDED:
+        params.interleave_search = True
+    elif 2 <= threads <= 3:
+        params.subsolvers.extend(SMALL_PORTFOLIO)
+    elif threads == 1 and structure.placements < ONE_WORKER_PORTFOLIO_FROM:
+        params.max_presolve_iterations = SINGLE_SEARCH_PRESOLVE_ITERATIONS
+    elif threads == 1:
+        full_lp = cp_model_helper.SatParameters()
+        full_lp.name = "full_lp"
+        for name, value in FULL_LP.items():
+            setattr(full_lp, name, value)
+        params.subsolver_params.append(full_lp)
+        params.subsolvers.extend(ONE_WORKER_PORTFOLIO)
+        params.interleave_search = True

@@ -1,0 +1,52 @@
+"""Which CP-SAT parameters a solve gets, by its structure (`models.parameters`)."""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from models import parameters
+from models.parameters import Structure, configure
+
+
+def _params(workers: int, placements: int = 0, reproducible: bool = False):
+    solver = cp_model.CpSolver()
+    configure(solver.parameters, Structure(workers, placements, reproducible))
+    return solver.parameters
+
+
+def test_every_solve_puts_the_defining_clauses_into_the_lp() -> None:
+    for workers, placements in ((1, 100), (1, 50_000), (2, 100), (8, 100)):
+        assert _params(workers, placements).linearization_level == parameters.LINEARIZATION_LEVEL
+
+
+def test_two_or_three_workers_run_the_small_portfolio() -> None:
+    for workers in (2, 3):
+        assert list(_params(workers, 1_000).subsolvers) == list(parameters.SMALL_PORTFOLIO)
+    assert not _params(4, 1_000).subsolvers  # CP-SAT's own portfolio has a full-LP worker
+
+
+def test_a_seed_given_interleaves_several_workers_and_leaves_one_alone() -> None:
+    assert _params(2, 1_000, reproducible=True).interleave_search
+    assert not _params(2, 1_000).interleave_search
+    assert not _params(1, 1_000, reproducible=True).interleave_search
+
+
+def test_one_worker_interleaves_a_full_lp_worker_from_the_threshold_up() -> None:
+    large = _params(1, parameters.ONE_WORKER_PORTFOLIO_FROM)
+    assert large.interleave_search
+    assert list(large.subsolvers) == list(parameters.ONE_WORKER_PORTFOLIO)
+    small = _params(1, parameters.ONE_WORKER_PORTFOLIO_FROM - 1)
+    assert not small.interleave_search and not small.subsolvers
+
+
+def test_all_cores_count_as_the_machine_s_workers() -> None:
+    assert Structure(0).threads >= 1
+    assert _params(0).num_workers == 0
+
+
+def test_the_single_search_presolves_once_and_the_others_as_cp_sat_does() -> None:
+    once = parameters.SINGLE_SEARCH_PRESOLVE_ITERATIONS
+    assert _params(1, parameters.ONE_WORKER_PORTFOLIO_FROM - 1).max_presolve_iterations == once
+    default = cp_model.CpSolver().parameters.max_presolve_iterations
+    assert _params(1, parameters.ONE_WORKER_PORTFOLIO_FROM).max_presolve_iterations == default
+    assert _params(2, 1_000).max_presolve_iterations == default
