@@ -24,7 +24,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,8 @@ class Timing:
     cpu_s: float  # the process's CPU time during `explain`, CP-SAT's threads included
     workers: int
     load_before: float
+    #: Wall seconds per phase of the explanation (`Explanation.phases`), and the text's.
+    phases: dict[str, float] = field(default_factory=dict)
 
     @property
     def answered(self) -> bool:
@@ -187,7 +189,10 @@ def measure(chosen: Case, time_limit: float | None, workers: int) -> Timing:
     with solver_clock() as seen:
         began, cpu = time.perf_counter(), time.process_time()
         found = explain(session, time_limit=time_limit, workers=workers)
+        written = time.perf_counter()
+        found.text()
         whole, cpu = time.perf_counter() - began, time.process_time() - cpu
+    phases = {**found.phases, "text": time.perf_counter() - written}
     return Timing(
         name=chosen.name,
         group=chosen.group,
@@ -202,6 +207,7 @@ def measure(chosen: Case, time_limit: float | None, workers: int) -> Timing:
         cpu_s=cpu,
         workers=workers,
         load_before=load,
+        phases=phases,
     )
 
 
@@ -232,6 +238,7 @@ def section(timings: list[Timing], loads: tuple[float, float], time_limit: float
             f"{t.deterministic:.2f} | {t.whole_s:.2f} | {t.cpu_s:.2f} | {t.load_before:.1f} | "
             f"{'yes' if t.met else '**no**'} |"
         )
+    lines += ["", *phase_table(timings)]
     cop9 = [t for t in timings if t.group == "cop9"]
     if cop9:
         lines += [
@@ -242,6 +249,35 @@ def section(timings: list[Timing], loads: tuple[float, float], time_limit: float
             "within the target.",
         ]
     return "\n".join(lines)
+
+
+#: The phases of an explanation, in the order they run (`Explanation.phases`; "solve" is
+#: the whole's rest: time in CP-SAT and around it outside any named phase).
+PHASES = (
+    "pre-checks",
+    "horizon",
+    "build",
+    "whole session",
+    "core",
+    "quickxplain",
+    "deletion check",
+    "relaxations",
+    "settle",
+    "numbers",
+    "text",
+)
+
+
+def phase_table(timings: list[Timing]) -> list[str]:
+    """Wall seconds per phase of each explanation: where its time goes. A phase's solves
+    count to it; the models' building counts to *build*, whichever phase builds them."""
+    head = "| variant | " + " | ".join(PHASES) + " | rest |"
+    lines = [head, "|---|" + "---|" * (len(PHASES) + 1)]
+    for t in timings:
+        rest = t.whole_s - sum(t.phases.values())
+        cells = [f"{t.phases.get(p, 0.0):.2f}" for p in PHASES]
+        lines.append(f"| {t.name} | " + " | ".join(cells) + f" | {rest:.2f} |")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -265,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
             f"load {t.load_before:.1f}",
             flush=True,
         )
+        print("  " + ", ".join(f"{p} {t.phases.get(p, 0.0):.2f}" for p in PHASES), flush=True)
     text = section(timings, (load_before, os.getloadavg()[0]), args.time_limit)
     print(text)
     if args.update is not None:

@@ -77,6 +77,9 @@ class Explanation:
     #: The conflicts after the first (`conflict`), at most `MAX_CONFLICTS` in all, in the
     #: order they were found; dropping one rule of each is needed for a timetable.
     others: list[Conflicting] = field(default_factory=list)
+    #: Wall seconds per phase (pre-checks, build, whole session, core, quickxplain,
+    #: deletion check, relaxations, numbers, ...): where the explanation's time went.
+    phases: dict[str, float] = field(default_factory=dict)
 
     @property
     def conflicts(self) -> list[Conflicting]:
@@ -163,8 +166,10 @@ def explain(
         seed=session.solver.seed if seed is None else seed,
         deterministic=deterministic_time,
     )
-    findings = precheck(session)
-    h = horizon(session)
+    with run.phase("pre-checks"):
+        findings = precheck(session)
+    with run.phase("horizon"):
+        h = horizon(session)
     first = minimal_conflict(h, run)
     found: list[Conflicting] = []
     if first.verdict is Verdict.INFEASIBLE:
@@ -184,6 +189,7 @@ def explain(
         time_limit=limit,
         extra_days=len(h.extra_days),
         others=found[1:],
+        phases=dict(run.phases),
     )
 
 
@@ -212,17 +218,21 @@ def _conflicts(h: Horizon, first: Conflict, run: Solving) -> list[Conflicting]:
     while queue and len(found) < MAX_CONFLICTS:
         conflict = queue.pop(0)
         members = [m for m in conflict.members if m not in relaxed]
-        closest = reference(h, conflict.members, run) if members else None
-        for n, member in enumerate(members):
-            share = min(run.deadline.left(), NO_LIMIT) / (len(members) - n)
-            relaxed[member] = relax(h, member, run, share, closest)
+        with run.phase("relaxations"):
+            closest = reference(h, conflict.members, run) if members else None
+            for n, member in enumerate(members):
+                share = min(run.deadline.left(), NO_LIMIT) / (len(members) - n)
+                relaxed[member] = relax(h, member, run, share, closest)
         relaxations = [relaxed[m] for m in conflict.members]
         kept, relaxations, minimal = list(conflict.members), relaxations, conflict.minimal
         if conflict.pending is not None:
-            kept, relaxations, minimal = _settle(h, conflict, relaxations, run)
+            with run.phase("settle"):
+                kept, relaxations, minimal = _settle(h, conflict, relaxations, run)
         if found and not kept:
             continue
-        found.append(Conflicting(kept, relaxations, _numbers(h.session, kept), minimal))
+        with run.phase("numbers"):
+            numbers = _numbers(h.session, kept)
+        found.append(Conflicting(kept, relaxations, numbers, minimal))
         if not kept:
             break  # the durations alone: no rule to blame, no other conflict to look for
         known = [c.members for c in found] + [list(c.members) for c in queue]

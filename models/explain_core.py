@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar
 
@@ -31,9 +32,11 @@ from models.explain_priority import by_priority, tier
 from models.explain_words import as_written
 from scheduler.prechecks import precheck
 from scheduler.rules import RuleInstance, rule_instances
+from scheduler.rules.subjects import date_key
 from scheduler.timetable import Timetable
 
 T = TypeVar("T")
+Key = tuple[str, str]
 
 
 class Verdict(StrEnum):
@@ -85,6 +88,33 @@ class Solving:
     deterministic: float | None = None
     #: The last timetable a check found: the next check starts from it (`holds`).
     last: Timetable | None = None
+    #: Decided checks by the keys enforced (`holds`), and the pre-checks' proofs (`_proven`):
+    #: QuickXplain, its deletion and the next conflicts' searches ask some sets again.
+    checked: dict[frozenset[tuple[str, str]], Verdict] = field(default_factory=dict)
+    proofs: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]] | None] = field(
+        default_factory=dict
+    )
+    #: The horizon's `closing_keys`, by the horizon's id (one horizon per explanation).
+    closing: dict[int, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    #: Wall seconds per phase of the explanation (`phase`), for the benchmark's table.
+    phases: dict[str, float] = field(default_factory=dict)
+    _open: list[str] = field(default_factory=list)
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        """Count the block's wall time to `name`; a phase opened inside another takes its
+        own time out of the outer one (each second is counted once)."""
+        began = time.perf_counter()
+        outer = self._open[-1] if self._open else None
+        self._open.append(name)
+        try:
+            yield
+        finally:
+            self._open.pop()
+            spent = time.perf_counter() - began
+            self.phases[name] = self.phases.get(name, 0.0) + spent
+            if outer is not None:
+                self.phases[outer] = self.phases.get(outer, 0.0) - spent
 
     def solver(self, seconds: float | None = None) -> cp_model.CpSolver:
         """A solver for one solve, within `seconds` (default: what is left of the deadline);
@@ -112,19 +142,47 @@ def instances_of(h: Horizon) -> list[RuleInstance]:
 def holds(
     h: Horizon, enforced: Collection[RuleInstance], run: Solving, seconds: float | None = None
 ) -> Verdict:
-    """Whether the instances `enforced` can all hold (every other one dropped)."""
+    """Whether the instances `enforced` can all hold (every other one dropped); a check an
+    earlier one decides (`known`) costs no solve."""
+    keys = frozenset(i.key for i in enforced)
+    if (answer := known(h, keys, run)) is not None:
+        return answer
     if run.deadline.left() <= 0:
         return Verdict.UNKNOWN
-    keys = {i.key for i in enforced}
-    m = wide_model(h, dropped=[i.key for i in instances_of(h) if i.key not in keys])
-    m.clear_objective()
-    if run.last is not None:
-        m.hint(run.last)  # the checks of a search differ by a few rules: often still valid
+    with run.phase("build"):
+        m = wide_model(h, dropped=[i.key for i in instances_of(h) if i.key not in keys])
+        m.clear_objective()
+        if run.last is not None:
+            m.hint(run.last)  # the checks of a search differ by a few rules: often still valid
     solver = run.solver(seconds)
-    verdict = _verdict(m.solve_with(solver))
+    verdict = verdict_of(m.solve_with(solver))
     if verdict is Verdict.FEASIBLE:
         run.last = m.timetable(solver.value)
+    if verdict is not Verdict.UNKNOWN:
+        run.checked[keys] = verdict
     return verdict
+
+
+def known(h: Horizon, keys: frozenset[Key], run: Solving) -> Verdict | None:
+    """The verdict on `keys` (enforced, every other instance dropped) that a decided check
+    implies, None if none does.
+
+    Dropping an instance only lifts constraints, but for the few that close a door
+    (`closing_keys`): a set holds if a larger one held, the rules left out closing nothing;
+    a set cannot hold if a smaller one could not, the rules added opening nothing. An exact
+    repeat answers whatever its rules.
+    """
+    if (same := run.checked.get(keys)) is not None:
+        return same
+    closing = run.closing.get(id(h))
+    if closing is None:
+        closing = run.closing[id(h)] = closing_keys(h)
+    for seen, verdict in run.checked.items():
+        if verdict is Verdict.FEASIBLE and keys <= seen and not (seen - keys) & closing:
+            return Verdict.FEASIBLE
+        if verdict is Verdict.INFEASIBLE and seen <= keys and not (keys - seen) & closing:
+            return Verdict.INFEASIBLE
+    return None
 
 
 def minimal_conflict(
@@ -143,13 +201,16 @@ def minimal_conflict(
     if pool is None:
         pool = instances_of(h)
         began = time.monotonic()
-        verdict = Verdict.INFEASIBLE if _proven(h, pool) is not None else holds(h, pool, run)
+        with run.phase("whole session"):
+            proven = _proven(h, pool, run) is not None
+            verdict = Verdict.INFEASIBLE if proven else holds(h, pool, run)
         if verdict is not Verdict.INFEASIBLE:
             return Conflict(verdict, (), False, run.solves)
         took = time.monotonic() - began
     candidates = by_priority(list(pool))
     if len(candidates) > SMALL_POOL:
-        candidates = _candidates(h, candidates, run, took)
+        with run.phase("core"):
+            candidates = _candidates(h, candidates, run, took)
     members, minimal = quickxplain(h, candidates, run)
     # A lone member: no check showed that the session holds without it; its relaxation will.
     pending = members[0] if len(members) == 1 else None
@@ -172,13 +233,35 @@ def quickxplain(
 
     def cannot_hold(enforced: list[RuleInstance]) -> bool:
         nonlocal decided
-        if _proven(h, enforced) is not None:
+        if _proven(h, enforced, run) is not None:
             return True
         answer = holds(h, enforced, run)
         decided = decided and answer is not Verdict.UNKNOWN
         return answer is Verdict.INFEASIBLE
 
-    return preferred_conflict(candidates, cannot_hold), decided
+    with run.phase("quickxplain"):
+        found = junker(candidates, cannot_hold)
+    if decided and not any(i.key in closing_keys(h) for i in candidates):
+        return found, decided  # monotone and every check decided: minimal as found
+    with run.phase("deletion check"):
+        found = shrunk(found, candidates, cannot_hold)
+    return found, decided
+
+
+def closing_keys(h: Horizon) -> frozenset[Key]:
+    """The instances whose drop can close a door: a date or fixed start on a pre-session
+    day (`explain_horizon._pre_session_days`: dropped, the activity belongs to the session
+    days). Without them among the candidates, the checks are monotone (a set that holds
+    still holds with any member left out), and QuickXplain's answer, every check decided,
+    is minimal without the deletion's further solves (Junker's theorem)."""
+    pre = set(h.wide.session.pre_session_days)
+    keys: set[Key] = set()
+    for a in h.wide.activities:
+        if any(day in pre for day in a.dates):
+            keys.add(date_key(a))
+        if a.fixed_start is not None and a.fixed_start.date() in pre:
+            keys.add(("fixed-start", a.id))
+    return frozenset(keys)
 
 
 def preferred_conflict(candidates: list[T], cannot_hold: Callable[[list[T]], bool]) -> list[T]:
@@ -197,6 +280,12 @@ def preferred_conflict(candidates: list[T], cannot_hold: Callable[[list[T]], boo
     every candidate before the deletion.
     """
 
+    return shrunk(junker(candidates, cannot_hold), candidates, cannot_hold)
+
+
+def junker(candidates: list[T], cannot_hold: Callable[[list[T]], bool]) -> list[T]:
+    """QuickXplain's divide and conquer alone (`preferred_conflict`), before the check."""
+
     def qx(background: list[T], added: bool, rest: list[T]) -> list[T]:
         if added and cannot_hold(background):
             return []
@@ -207,9 +296,14 @@ def preferred_conflict(candidates: list[T], cannot_hold: Callable[[list[T]], boo
         needed_first = qx(background + needed_second, bool(needed_second), first)
         return needed_first + needed_second
 
+    return qx([], False, candidates) if candidates else []
+
+
+def shrunk(found: list[T], candidates: list[T], cannot_hold: Callable[[list[T]], bool]) -> list[T]:
+    """`found` checked alone (every candidate when it holds after all), then shrunk by
+    deletion, the least preferred member first (`preferred_conflict`)."""
     if not candidates:
         return []
-    found = qx([], False, candidates)
     if len(found) > 1 and not cannot_hold(found):
         found = list(candidates)
     for member in reversed(list(found)):
@@ -236,7 +330,7 @@ def _candidates(
     rules dropped at once (`_by_rule`). Given the priority, the conflict's least preferred
     tier is then the preferred one; within it, the core decides.
     """
-    if (proof := _proven(h, pool)) is not None:
+    if (proof := _proven(h, pool, run)) is not None:
         return by_priority(proof)  # free: counting proves it
     tiers = sorted({tier(i) for i in pool})
     part = pool
@@ -244,27 +338,30 @@ def _candidates(
         first_tiers = [i for i in pool if tier(i) <= last]
         share = run.deadline.left() / 6
         if (
-            _proven(h, first_tiers) is not None
+            _proven(h, first_tiers, run) is not None
             or holds(h, first_tiers, run, share) is Verdict.INFEASIBLE
         ):
             part = first_tiers
             break
-    if (proof := _proven(h, part)) is not None:
+    if (proof := _proven(h, part, run)) is not None:
         return by_priority(proof)
     seconds = min(max(CORE_FACTOR * took, LEAST_CORE), run.deadline.left() / 3)
     core = _guarded_core(h, part, run, seconds)
     return by_priority(core if core is not None else _by_rule(h, part, run))
 
 
-def _proven(h: Horizon, enforced: Collection[RuleInstance]) -> list[RuleInstance] | None:
+def _proven(
+    h: Horizon, enforced: Collection[RuleInstance], run: Solving
+) -> list[RuleInstance] | None:
     """The instances of a pre-check's proof that `enforced` cannot hold, if one finds it."""
-    keys = {i.key for i in enforced}
-    findings = precheck(h.session, active=lambda key: key in keys)
-    if not findings:
-        return None
-    fewest = min(findings, key=lambda f: len(f.instances))
-    named = set(fewest.instances)
-    return [i for i in enforced if i.key in named]
+    keys = frozenset(i.key for i in enforced)
+    if keys not in run.proofs:
+        with run.phase("pre-checks"):
+            findings = precheck(h.session, active=lambda key: key in keys)
+        fewest = min(findings, key=lambda f: len(f.instances)) if findings else None
+        run.proofs[keys] = None if fewest is None else frozenset(fewest.instances)
+    named = run.proofs[keys]
+    return None if named is None else [i for i in enforced if i.key in named]
 
 
 #: The guarded solve for a core gets at most this many times the outright solve's time (at
@@ -281,12 +378,14 @@ def _guarded_core(
     """A core of `part` (every other instance dropped) from the guarded model under
     assumptions, None when the time runs out."""
     keys = {i.key for i in part}
-    m = wide_model(h, dropped=[i.key for i in instances_of(h) if i.key not in keys], guarded=True)
-    m.clear_objective()  # feasibility only: any witness will do
-    m.assume_rules()
+    with run.phase("build"):
+        dropped = [i.key for i in instances_of(h) if i.key not in keys]
+        m = wide_model(h, dropped=dropped, guarded=True)
+        m.clear_objective()  # feasibility only: any witness will do
+        m.assume_rules()
     solver = run.solver(seconds)
     solver.parameters.linearization_level = 2  # guarded linear rules into the LP too
-    if _verdict(m.solve_with(solver)) is not Verdict.INFEASIBLE:
+    if verdict_of(m.solve_with(solver)) is not Verdict.INFEASIBLE:
         return None
     by_index = {literal.index: inst.key for inst, literal in m.guards.items()}
     found = {by_index[i] for i in solver.sufficient_assumptions_for_infeasibility()}
@@ -300,14 +399,14 @@ def _by_rule(h: Horizon, members: list[RuleInstance], run: Solving) -> list[Rule
     rules = list(dict.fromkeys(i.rule for i in reversed(by_priority(members))))
     for rule in rules:
         rest = [i for i in members if i.rule != rule]
-        if (smaller := _proven(h, rest)) is not None:
+        if (smaller := _proven(h, rest, run)) is not None:
             members = smaller
         elif holds(h, rest, run) is Verdict.INFEASIBLE:
             members = rest
     return members
 
 
-def _verdict(status: object) -> Verdict:
+def verdict_of(status: object) -> Verdict:
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return Verdict.FEASIBLE
     if status == cp_model.INFEASIBLE:

@@ -21,7 +21,7 @@ from ortools.sat.python import cp_model
 
 from models import explain_words as words
 from models.context import Context, PenaltyTerm, sum_of
-from models.explain_core import Solving, Verdict
+from models.explain_core import Solving, Verdict, instances_of, known, verdict_of
 from models.explain_horizon import DAYS, EVENINGS, Horizon, measure_key, wide_model
 from models.model import LINEARIZATION_LEVEL, SessionModel
 from models.relations import REMOTE_MODES
@@ -85,15 +85,21 @@ def relax(
     least `LEAST_LATER`): a large session's time goes to its conflict, not here. With `run`'s
     deterministic budget, each solve gets that budget instead.
     """
+    others = frozenset(i.key for i in instances_of(h) if i.key != instance.key)
+    if known(h, others, run) is Verdict.INFEASIBLE:  # a check of the conflict's search said so
+        return _without(h, instance, cp_model.INFEASIBLE)
     if run.deadline.left() <= 0 or (run.deterministic is None and share < LEAST_SHARE):
         return _without(h, instance, cp_model.UNKNOWN)  # not even a model built
     began = time.monotonic()
-    m = wide_model(h, dropped=[instance.key])
-    preferences = [t for group in m.penalty_terms.values() for t in group]
-    measure = measure_of(m.context, h, instance)  # its variables before the first solve
-    m.clear_objective()
+    with run.phase("build"):
+        m = wide_model(h, dropped=[instance.key])
+        preferences = [t for group in m.penalty_terms.values() for t in group]
+        measure = measure_of(m.context, h, instance)  # its variables before the first solve
+        m.clear_objective()
     solver = _solver(run, share)
     status = m.solve_with(solver)
+    if status == cp_model.INFEASIBLE or status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        run.checked[others] = verdict_of(status)  # what the next checks may build on
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return _without(h, instance, status)
     timetable = m.timetable(solver.value)
@@ -152,9 +158,10 @@ def reference(h: Horizon, conflict: Collection[RuleInstance], run: Solving) -> R
     if run.deadline.left() <= 0:
         return None
     began = time.monotonic()
-    m = wide_model(h, dropped=[i.key for i in conflict])
-    preferences = [t for group in m.penalty_terms.values() for t in group]
-    m.clear_objective()
+    with run.phase("build"):
+        m = wide_model(h, dropped=[i.key for i in conflict])
+        preferences = [t for group in m.penalty_terms.values() for t in group]
+        m.clear_objective()
     solver = _solver(run, run.deadline.left() / 4)
     if m.solve_with(solver) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
