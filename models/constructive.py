@@ -136,19 +136,22 @@ def _candidate_slots(session: Session) -> dict[str, list[Slot]]:
 
 
 #: The first fit's variants, tried in this order until one is complete: whether it keeps
-#: interpreted meetings for what other bodies still need, and whether an activity of n whole
-#: meetings counts as due n periods before its last one. On the large benchmark sessions the
-#: first variant leaves out 1-2 activities where the last one leaves out 0-11, and conversely.
+#: interpreted meetings for what other bodies still need, whether an activity of n whole
+#: meetings counts as due n periods before its last one, and whether interpreted agenda bodies
+#: wait rather than open a meeting left part empty (`_defers`). Each helps some sessions and
+#: hurts others; on the large benchmark sessions (activities left out by each variant):
+#: commission 40x 0 / 2 / 1 / 1 / 2, commission 85x 15 / 0 / 2 / 9 / 1, climate 15 days x 60
+#: rooms 0 / 4 / 4 / 4 / 4, climate two weeks 0 / 11 / 3 / 11 / 3.
 VARIANTS: tuple[tuple[bool, bool, bool], ...] = (
     (True, True, True),
+    (False, False, False),
     (True, True, False),
     (False, True, False),
     (True, False, False),
-    (False, False, False),
 )
 
 #: No further variant is tried after this many seconds.
-VARIANTS_WITHIN = 2.0
+VARIANTS_WITHIN = 6.0
 
 #: An activity with at most this many candidate periods keeps them: its host's other
 #: activities leave it enough of them free (`_leaves_room`).
@@ -458,9 +461,9 @@ class _FirstFit:
         """Whether the host's activities still to come with a narrow window (at most
         `NARROW` candidate periods) keep enough room once `parts` are placed: each window
         at least the minutes that the activities whose windows lie within it need (Hall's
-        condition on those windows; whole meetings need whole free periods)."""
+        condition on those windows; whole meetings need whole free periods). A window that
+        was short already is no reason to refuse `a`."""
         taken = {p.slot.index: p for p in parts}
-        meetings = self.state.meetings
         pending = [
             x
             for x in self.narrow.get(host.id, ())
@@ -475,25 +478,44 @@ class _FirstFit:
             else x.minutes or 0
             for x in pending
         }
+        own = {t.index for t in self.slots[a.id]}
+        own_need = (
+            (a.meetings or 1) * min(t.minutes for t in self.slots[a.id])
+            if (a.whole_meetings)
+            else a.minutes or 0
+        )
+        closes = a.whole_meetings or not a.share
         for x in pending:
-            shares = x.share and not x.whole_meetings  # may join a meeting of its host
-            free = 0
-            for t in self.slots[x.id]:
-                there = meetings.get((host.id, t.index))
-                mine = there is not None and there.reserved_for == x.id and there.empty
-                used = 0 if there is None or mine else there.used
-                if there is not None and not mine and (there.closed or not shares):
-                    continue
-                if t.index in taken:
-                    p = taken[t.index]
-                    if not shares or a.whole_meetings or not a.share:
-                        continue
-                    used = max(used, p.start + p.minutes)
-                free += max(0, t.minutes - used)
             need = sum(needs[y.id] for y in pending if windows[y.id] <= windows[x.id])
-            if free < need:
-                return False
+            before = need + (own_need if own <= windows[x.id] else 0)  # `a` among them
+            if self._room_in(x, host) >= before and need > self._room_in(x, host, taken, closes):
+                return False  # they fitted with `a`, and no longer do
         return True
+
+    def _room_in(
+        self,
+        x: Activity,
+        host: Body,
+        taken: Mapping[int, _Part] | None = None,
+        closes: bool = False,
+    ) -> int:
+        """The minutes of `x`'s window its host still has free for it, were `taken` placed
+        (`closes`: in meetings of their own)."""
+        shares = x.share and not x.whole_meetings  # may join a meeting of its host
+        free = 0
+        for t in self.slots[x.id]:
+            there = self.state.meetings.get((host.id, t.index))
+            mine = there is not None and there.reserved_for == x.id and there.empty
+            used = 0 if there is None or mine else there.used
+            if there is not None and not mine and (there.closed or not shares):
+                continue
+            p = (taken or {}).get(t.index)
+            if p is not None:
+                if not shares or closes:
+                    continue
+                used = max(used, p.start + p.minutes)
+            free += max(0, t.minutes - used)
+        return free
 
     def _floor(self, a: Activity, host: Body) -> int:
         """The earliest slot index: the host's latest meeting, and its bodies' (agenda order;
