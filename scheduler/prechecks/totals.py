@@ -26,7 +26,7 @@ import math
 from collections.abc import Callable, Iterator
 
 from scheduler.messages import Message
-from scheduler.messages.terms import DaySpan, Listing
+from scheduler.messages.terms import DaySpan, Listing, Moment
 from scheduler.prechecks.calendar import Calendar
 from scheduler.prechecks.findings import (
     CAP,
@@ -109,8 +109,9 @@ def counted(
     assert params is not None  # opening only what keeps the finding
     why = params.pop("why", frozenset())  # the instances behind the count's own windows
     assert isinstance(why, frozenset)
+    said = str(params.pop("words", words))  # a count may say it in its own words
     named = needed | why | ({key} if key is not None else set())
-    yield finding(words, rule, words, tuple(sorted(named)), **params)
+    yield finding(said, rule, said, tuple(sorted(named)), **params)
 
 
 def _without(on: Active, opened: set[Key]) -> Active:
@@ -253,6 +254,8 @@ def _apart(session: Session, a: Activity, other: str) -> Count:
                     continue
                 slots = {s.index: s for u in used if u is not None for s in u[0]}
                 theirs = _fewest(cal, group)
+                if windowed and (left := _left_apart(session, cal, [a, *group])) is not None:
+                    return left
                 if mine + theirs <= len(slots):
                     continue
                 why = frozenset({DAYS}).union(*(u[1] for u in used if u is not None))
@@ -283,13 +286,78 @@ def _apart(session: Session, a: Activity, other: str) -> Count:
     return count
 
 
+def _left_apart(session: Session, cal: Calendar, pair: list[Activity]) -> dict[str, object] | None:
+    """One side fills every period of its window (whole meetings, as many as it has full
+    periods); a minute activity of the other side, never at the same time, has too few
+    minutes left in its own window ("item 6 needs 355 minutes ...: 235 minutes left")."""
+    mine, theirs = pair[0], pair[1:]
+    for x, others in ((mine, theirs), *((t, [mine]) for t in theirs)):
+        filled = _fills(cal, x)
+        if filled is None:
+            continue
+        slots, why_x = filled
+        for y in others:
+            if y.whole_meetings or not y.minutes:
+                continue
+            w = cal.windows(packed=True)[y.id]
+            lo, hi = w.lo.at, w.hi.at
+            if lo is None or hi is None:
+                continue
+            taken = {s.index for s in slots}
+            beside = [s for s in cal.open_slots([y]) if s.end > lo and s.start < hi
+                      and not any(_overlap(s, t) for t in slots)]  # fmt: skip
+            left = sum(_minutes(max(s.start, lo), min(s.end, hi)) for s in beside)
+            if y.minutes <= left or not taken:
+                continue
+            span = Message.of("precheck.from-to", start=Moment(lo), end=Moment(hi))
+            at = Listing.of(
+                (DaySpan(s.date, s.start.time(), s.end.time()) for s in slots), "terms.semicolon"
+            )
+            return {
+                "who": who(session, y.id),
+                "need": y.minutes,
+                "span": span,
+                "other": who(session, x.id),
+                "at": at,
+                "left": left,
+                "why": why_x | w.lo.why | w.hi.why,
+                "words": "apart-fills",
+            }
+    return None
+
+
+def _fills(cal: Calendar, x: Activity) -> tuple[list[Slot], frozenset[Key]] | None:
+    """The periods a whole-meeting activity fills: all the full open periods of its window,
+    when it has as many meetings as those (None otherwise)."""
+    if not x.whole_meetings:
+        return None
+    w = cal.windows(packed=True)[x.id]
+    lo, hi = w.lo.at, w.hi.at
+    if lo is None or hi is None:
+        return None
+    members = cal.session.body(x.body).member_ids
+    full = [s for s in cal.open_slots([x]) if s.start >= lo and s.end <= hi
+            and s.period.allows(members)]  # fmt: skip
+    if not full or len(full) != x.meetings:
+        return None
+    return sorted(full, key=lambda s: s.start), w.lo.why | w.hi.why
+
+
+def _overlap(s: Slot, t: Slot) -> bool:
+    return s.start < t.end and t.start < s.end
+
+
+def _minutes(start: dt.datetime, end: dt.datetime) -> int:
+    return max(0, int((end - start).total_seconds() // 60))
+
+
 def _usable(cal: Calendar, x: Activity, windowed: bool) -> tuple[list[Slot], frozenset[Key]] | None:
     """The open slots `x` may use and the instances that say so: every one (the session's
     days), or those of its time window (None: the window has no end)."""
     slots = cal.open_slots([x])
     if not windowed:
         return slots, frozenset()
-    w = cal.windows()[x.id]
+    w = cal.windows(packed=True)[x.id]
     lo, hi = w.lo.at, w.hi.at
     if lo is None or hi is None:
         return None

@@ -51,7 +51,11 @@ def empty(w: Window) -> bool:
     return (hi is not None and lo >= hi) or (ls is not None and lo > ls)
 
 
-def time_windows(session: Session, cal: Calendar, on: Active) -> dict[str, Window]:
+def time_windows(
+    session: Session, cal: Calendar, on: Active, packed: bool = False
+) -> dict[str, Window]:
+    """Each activity's window; `packed`: agenda order counts the minutes before and after
+    each activity too (`_packed`), for the counts that look into windows."""
     result: dict[str, Window] = {}
     for a in session.activities:
         pre = cal.fixed_day(a)
@@ -75,7 +79,7 @@ def time_windows(session: Session, cal: Calendar, on: Active) -> dict[str, Windo
         w.ls = _earlier(w.ls, w.hi)
         result[a.id] = w
     for _ in range(len(session.activities) + 1):
-        if not _propagate(session, cal, result, on):
+        if not _propagate(session, cal, result, on, packed):
             break
     return result
 
@@ -100,7 +104,9 @@ def fixed_end(session: Session, a: Activity) -> dt.datetime | None:
     return max(s.end for s in starting) if a.meetings == 1 and starting else None
 
 
-def _propagate(session: Session, cal: Calendar, w: dict[str, Window], on: Active) -> bool:
+def _propagate(
+    session: Session, cal: Calendar, w: dict[str, Window], on: Active, packed: bool
+) -> bool:
     """One pass of agenda order and first/last over the windows; whether anything moved."""
     before = {k: (v.lo, v.ls, v.hi) for k, v in w.items()}
     for body in session.bodies:
@@ -112,6 +118,8 @@ def _propagate(session: Session, cal: Calendar, w: dict[str, Window], on: Active
             w[c.id].lo = _later(w[c.id].lo, w[a.id].lo.plus(key))
             w[a.id].hi = _earlier(w[a.id].hi, w[c.id].ls.plus(key))
             w[a.id].ls = _earlier(w[a.id].ls, w[a.id].hi)
+        if packed:
+            _packed(cal, w, activities, key)
     on_session_days = [a for a in session.activities if cal.fixed_day(a) is None]
     for f in on_session_days:
         key = ("first-last", f.id)
@@ -128,6 +136,59 @@ def _propagate(session: Session, cal: Calendar, w: dict[str, Window], on: Active
                 w[x.id].ls = _earlier(w[x.id].ls, w[x.id].hi)
     _alongside(session, w, on)
     return any(before[k] != (v.lo, v.ls, v.hi) for k, v in w.items())
+
+
+def _packed(cal: Calendar, w: dict[str, Window], activities: list[Activity], key: Key) -> None:
+    """Agenda order with durations: the minutes taken before an activity come after the first
+    activity's earliest start, those taken after it before the last one's end, all in the
+    body's open periods (whole meetings are not counted: a bound that can only be early).
+    Each bound names the first (last) activity's, the agenda's and the closures' instances.
+    """
+    body = activities[0].body
+    members = cal.session.body(body).member_ids
+    slots = [s for s in cal.open_slots(activities) if s.period.allows(members)]
+    first, last = w[activities[0].id].lo, w[activities[-1].id].hi
+    before = 0
+    for n, c in enumerate(activities):
+        if n and first.at is not None and before:
+            at = _after_minutes(slots, first.at, before)
+            if at is not None:
+                why = first.why | {key} | cal.closures(first.at, at)
+                w[c.id].lo = _later(w[c.id].lo, Bound(at, why))
+        before += c.minutes or 0
+    after = 0
+    for n, c in enumerate(reversed(activities)):
+        if n and last.at is not None and after:
+            at = _before_minutes(slots, last.at, after)
+            if at is not None:
+                why = last.why | {key} | cal.closures(at, last.at)
+                w[c.id].hi = _earlier(w[c.id].hi, Bound(at, why))
+                w[c.id].ls = _earlier(w[c.id].ls, w[c.id].hi)
+        after += c.minutes or 0
+
+
+def _after_minutes(slots: list[Slot], start: dt.datetime, minutes: int) -> dt.datetime | None:
+    """The moment `minutes` of the slots' time after `start` have passed (None: never)."""
+    left = minutes
+    for s in sorted(slots, key=lambda s: s.start):
+        begin = max(s.start, start)
+        have = int((s.end - begin).total_seconds() // 60) if s.end > begin else 0
+        if have >= left:
+            return begin + dt.timedelta(minutes=left)
+        left -= have
+    return None
+
+
+def _before_minutes(slots: list[Slot], end: dt.datetime, minutes: int) -> dt.datetime | None:
+    """The moment from which `minutes` of the slots' time remain before `end` (None: never)."""
+    left = minutes
+    for s in sorted(slots, key=lambda s: s.end, reverse=True):
+        finish = min(s.end, end)
+        have = int((finish - s.start).total_seconds() // 60) if finish > s.start else 0
+        if have >= left:
+            return finish - dt.timedelta(minutes=left)
+        left -= have
+    return None
 
 
 def _alongside(session: Session, w: dict[str, Window], on: Active) -> None:

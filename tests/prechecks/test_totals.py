@@ -149,16 +149,17 @@ def test_two_activities_never_in_parallel_need_distinct_periods():
 
 
 def test_activities_never_in_parallel_count_the_periods_of_their_windows():
-    """The group on Monday, item 1 fixed at Monday 10:00 for its hour: the two periods of
-    Monday hold the group's meetings and item 1's apart, whatever the session's days."""
+    """The group on Monday, item 1 fixed at Monday 10:00 for its hour: the group's two
+    meetings fill Monday and leave item 1 no time, whatever the session's days."""
     data = _apart(wg_meetings=1, other="1")
     data["meetings"][0]["date"] = "2030-03-04"
     _silent(data)  # 1 + 1 in Monday's 2 periods
     data["meetings"][0]["meetings"] = 2
-    found = _only(data, "apart")
+    found = _only(data, "apart-fills")
     assert found.text() == (
-        "3 meetings needed (Working group 2, item 1 1), never at the same time; 2 periods"
-        " (Monday 4 March 10:00–13:00; Monday 4 March 15:00–18:00): at most 2"
+        "item 1 needs 60 minutes from Monday 4 March 10:00 to Monday 4 March 11:00, never at"
+        " the same time as Working group, which fills Monday 4 March 10:00–13:00; Monday 4"
+        " March 15:00–18:00: 0 minutes left"
     )
     assert set(found.instances) == {
         ("not-in-parallel", "wg-1/1"),
