@@ -142,8 +142,10 @@ def _minutes(earlier: Slot, later: Slot) -> int:
 def _after_end(ctx: Context, a: str, x: str, when: list[cp_model.IntVar]) -> None:
     """Every part of `a` starts at or after the end of every part of `x`."""
     v = ctx.v
+    starts = [(t.start, t) for t in v.slots[x]]  # once, not per slot of `a`
     for s, part in v.parts_of(a):
-        later = next((t for t in v.slots[x] if t.start >= s.end), None)
+        end = s.end
+        later = next((t for start, t in starts if start >= end), None)
         if later is not None:  # x parts that end after any start of a in s: none allowed
             ctx.clause([~part, ~v.pending[(x, later.index)]], when)
         for t in ctx.overlapping(s):
