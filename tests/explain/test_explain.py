@@ -178,3 +178,35 @@ def test_unknown_when_the_time_runs_out():
     assert found.text() == (
         "Could not tell within 2 s whether a timetable exists; try a longer --time-limit."
     )
+
+
+def test_each_phase_of_an_explanation_is_timed():
+    """Where the time goes (the benchmark's table): every second counted once, to one phase."""
+    data = tiny_data()
+    data["meetings"][0].update(fixed_start="2030-03-05T15:00", latest_end="2030-03-05T12:00")
+    found = _explain(data)
+    assert {"pre-checks", "horizon", "relaxations", "numbers"} <= set(found.phases)
+    assert all(seconds >= 0 for seconds in found.phases.values()), found.phases
+    assert sum(found.phases.values()) <= found.seconds
+
+
+def test_a_check_a_decided_one_implies_costs_no_solve(tiny):
+    """A set holds when a larger one held, and cannot when a smaller one could not; not
+    across a rule whose drop closes a door (a date on a pre-session day)."""
+    from models.explain_core import Deadline, Solving, Verdict, known
+
+    h = horizon(tiny)
+    run = Solving(Deadline(None))
+    a, b, c = ("fixed-start", "wg-1"), ("deadline", "wg-1"), ("within-periods", "days")
+    run.checked[frozenset({a, c})] = Verdict.FEASIBLE
+    run.checked[frozenset({b})] = Verdict.INFEASIBLE
+    assert known(h, frozenset({a}), run) is Verdict.FEASIBLE
+    assert known(h, frozenset({c}), run) is Verdict.FEASIBLE
+    assert known(h, frozenset({a, b}), run) is Verdict.INFEASIBLE
+    assert known(h, frozenset({a, c}), run) is Verdict.FEASIBLE  # the same set
+    assert known(h, frozenset({a, b, c}), run) is Verdict.INFEASIBLE
+    run.closing[id(h)] = frozenset({a})  # as if `a` fixed a pre-session day
+    assert known(h, frozenset({c}), run) is None
+    assert known(h, frozenset({a, b}), run) is None
+    assert known(h, frozenset({b, c}), run) is Verdict.INFEASIBLE
+    assert run.solves == 0
