@@ -9,7 +9,9 @@ is the time CP-SAT itself reports, summed over the explanation's solves (wall an
 deterministic), read by wrapping `CpSolver.solve` from outside; *whole* is the wall clock of
 `explain` (pre-checks, building the models, the solves, the numbers) and *CPU* the process's
 CPU time meanwhile, which a loaded machine stretches less than the wall clock. *answered*:
-the session is said infeasible with a conflict shown minimal, not "could not tell". The
+the session is said infeasible with a conflict shown minimal, not "could not tell". A
+second table splits each explanation's wall clock by phase (`Explanation.phases`, and the
+text's rendering): where the time goes, the models' building apart. The
 targets are the issue's: under 2 s of solver time on a COP9 variant, under 30 s whole on the
 climate session.
 """
