@@ -9,27 +9,32 @@ is the project's over the baseline's (at most 1 is the issue's target).
     .venv/bin/python benchmarks/neutral_bench.py --update benchmarks/results.md
     .venv/bin/python benchmarks/neutral_bench.py --sizes 16x8x4 --time-limit 5
 
-Where the project's time goes (80x40x8, 1 worker, solver log, load average 7-9 on 2 shared
-cores, one run each, so ratios rather than seconds): presolve took 14.5 s before the search,
-10.7 s of it in three probing rounds (5.2, 2.5, 2.9 s) of which the last two fixed 2 and 0
-Booleans; `cp_model_probing_level: 0` started the search at 3.5 s instead of 23.6 s (first
-answer 13.3 s instead of 29.7 s, and a better objective and bound at 30 s), one presolve
-iteration at 9.7 s. After presolve, the one worker's search is LP-bound (681 branches in 12 s,
-564 cuts): the first answer comes 6-10 s after the search starts. Pruning each item's slots in
-Python by its chain (earliest from its predecessors, latest from its successors) removed 27 %
-of the variables (16,663 to 12,243) without moving the first answer. Hinting the generator's
-own first-fit timetable (every part and room; it passes the project's validator at the
-family's objective) gave no answer within 30 s at load 11 (not explained yet: the hint left
-the within-meeting starts and the derived literals unhinted).
+Where the project's time went, and what changed (issue 14, this round; load average in each
+case, 2 shared cores):
 
-The project's first fit (`models.constructive`) leaves 15 of 80 items unplaced (70 of 160):
-all of body b2 at 80x40x8, whose agenda it takes in file order although the body is
-`order: free` with three chains, so chain 3's first item takes Monday 10:00 and chain 4's
-item fixed at that time finds no place. Given the generator's reference as a complete first
-fit instead, the project's first answer came 0.7 s into the solve at 80x40x8 (build 2.0 s;
-baseline 1.9 s in all) and 2.7 s at 160x40x8 (build 3.6 s; baseline 6.2 s), load average 16,
-one worker: a complete first fit is what the ratio needs. Its bound then stayed at 108
-after 30 s (2,703 without the start), which the bound needs looked at.
+- Model size. Every short item is `run_on: false`, so held in one part; the model gave it a
+  minutes variable per slot, a variable-size interval, an end variable, run-on constraints and
+  prefix/suffix ORs of three clauses each. Now (`models.variables`, "One part" in
+  `models/FORMULATION.md`) its minutes are `m x part`, its interval has a fixed size and its
+  prefix/suffix literals are sums: 80x40x8 went from 16,663 variables to 11,763 (baseline:
+  3,488), two-term linear constraints from 9,282 to 2,676, implications from 13,670 to 4,154.
+  The single search without a first fit (CP-SAT's default presolve) found its first answer
+  after 3.7 s of CPU (3.7 s wall, load 2) where it took 8.1 s of CPU before (27.4 s wall, load
+  8), and the bound at 30 s rose from 2,691 to 2,855 (the optimum: proven with
+  `linearization_level 1` and no probing in 8.8 s; the baseline's bound stays at 2,240).
+- Presolve. With the smaller model, probing took 1.3 of the 1.8 s of presolve in three rounds
+  that fixed 1,474, 70 and 0 Booleans. The one-worker single search now presolves once
+  (`models.parameters.SINGLE_SEARCH_PRESOLVE_ITERATIONS`): deterministic time to the first
+  answer 0.74 -> 0.20 on 80x40x8 (0.28 -> 0.14 on cop-20x). No probing at all (level 0)
+  starts sooner here but loses on cop-20x and in the one-worker portfolio (160x40x8: no answer
+  in 20 s): not kept.
+- Model building is now the larger share at 1 worker: 80x40x8 builds in 0.3 s on a quiet
+  machine (baseline 0.07 s), 2.4 s at load 11, most of it OR-Tools' own cost per variable and
+  constraint (11,763 variables against 3,488) and the `sequence` rule's enforced offsets.
+
+Before this round, the project's first fit left 15 of 80 items unplaced; the first fit
+(`models.constructive`, another change of the same round) now starts the 2,000-placement-and-
+up sizes, which is why their first answers come within a second of search.
 """
 
 from __future__ import annotations
