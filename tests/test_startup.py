@@ -183,7 +183,7 @@ def test_a_command_imports_its_own_module_and_no_other_command(tmp_path):
 
     commands = tuple(COMMANDS.values())
     loaded = after_command("solve", "--help", watched=commands)
-    assert loaded == {COMMANDS["solve"], COMMANDS["diff"]}  # solve prints diff's changes
+    assert loaded == {COMMANDS["solve"]}  # diff's module only when a re-plan prints changes
     schema = str(tmp_path / "schema.json")
     assert after_command("schema", "-o", schema, watched=commands) == {COMMANDS["schema"]}
     assert after_command("--help", watched=commands) == set(commands)  # lists them all
@@ -269,3 +269,34 @@ def test_a_pydantic_plugin_is_found_as_pydantic_finds_it(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == ["Point"]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [["solve", str(COP9), "--quiet", "--workers", "1"], ["check", str(COP9), "--published"]],
+)
+def test_a_command_runs_its_work_with_the_garbage_collector(arguments, tmp_path):
+    """`main` pauses the collector for the start-up only: the command resumes it, having
+    frozen what start-up made (`scheduler.cli.common.resume_collector`)."""
+    if arguments[0] == "solve":
+        arguments = [*arguments, "-o", str(tmp_path / "cop9.xlsx")]
+    probe = f"""
+        import gc
+        seen = []
+        import scheduler.cli.common as common
+        resume = common.resume_collector
+        def watching(*modules):
+            seen.append(gc.isenabled())
+            resume(*modules)
+            seen.append(gc.isenabled())
+        common.resume_collector = watching
+        sys.argv = ["schedule", *{arguments!r}]
+        from scheduler.cli import main
+        try:
+            main()
+        except SystemExit as exc:
+            assert exc.code in (0, None), exc.code
+        assert seen[:2] == [False, True], seen
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+        """
+    assert loaded_after(probe, watched=()) == set()

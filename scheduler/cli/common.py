@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import importlib
 import os
 import sys
 from collections.abc import Iterator, Mapping
@@ -102,11 +104,30 @@ def exit_with(code: ExitCode) -> typer.Exit:
     return typer.Exit(int(code))
 
 
+def resume_collector(*modules: str) -> None:
+    """Import `modules` (what the command is about to use), then give the process back its
+    cyclic garbage collector, which `scheduler.cli.main` paused for the start-up: what
+    start-up made is frozen first (`gc.freeze`: modules, classes, the session, all kept until
+    the process ends), so no collection walks it again. Once resumed, or when the collector
+    was never paused (typer's `CliRunner`, a notebook), nothing changes."""
+    if gc.isenabled():
+        return
+    for module in modules:
+        importlib.import_module(module)
+    gc.freeze()
+    gc.enable()
+
+
 @contextmanager
-def planner_errors(file: Path | None = None) -> Iterator[None]:
+def planner_errors(file: Path | None = None, *, resume: bool = True) -> Iterator[None]:
     """Turn input errors into one clear message on stderr and exit code 2, never a traceback;
     an error that names no file is said of `file` (the session, for what the model refuses).
-    Running out of memory is a message too, exit code 6."""
+    Running out of memory is a message too, exit code 6.
+
+    Each command's work runs in it, so it resumes the garbage collector first
+    (`resume_collector`), unless told not to by a command that resumes it itself, later."""
+    if resume:
+        resume_collector()
     try:
         yield
     except InputError as exc:

@@ -21,9 +21,9 @@ from scheduler.cli.common import (
     language,
     load,
     planner_errors,
+    resume_collector,
     warn_of_missing_titles,
 )
-from scheduler.cli.diff import print_changes
 from scheduler.cli.options import (
     Docx,
     Gap,
@@ -72,8 +72,10 @@ def solve_command(
     """Solve a session and write its timetable workbook."""
     from scheduler.pipeline import Settings, Targets, plan, publish
 
-    with planner_errors(session):
+    with planner_errors(session, resume=False):
         loaded, path = load(session)
+        # read without the garbage collector, as the rest of start-up, with what it imports
+        resume_collector("models.model", "scheduler.io.timetable_workbook")
         said = language(lang, loaded, Lang.fr)
         targets = Targets(
             lang=said,
@@ -209,6 +211,8 @@ def _print_changes(run: Run, keep: Path | None, out: Path | None) -> None:
     """What the re-plan moved from the kept timetable, and whether fewer moves are possible."""
     if run.changes is None or keep is None or out is None:
         return
+    from scheduler.cli.diff import print_changes
+
     print_changes(run.changes, console, before=keep.name, after=out.name)
     if run.replanned is not None and run.replanned.proven_minimal:
         console.print(
