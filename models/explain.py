@@ -30,6 +30,7 @@ from models.explain_core import (
     Verdict,
     holds,
     instances_of,
+    known,
     minimal_conflict,
 )
 from models.explain_horizon import Horizon, horizon
@@ -225,6 +226,8 @@ def _conflicts(h: Horizon, first: Conflict, run: Solving) -> list[Conflicting]:
                 relaxed[member] = relax(h, member, run, share, closest)
         relaxations = [relaxed[m] for m in conflict.members]
         kept, relaxations, minimal = list(conflict.members), relaxations, conflict.minimal
+        if not minimal:
+            minimal = _shown_minimal(h, kept, run)
         if conflict.pending is not None:
             with run.phase("settle"):
                 kept, relaxations, minimal = _settle(h, conflict, relaxations, run)
@@ -252,6 +255,16 @@ def _conflicts(h: Horizon, first: Conflict, run: Solving) -> list[Conflicting]:
             if more is not None:
                 queue.append(more)
     return [_linked(c, found) for c in found]
+
+
+def _shown_minimal(h: Horizon, members: list[RuleInstance], run: Solving) -> bool:
+    """Whether the relaxations showed each member needed after all: the session without it
+    having a timetable, the other members hold (`known`), though a check of the search ran
+    out of time (a large session)."""
+    keys = frozenset(m.key for m in members)
+    return len(members) > 1 and all(
+        known(h, keys - {m.key}, run) is Verdict.FEASIBLE for m in members
+    )
 
 
 def _one_more(h: Horizon, found: list[Conflicting], run: Solving) -> Conflict | None:
