@@ -108,3 +108,24 @@ def test_large_sessions_start_from_it_by_default(monkeypatch) -> None:
     monkeypatch.setattr(models.model, "FIRST_FIT_FROM", 10**9)
     assert SessionModel(session).solve(workers=1, seed=0, time_limit=20).status.has_timetable
     assert len(calls) == 1
+
+
+def test_a_partial_first_fit_reopens_only_the_dates_it_names(cop9: Session, monkeypatch) -> None:
+    """`FirstFit.reopen`: the dates between the left-out activity's placed neighbours. The
+    other dates keep their hints (more of them than when every date it may use reopens), and
+    the fixed solve still completes the timetable."""
+    rows = list(published_timetable(cop9).assignments)
+    left_out = rows[-1]
+    kept = Timetable.of(r for r in rows if r.activity != left_out.activity)
+    hinted: dict[str, int] = {}
+    for name, reopen in (("every date", None), ("its date", frozenset({left_out.date}))):
+        partial = FirstFit(kept, (left_out.activity,), reopen)
+        monkeypatch.setattr(models.constructive, "first_fit", lambda *args, p=partial: p)
+        model = SessionModel(cop9)
+        model._hint_placed(partial)
+        hinted[name] = len(model.model.proto.solution_hint.vars)
+        model.start_from_first_fit(30, seed=0)
+        assert model._started is not None, name
+        timetable = model.timetable(model._started.value)
+        assert broken_rules(cop9, timetable) == []
+    assert hinted["its date"] > hinted["every date"]
