@@ -27,7 +27,7 @@ from typing import TypeVar
 
 from ortools.sat.python import cp_model
 
-from models.explain_horizon import Horizon, wide_model
+from models.explain_horizon import Horizon, counted, wide_model
 from models.explain_priority import by_priority, tier
 from models.explain_words import as_written
 from scheduler.prechecks import precheck
@@ -357,7 +357,7 @@ def _proven(
     keys = frozenset(i.key for i in enforced)
     if keys not in run.proofs:
         with run.phase("pre-checks"):
-            findings = precheck(h.session, active=lambda key: key in keys)
+            findings = precheck(counted(h, keys), active=lambda key: key in keys)
         fewest = min(findings, key=lambda f: len(f.instances)) if findings else None
         run.proofs[keys] = None if fewest is None else frozenset(fewest.instances)
     named = run.proofs[keys]

@@ -3,8 +3,9 @@
 "Can it fit in four days?" is answered by a conflict that names the four days. The model's
 own instances (`scheduler.rules.instances`) come from lines about items and bodies; the calendar is
 not one of them, since the slots it gives are the model's variables. To make it switchable,
-the explainer builds the model on a *wider* calendar (extra working days after the last one,
-holidays as working days, evening periods open) and forbids the extra slots with one more
+the explainer builds the model on a *wider* calendar (the weekdays cut from inside the session
+given back, extra working days after the last one, holidays as working days, evening periods
+open; sized for every body together, `_extra_days_needed`) and forbids the extra slots with one more
 model module, `calendar`, one switchable instance per part of the calendar. With every
 instance on, the model is the session's; with one off, that part of the calendar gives way,
 and what the timetable then uses is what it buys.
@@ -24,7 +25,7 @@ from scheduler.messages.terms import LongDay
 from scheduler.prechecks import DAYS, EVENINGS, holiday_key
 from scheduler.rules import RuleInstance
 from scheduler.rules.subjects import date_key
-from scheduler.session import Session
+from scheduler.session import Body, Period, Session, SessionInfo
 
 #: At most this many extra days are offered when the days give way.
 MAX_EXTRA_DAYS = 10
@@ -41,13 +42,16 @@ class Horizon:
     extra_days: tuple[dt.date, ...]
     instances: tuple[RuleInstance, ...]
     forbidden: dict[Key, frozenset[int]]  # instance key -> indices of `wide.slots` it forbids
+    #: The extra days that lie inside the session, given back before the others (`_gap_days`).
+    gaps: tuple[dt.date, ...] = ()
 
 
 def horizon(session: Session) -> Horizon:
     """The calendar instances of `session` and the wider calendar they close off."""
     info = session.session
     working = [d for d in info.days if d not in info.holidays]
-    extra = _next_weekdays(info.days[-1], _extra_days_needed(session))
+    gaps = _gap_days(info)
+    extra = [*gaps, *_next_weekdays(info.days[-1], _extra_days_needed(session, len(gaps)))]
     evenings = not info.evening_meetings and any(
         p.evening for d in {*info.days, *info.pre_session_days} for p in info.periods_on(d)
     )
@@ -72,7 +76,19 @@ def horizon(session: Session) -> Horizon:
         inst = RuleInstance(*holiday_key(holiday), holiday_is)
         instances.append(inst)
         forbidden[inst.key] = frozenset(s.index for s in wide.slots if s.date == holiday)
-    return Horizon(session, wide, tuple(extra), tuple(instances), forbidden)
+    return Horizon(session, wide, tuple(extra), tuple(instances), forbidden, tuple(gaps))
+
+
+def counted(h: Horizon, keys: Collection[Key]) -> Session:
+    """The session a pre-check counts on when only the instances `keys` hold.
+
+    The planner's own, as long as a count cannot miss a day the wider calendar adds: the
+    days hold, or every added day comes after the last one (a count without the days then
+    runs past the last day). With the days given way and a day given back inside the session,
+    the wider calendar, where that day is counted too (its holidays and evenings then count
+    as open: a weaker proof, never a wrong one).
+    """
+    return h.session if DAYS in keys or not h.gaps else h.wide
 
 
 def measure_key(inst: RuleInstance) -> str:
@@ -154,47 +170,100 @@ def _days_instance(working: list[dt.date]) -> RuleInstance:
     return RuleInstance(*DAYS, days)
 
 
-def _extra_days_needed(session: Session) -> int:
-    """Enough extra days for everything the session could need in total (at least one).
+def _gap_days(info: SessionInfo) -> list[dt.date]:
+    """The weekdays between the session's first and last day that are not among its days.
 
-    Sized so that dropping the days never stays infeasible for want of days: every body's
-    meetings (those of a pre-session day too, whose fixing rule may be dropped as well) at
-    one per period, no more at once than the parallel cap, the rooms and the bodies allow,
-    no more interpreted ones at once than the teams, and no more a day than a body's daily
-    maximum. The busiest body alone is not enough: with `parallel_cap: 1` or `teams: 1`
+    A session with a day cut from its middle gives that day back first: a day added after
+    the last one cannot help an agenda that must end on a dated or fixed last item.
+    """
+    taken = {*info.days, *info.holidays}
+    day, gaps = info.days[0], []
+    while day < info.days[-1]:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5 and day not in taken:
+            gaps.append(day)
+    return gaps
+
+
+def _extra_days_needed(session: Session, gaps: int = 0) -> int:
+    """Working days to add after the last one for everything the session could need in total.
+
+    Sized so that dropping the days never stays infeasible for want of days, whatever else is
+    dropped with them: for every body alone, for all bodies together (no more at once than
+    their rooms), for those the parallel cap counts, and for the interpreted ones (no more
+    at once than the teams), the most meetings their activities could take (`_most_meetings`)
+    against the periods of the session's working days (none in the evening unless evening
+    meetings are allowed, a body's daily maximum kept); the periods missing, over those of
+    an added day, plus `MARGIN_DAYS`. Days given back inside the session (`gaps`) count as
+    added ones. The busiest body alone is not enough: with `parallel_cap: 1` or `teams: 1`
     the bodies queue for the same periods.
     """
     info = session.session
-    usable = [s for s in session.slots if not s.holiday and not s.pre_session]
-    open_slots = [s for s in usable if info.evening_meetings or not s.period.evening] or usable
-    per_day = max(len([s for s in open_slots if s.date == d]) for d in {s.date for s in open_slots})
-    longest = max(s.minutes for s in open_slots)
-    interp = session.interpretation
-    meetings: dict[str, int] = {}
-    for body in session.hosts:
-        activities = session.body_activities(body.id)
-        whole = sum(a.meetings or 0 for a in activities if a.whole_meetings)
-        minutes = sum(a.minutes or 0 for a in activities if not a.whole_meetings)
-        if whole or minutes:
-            meetings[body.id] = whole + math.ceil(minutes / longest)
-    if not meetings:
+    needs = {h.id: n for h in session.hosts if (n := _most_meetings(session, h))}
+    if not needs:
         return 1
-    rooms = {r for b in session.hosts if b.id in meetings for r in b.rooms}
-    cap = interp.parallel_cap or len(meetings)
-    at_once = max(1, min(cap, len(meetings), len(rooms)))
-    periods = [math.ceil(sum(meetings.values()) / at_once)]
-    interpreted = [n for b, n in meetings.items() if session.body(b).interpreted]
-    if interpreted:
-        periods.append(
-            math.ceil(sum(interpreted) / max(1, min(interp.teams, cap, len(interpreted))))
-        )
-    days = [math.ceil(p / per_day) for p in periods]
-    for body in session.hosts:
-        if body.id in meetings:
-            a_day = min(per_day, body.max_meetings_per_day or per_day)
-            days.append(math.ceil(meetings[body.id] / a_day))
-    working = sum(1 for d in info.days if d not in info.holidays)
-    return min(MAX_EXTRA_DAYS, max(1, max(days) - working))
+    interp = session.interpretation
+    hosts = [h for h in session.hosts if h.id in needs]
+    rooms = {r for h in hosts for r in h.rooms}
+    groups: list[tuple[list[Body], int, int | None]] = [(hosts, max(1, len(rooms)), None)]
+    if interp.parallel_cap is not None:
+        scope = interp.parallel_cap_bodies
+        capped = [h for h in hosts if scope is None or set(h.member_ids) & set(scope)]
+        groups.append((capped, max(1, interp.parallel_cap), None))
+    interpreted = [h for h in hosts if h.interpreted]
+    if interp.teams > 0:
+        groups.append((interpreted, interp.teams, None))
+    groups.extend(([h], 1, h.max_meetings_per_day) for h in hosts)
+    working = [d for d in info.days if d not in info.holidays]
+    days = 0
+    for group, at_once, a_day in groups:
+        if not group:
+            continue
+        needed = math.ceil(sum(needs[h.id] for h in group) / min(at_once, len(group)))
+        have = sum(_periods_a_day(info.periods_on(d), group, a_day, info) for d in working)
+        added = _periods_a_day(info.periods, group, a_day, info)
+        if needed > have and added:
+            days = max(days, math.ceil((needed - have) / added))
+    return min(MAX_EXTRA_DAYS, max(1, days + MARGIN_DAYS - gaps))
+
+
+#: Days added beyond the count (`_extra_days_needed`): the count is of periods, and an order,
+#: a date or a fixed time can leave part of a period unused.
+MARGIN_DAYS = 1
+
+
+def _most_meetings(session: Session, host: Body) -> int:
+    """The most meetings a host's activities could take: their whole meetings, their minutes
+    over the host's shortest period, and one more for each minute activity that shares no
+    meeting or runs on into none (it may leave the rest of a meeting unused)."""
+    activities = session.body_activities(host.id)
+    whole = sum(a.meetings or 0 for a in activities if a.whole_meetings)
+    timed = [a for a in activities if not a.whole_meetings and a.minutes]
+    if not timed:
+        return whole
+    lengths = [
+        s.minutes for s in session.slots if not s.period.evening and _open_to(s.period, [host])
+    ] or [s.minutes for s in session.slots]
+    minutes = sum(a.minutes or 0 for a in timed)
+    alone = sum(1 for a in timed if not a.share or not a.run_on)
+    return whole + math.ceil(minutes / min(lengths)) + alone
+
+
+def _periods_a_day(periods: list[Period], group: list[Body], most: int | None,
+                   info: SessionInfo) -> int:  # fmt: skip
+    """How many meetings of one host `periods` hold on a day for `group`: those open to some
+    body of it, not in the evening unless evenings are allowed, none overlapping another."""
+    usable = [p for p in periods if (info.evening_meetings or not p.evening) and _open_to(p, group)]
+    count, end = 0, dt.time.min
+    for p in sorted(usable, key=lambda p: p.end):
+        if p.start >= end:
+            count, end = count + 1, p.end
+    return count if most is None else min(count, most)
+
+
+def _open_to(period: Period, group: list[Body]) -> bool:
+    members = {b for h in group for b in h.member_ids}
+    return period.bodies is None or bool(members & set(period.bodies))
 
 
 def _next_weekdays(after: dt.date, n: int) -> list[dt.date]:

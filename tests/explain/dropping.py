@@ -197,7 +197,13 @@ def calendar_keys(session: Session) -> list[Key]:
 
 
 def more_days(session: Session) -> list[dt.date]:
-    return next_weekdays(max(session.session.days), MORE_DAYS)
+    """The weekdays a dropped "working days" rule gives: those cut from inside the session
+    (between its first and last day), then `MORE_DAYS` after the last one."""
+    info = session.session
+    taken = {*info.days, *info.holidays}
+    span = (info.days[0] + dt.timedelta(days=n) for n in range((info.days[-1] - info.days[0]).days))
+    inside = [d for d in span if d.weekday() < 5 and d not in taken]
+    return [*inside, *next_weekdays(max(info.days), MORE_DAYS)]
 
 
 def all_but(session: Session, named: Iterable[Key]) -> list[Key]:

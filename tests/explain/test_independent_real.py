@@ -103,9 +103,18 @@ CASES: dict[str, Callable[[], Data]] = {
     "ungass-2016-cap-1": _real("ungass-2016", _interpretation(parallel_cap=1)),
     # CCPCJ 30: no Friday.
     "ccpcj-30-no-friday": _real("ccpcj-30-2021", _without_days("2021-05-21")),
-    # The cybercrime committee: item 5 due at the end of the first week and a half.
+    # The cybercrime committee: item 5 due at the end of the first week and a half; two days
+    # fewer, cut from inside the session (the adoption of the report stays dated on its last
+    # day, so only a day given back before it helps), the end of the first week or the first
+    # two three-hour days.
     "ahc-cybercrime-2-item-5-due-7-june": _real(
         "ahc-cybercrime-2-2022", _update(("5", {"latest_end": dt.datetime(2022, 6, 7, 17)}))
+    ),
+    "ahc-cybercrime-2-two-days-fewer": _real(
+        "ahc-cybercrime-2-2022", _without_days("2022-06-02", "2022-06-03")
+    ),
+    "ahc-cybercrime-2-no-8-9-june": _real(
+        "ahc-cybercrime-2-2022", _without_days("2022-06-08", "2022-06-09")
     ),
     # COP 20: both closing meetings fixed at Friday 15:00, in the one plenary hall.
     "unfccc-cop20-closings-at-the-same-time": _real(
@@ -118,6 +127,7 @@ CASES: dict[str, Callable[[], Data]] = {
     # WHA75: one team for the plenary and the two committees; 20 interpreted meetings of 23.
     "wha75-teams-1": _real("wha75-2022", _interpretation(teams=1)),
     "wha75-budget-20": _real("wha75-2022", _interpretation(budget=20)),
+    "wha75-budget-24": _real("wha75-2022", _interpretation(budget=24)),
 }
 
 #: Variants with more than one conflict: dropping one named rule alone may not be enough, and
@@ -126,19 +136,37 @@ CASES: dict[str, Callable[[], Data]] = {
 SEVERAL_CONFLICTS = {
     # the working group's day on the holiday; ten plenary meetings in eight periods
     "untoc-cop6-wednesday-holiday",
+    # the cap against each round table held beside the plenary (they queue for its periods)
+    "ungass-2016-cap-1",
+    # one team: the days; the welcome fixed on Sunday beside the General Committee's meeting
+    "wha75-teams-1",
+    # four conflicts, each with the budget, among the fixed times, dates and orders
+    "wha75-budget-24",
 }
 
 #: Variants whose explanation lacks its numbers, each with the issue's item.
-NUMBERS_MISSING: dict[str, str] = {}
-
-#: Variants whose named rules are not a conflict (a timetable exists with the others loosened).
-WRONG_CONFLICT: dict[str, str] = {
-    "ungass-2016-cap-1": NOT_A_CONFLICT,
-    "wha75-teams-1": NOT_A_CONFLICT,
+NUMBERS_MISSING: dict[str, str] = {
+    "wha75-budget-24": NO_NUMBERS_YET,  # the budget against fixed times and orders of 3 bodies
 }
 
+#: Variants whose "named rules alone" session the check cannot decide within its
+#: deterministic time (nor within three times that: the budget of 24, every other rule loosened
+#: and ten more days, is left unknown).
+UNDECIDED = "the named rules alone: not decided within the deterministic time of the check"
+UNDECIDED_ALONE = {"wha75-budget-24"}
 
-@pytest.fixture(scope="module", params=sorted(CASES))
+#: Variants whose explanation takes minutes under load (four conflicts of up to 7 rules).
+SLOW = {"wha75-budget-24"}
+
+#: Variants whose named rules are not a conflict (a timetable exists with the others loosened):
+#: none left since the wider calendar is sized for every body together.
+WRONG_CONFLICT: dict[str, str] = {}
+
+
+@pytest.fixture(
+    scope="module",
+    params=[pytest.param(n, marks=[pytest.mark.slow] if n in SLOW else []) for n in sorted(CASES)],
+)
 def case(request: pytest.FixtureRequest) -> tuple[str, Data, Session, Explanation]:
     return explained(request.param, CASES[request.param]())
 
@@ -160,6 +188,8 @@ def test_the_named_rules_alone_still_have_no_timetable(case, request) -> None:
     name = case[0]
     if name in WRONG_CONFLICT:
         request.applymarker(pytest.mark.xfail(strict=True, reason=WRONG_CONFLICT[name]))
+    if name in UNDECIDED_ALONE:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=UNDECIDED))
     named_rules_alone_have_no_timetable(case)
 
 
