@@ -23,11 +23,15 @@ def precheck(session: Session, active: Active | None = None) -> list[PrecheckFin
     on: Active = active or (lambda key: True)
     calendar = Calendar(session, on)
     windows = calendar.windows()
+    orders = list(order_cycles(session, calendar, on))
+    marks = {k for f in orders for k in f.instances if k[0] == "first-last"}
     found = [
         *fixed_times(session, calendar, on),
-        *order_cycles(session, calendar, on),
+        *orders,
         *empty_windows(session, windows),
-        *same_start(session, windows),
+        # a start clash through a first/last mark that the order rules already contradict
+        # says less than the contradiction itself
+        *(f for f in same_start(session, windows) if not marks & set(f.instances)),
         *capacity(session, calendar, windows),
         *over_budget(session, calendar, on),
         *simultaneous(session, calendar, windows, on),

@@ -55,7 +55,8 @@ def time_windows(
     session: Session, cal: Calendar, on: Active, packed: bool = False
 ) -> dict[str, Window]:
     """Each activity's window; `packed`: agenda order counts the minutes before and after
-    each activity too (`_packed`), for the counts that look into windows."""
+    each activity too (`_packed`), and a fixed start ends the window when it decides the end
+    (`fixed_end`), for the counts that look into windows."""
     result: dict[str, Window] = {}
     for a in session.activities:
         pre = cal.fixed_day(a)
@@ -70,7 +71,7 @@ def time_windows(
         if a.fixed_start is not None and on(("fixed-start", a.id)):
             fixed = Bound(a.fixed_start, frozenset({("fixed-start", a.id)}))
             w.lo, w.ls = _later(w.lo, fixed), _earlier(w.ls, fixed)
-            if (done := fixed_end(session, a)) is not None:
+            if packed and (done := fixed_end(session, a)) is not None:
                 w.hi = _earlier(w.hi, Bound(done, fixed.why))
         if a.earliest_start is not None and on(("earliest-start", a.id)):
             w.lo = _later(w.lo, Bound(a.earliest_start, frozenset({("earliest-start", a.id)})))

@@ -26,7 +26,6 @@ CONFLICTS: dict[str, tuple[set[Key], str]] = {
         "starts",
     ),
     "ccpcj-30-no-friday": ({DAYS}, "rooms-total"),
-    "cop9-last-item-fixed-monday": ({("first-last", "9"), ("fixed-start", "9")}, "capacity"),
     "cop9-item-4-with-the-working-group": (
         {
             EVENINGS,
