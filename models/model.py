@@ -256,6 +256,7 @@ class SessionModel:
         with _solver_log(solver, log_path):
             status = solve_status(solver.solve(self.model, progress))
         proto, params = self.model.proto, solver.parameters
+        searched = solver.wall_time  # the main search's, even when its answer is the start's
         first = progress.first_time
         if self._started is not None:  # the first fit completed: the first timetable
             first = 0.0
@@ -265,7 +266,7 @@ class SessionModel:
         result = SolveResult(
             status=status,
             timetable=None,
-            wall_time=spent + solver.wall_time,
+            wall_time=spent + searched,
             build_time=self.build_time,
             solutions=progress.solutions,
             workers=params.num_workers or os.cpu_count() or 1,
