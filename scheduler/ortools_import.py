@@ -10,21 +10,17 @@ classes that stand for pandas' own. Such a class checks `isinstance` against the
 once pandas is imported (before that no object can be one) and, when called, imports pandas
 and builds the real thing, so `cp_model`'s pandas API keeps working; any other name of the
 stand-in imports pandas and gives its attribute. When pandas is already imported, or when
-`cp_model` is, nothing changes. (The finder and loader follow the import system's protocols
-without `importlib.abc`, whose import alone costs more than the rest of `import scheduler`.)
+`cp_model` is, nothing changes. The finder is `scheduler.stand_ins`'s.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.machinery
 import sys
 import types
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from importlib.abc import Loader
+from scheduler import stand_ins
 
 CP_MODEL = "ortools.sat.python.cp_model"
 #: The names of pandas that `cp_model` uses at import time (in its type hints).
@@ -60,50 +56,6 @@ def _stand_in() -> _Pandas:
     return module
 
 
-class _WithoutPandas:
-    """Runs `cp_model`'s own loader with the stand-in as pandas, then takes it away."""
-
-    def __init__(self, loader: Loader) -> None:
-        self.loader = loader
-
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType | None:
-        return self.loader.create_module(spec)
-
-    def exec_module(self, module: types.ModuleType) -> None:
-        if "pandas" in sys.modules:
-            self.loader.exec_module(module)
-            return
-        stand_in = _stand_in()
-        sys.modules["pandas"] = stand_in
-        try:
-            self.loader.exec_module(module)
-        finally:
-            if sys.modules.get("pandas") is stand_in:
-                del sys.modules["pandas"]
-
-
-class _Finder:
-    """Finds `cp_model` as the import system would, and gives it the loader above."""
-
-    def find_spec(
-        self,
-        fullname: str,
-        path: Sequence[str] | None,
-        target: types.ModuleType | None = None,
-    ) -> importlib.machinery.ModuleSpec | None:
-        if fullname != CP_MODEL or "pandas" in sys.modules:
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
-        if spec is None or spec.loader is None:
-            return None
-        spec.loader = _WithoutPandas(spec.loader)  # type: ignore[assignment]
-        return spec
-
-
-_FINDER = _Finder()
-
-
 def install() -> None:
     """From now on, `cp_model` imported before pandas does not import pandas (idempotent)."""
-    if _FINDER not in sys.meta_path:
-        sys.meta_path.insert(0, _FINDER)
+    stand_ins.install(CP_MODEL, "pandas", _stand_in)

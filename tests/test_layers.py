@@ -39,6 +39,7 @@ LAYER_OF: dict[str, str] = {
     "scheduler.schema": DOMAIN,
     "scheduler.bundled": DOMAIN,
     "scheduler.yaml_loading": DOMAIN,  # the catalogues, the labels and session files read YAML
+    "scheduler.stand_ins": DOMAIN,  # imports with a stand-in: no module of ours
     "scheduler.validation": CHECKS,
     "scheduler.prechecks": CHECKS,
     "scheduler.model_size": CHECKS,

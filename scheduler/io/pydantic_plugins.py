@@ -10,8 +10,7 @@ distribution on `sys.path` itself: when none names pydantic, there is no plugin 
 answers none; otherwise, and wherever distributions could be found in another way (a zip
 or egg on the path, another finder of distributions), it asks `importlib.metadata`, as
 pydantic does. A plugin is found exactly when it was before. Any other name of the stand-in
-imports `importlib.metadata` and gives its own. The finder follows the import system's
-protocols as `scheduler.ortools_import`'s does.
+imports `importlib.metadata` and gives its own. The finder is `scheduler.stand_ins`'s.
 """
 
 from __future__ import annotations
@@ -21,11 +20,9 @@ import importlib.machinery
 import os
 import sys
 import types
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from collections.abc import Sequence
-    from importlib.abc import Loader
+from scheduler import stand_ins
 
 LOADER = "pydantic.plugin._loader"
 METADATA = "importlib.metadata"
@@ -80,51 +77,10 @@ class _Metadata(types.ModuleType):
         return getattr(importlib.import_module(METADATA), name)
 
 
-class _WithoutMetadata:
-    """Runs the plugin loader's own loader with the stand-in as `importlib.metadata`."""
-
-    def __init__(self, loader: Loader) -> None:
-        self.loader = loader
-
-    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType | None:
-        return self.loader.create_module(spec)
-
-    def exec_module(self, module: types.ModuleType) -> None:
-        if METADATA in sys.modules:
-            self.loader.exec_module(module)
-            return
-        stand_in = _Metadata(METADATA, "Stands for importlib.metadata in pydantic's plugins.")
-        sys.modules[METADATA] = stand_in
-        try:
-            self.loader.exec_module(module)
-        finally:
-            if sys.modules.get(METADATA) is stand_in:
-                del sys.modules[METADATA]
-
-
-class _Finder:
-    """Finds pydantic's plugin loader as the import system would, and gives it the loader
-    above."""
-
-    def find_spec(
-        self,
-        fullname: str,
-        path: Sequence[str] | None,
-        target: types.ModuleType | None = None,
-    ) -> importlib.machinery.ModuleSpec | None:
-        if fullname != LOADER or METADATA in sys.modules:
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
-        if spec is None or spec.loader is None:
-            return None
-        spec.loader = _WithoutMetadata(spec.loader)  # type: ignore[assignment]
-        return spec
-
-
-_FINDER = _Finder()
+def _stand_in() -> _Metadata:
+    return _Metadata(METADATA, "Stands for importlib.metadata in pydantic's plugins.")
 
 
 def install() -> None:
     """From now on, pydantic looks for plugins as said above (idempotent)."""
-    if _FINDER not in sys.meta_path:
-        sys.meta_path.insert(0, _FINDER)
+    stand_ins.install(LOADER, METADATA, _stand_in)
