@@ -117,7 +117,7 @@ def test_the_lazy_console_prints_what_rich_prints(encoding):
     from scheduler.cli.common import LazyConsole
 
     texts = [
-        "/tmp/a b/cop9-timetable.xlsx",
+        "sessions/a b/cop9-timetable.xlsx",
         "x" * 300,
         "  spaces around  ",
         "",
