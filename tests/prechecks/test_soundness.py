@@ -10,6 +10,7 @@ the finding does not name them) and the ordinary solver must still find no timet
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Collection
 from typing import Any
 
 from scheduler.errors import InputError
@@ -56,15 +57,20 @@ def _without_the_others(data: dict[str, Any], session: Session, f: PrecheckFindi
     return make_session(drop_rules(data, keys, week))
 
 
-def test_every_count_is_confirmed_with_only_its_instances() -> None:
+def _confirmed(
+    make: Callable[[int], dict[str, Any]], checks: Collection[str] | None = None
+) -> dict[str, int]:
+    """On 120 random sessions from `make`, every finding (of `checks`, or of any check) is
+    confirmed by the solver with the whole session and with only its instances; how many
+    findings each check gave."""
     fired: dict[str, int] = {}
     for seed in range(120):
-        data = _stressed(seed)
+        data = make(seed)
         try:
             session = make_session(data)
         except InputError:
             continue
-        found = [f for f in precheck(session) if f.check in COUNTS]
+        found = [f for f in precheck(session) if checks is None or f.check in checks]
         if not found:
             continue
         assert decide(session).status is SolveStatus.INFEASIBLE, (seed, found[0].text())
@@ -72,6 +78,11 @@ def test_every_count_is_confirmed_with_only_its_instances() -> None:
             fired[f.check] = fired.get(f.check, 0) + 1
             alone = _without_the_others(data, session, f)
             assert decide(alone).status is SolveStatus.INFEASIBLE, (seed, f.text(), f.instances)
+    return fired
+
+
+def test_every_count_is_confirmed_with_only_its_instances() -> None:
+    fired = _confirmed(_stressed, COUNTS)
     assert set(fired) == COUNTS, fired  # each count is put to the test
     assert sum(fired.values()) > 30, fired
 
@@ -115,20 +126,6 @@ def _crowded(seed: int) -> dict[str, Any]:
 def test_every_finding_on_crowded_sessions_is_confirmed_with_only_its_instances() -> None:
     """Every check's findings, not only the starts' and the rooms': pinned starts also end
     windows (`windows.fixed_end`), which the capacity and order checks then use."""
-    fired: dict[str, int] = {}
-    for seed in range(120):
-        data = _crowded(seed)
-        try:
-            session = make_session(data)
-        except InputError:
-            continue
-        found = precheck(session)
-        if not found:
-            continue
-        assert decide(session).status is SolveStatus.INFEASIBLE, (seed, found[0].text())
-        for f in found:
-            fired[f.check] = fired.get(f.check, 0) + 1
-            alone = _without_the_others(data, session, f)
-            assert decide(alone).status is SolveStatus.INFEASIBLE, (seed, f.text(), f.instances)
+    fired = _confirmed(_crowded)
     assert set(fired) >= CROWDED, fired  # each new check is put to the test
     assert min(fired[c] for c in CROWDED) >= 10, fired
