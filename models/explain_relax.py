@@ -23,7 +23,8 @@ from models import explain_words as words
 from models.context import Context, PenaltyTerm, sum_of
 from models.explain_core import Solving, Verdict, instances_of, known, verdict_of
 from models.explain_horizon import DAYS, EVENINGS, Horizon, measure_key, wide_model
-from models.model import LINEARIZATION_LEVEL, SessionModel
+from models.model import SessionModel
+from models.parameters import LINEARIZATION_LEVEL
 from models.relations import REMOTE_MODES
 from scheduler.messages import Message
 from scheduler.messages.terms import Activities, DaySpan, Joined, Listing, LongDay, Moment, Named

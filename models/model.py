@@ -26,12 +26,6 @@ from models.constructive import FirstFit
 from models.context import Context, Module, PenaltyTerm, hard, sum_of, weighted
 from models.extract import Value, extract_timetable
 from models.objective import PREFERENCE_TERMS
-from models.parameters import FULL_LP as FULL_LP
-from models.parameters import INTERLEAVE_WHEN_SEEDED as INTERLEAVE_WHEN_SEEDED
-from models.parameters import LINEARIZATION_LEVEL as LINEARIZATION_LEVEL
-from models.parameters import ONE_WORKER_PORTFOLIO as ONE_WORKER_PORTFOLIO
-from models.parameters import ONE_WORKER_PORTFOLIO_FROM as ONE_WORKER_PORTFOLIO_FROM
-from models.parameters import SMALL_PORTFOLIO as SMALL_PORTFOLIO
 from models.parameters import Structure, configure
 from models.switches import Switches
 from models.variables import Layout, Variables, build_variables
@@ -53,8 +47,6 @@ class SolveProgress:
 
 ProgressListener = Callable[[SolveProgress], None]
 
-#: Which CP-SAT parameters a solve uses, by workers and size: `models.parameters` (the names
-#: stay importable from here).
 #: From this many placements (activities x usable slots) up, a solve with no hint given starts
 #: from a first timetable built in Python (`models.constructive.first_fit`), completed by a
 #: short solve with those placements fixed, then given whole to CP-SAT as its hint. Smaller
@@ -227,7 +219,8 @@ class SessionModel:
         `hint` is `self.hint(hint)` first; without it the last hint given stays, unless
         `start` (by default: from `FIRST_FIT_FROM` placements up, when no hint was given
         before) builds one (`first_fit`, only a hint: the solver keeps every rule). A `seed`
-        given makes the search reproducible with any number of workers (`INTERLEAVE_WHEN_SEEDED`).
+        given makes the search reproducible with any number of workers
+        (`models.parameters.INTERLEAVE_WHEN_SEEDED`).
         `gap` stops the search once the relative gap between the best timetable and the bound
         is at most that (0.01: 1 %); the status is then `FEASIBLE` unless the gap is closed.
         """

@@ -18,14 +18,10 @@ from ortools.sat.python import cp_model
 from models import SessionModel
 from models.bounds import BOUNDS, Gap, capacity_groups, fewest_meetings, forced_gaps, packing_floor
 from models.context import Module
-from models.model import (
-    ONE_WORKER_PORTFOLIO,
-    ONE_WORKER_PORTFOLIO_FROM,
-    hard_modules,
-    session_modules,
-)
 from models.model import _solver as model_solver
+from models.model import hard_modules, session_modules
 from models.objective import PREFERENCE_TERMS
+from models.parameters import ONE_WORKER_PORTFOLIO, ONE_WORKER_PORTFOLIO_FROM
 from models.replan import replan_model
 from scheduler.bundled import bundled_session_path
 from scheduler.generate import generate_session
