@@ -174,9 +174,7 @@ def known(h: Horizon, keys: frozenset[Key], run: Solving) -> Verdict | None:
     """
     if (same := run.checked.get(keys)) is not None:
         return same
-    closing = run.closing.get(id(h))
-    if closing is None:
-        closing = run.closing[id(h)] = closing_keys(h)
+    closing = _closing(h, run)
     for seen, verdict in run.checked.items():
         if verdict is Verdict.FEASIBLE and keys <= seen and not (seen - keys) & closing:
             return Verdict.FEASIBLE
@@ -241,11 +239,19 @@ def quickxplain(
 
     with run.phase("quickxplain"):
         found = junker(candidates, cannot_hold)
-    if decided and not any(i.key in closing_keys(h) for i in candidates):
+    closing = _closing(h, run)
+    if decided and not any(i.key in closing for i in candidates):
         return found, decided  # monotone and every check decided: minimal as found
     with run.phase("deletion check"):
         found = shrunk(found, candidates, cannot_hold)
     return found, decided
+
+
+def _closing(h: Horizon, run: Solving) -> frozenset[Key]:
+    """`closing_keys(h)`, computed once per horizon of the run."""
+    if (closing := run.closing.get(id(h))) is None:
+        closing = run.closing[id(h)] = closing_keys(h)
+    return closing
 
 
 def closing_keys(h: Horizon) -> frozenset[Key]:
