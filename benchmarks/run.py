@@ -208,7 +208,8 @@ def regenerate(cases: list[Case] | None = None) -> None:
         generated = generate_session(**chosen.generator)
         chosen.path.parent.mkdir(parents=True, exist_ok=True)
         chosen.path.write_text(generated.to_yaml(chosen.path.name), encoding="utf-8")
-        print(f"wrote {chosen.path.relative_to(ROOT)}")
+        shown = chosen.path.relative_to(ROOT) if chosen.path.is_relative_to(ROOT) else chosen.path
+        print(f"wrote {shown}")
 
 
 def _markdown(
