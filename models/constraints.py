@@ -56,7 +56,9 @@ def within_periods(ctx: Context) -> None:
 
 
 def body_one_at_a_time(ctx: Context) -> None:
-    """Hard: a body meets in one room per slot; its parts never overlap (offsets: by layout).
+    """Hard: a body meets in one room per slot; its parts never overlap (offsets: by layout;
+    starts: the no-overlap made with the meeting's times, `Variables.time_meeting`, or back
+    to back when no rule asks for its times: their minutes fit the period, within-periods).
 
     Across slots, on clock overlap: at no moment does a body hold two meetings, counting its
     joint meetings with other bodies (a moment group with one slot and no joint meeting adds
@@ -75,9 +77,6 @@ def body_one_at_a_time(ctx: Context) -> None:
                 ctx.clause([~held])
             elif len(rooms) > 1:
                 ctx.add(sum_of(v.room[(body.id, r, s.index)] for r in rooms) == held)
-            intervals = v.intervals.get((body.id, s.index), [])
-            if len(intervals) > 1:
-                ctx.model.add_no_overlap(intervals)
 
 
 def room_one_meeting(ctx: Context) -> None:

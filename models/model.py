@@ -114,6 +114,7 @@ class SessionModel:
         self.terms: dict[str, list[PenaltyTerm]] = {
             name: module(self.context) for name, module in self.modules.items()
         }
+        self.variables.settle()  # every rule is in: the meetings whose times are needed
         self._objective: cp_model.LinearExpr | None = None
         #: The fixed solve that completed the first fit, when it found its timetable.
         self._started: cp_model.CpSolver | None = None

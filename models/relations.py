@@ -149,10 +149,14 @@ def _after_end(ctx: Context, a: str, x: str, when: list[cp_model.IntVar]) -> Non
         if later is not None:  # x parts that end after any start of a in s: none allowed
             ctx.clause([~part, ~v.pending[(x, later.index)]], when)
         for t in ctx.overlapping(s):
-            if v.has(x, t):
-                gap = _minutes(s, t)  # t_t - t_s
-                both = [part, v.part[(x, t.index)]]
-                ctx.add(v.start[(a, s.index)] - v.end[(x, t.index)] >= gap, when + both)
+            if not v.has(x, t):
+                continue
+            both = [part, v.part[(x, t.index)]]
+            if t.index == s.index:  # one slot: an order inside the meeting, if it is one
+                v.ends_before((x, t.index), (a, s.index), when + both)
+                continue
+            gap = _minutes(s, t)  # t_t - t_s
+            ctx.add(v.start[(a, s.index)] - v.end[(x, t.index)] >= gap, when + both)
 
 
 def _after_start(ctx: Context, a: str, xs: list[str], when: list[cp_model.IntVar]) -> None:

@@ -10,7 +10,12 @@ activities in agenda order (the `offsets` layout), the offset of an activity is 
 minutes of the body's earlier activities in that slot, plus an `idle[a,s]` gap only where an
 exact time may need one (a start inside a period, the activity marked last, the slot where the
 activity marked first may start late). For any other body (the `starts` layout) each part has a
-`start[a,s]` variable and the parts of a meeting form a no-overlap.
+`start[a,s]` variable and the parts of a meeting form a no-overlap, made only for a meeting
+whose times some rule asks for (`v.start[key]`, `v.end[key]`: see `Variables.time_meeting`).
+Without such a rule the times inside a meeting are free: its parts fit when their minutes fit
+the period (within-periods), and with the orders inside the meeting (`Variables.ends_before`)
+acyclic they are laid back to back in an order that keeps them (`meeting_order`) when the
+timetable is read.
 
 Variables exist only for slots an activity may use: usable slots (no holidays, evenings only
 when allowed), pre-session days only for the activities fixed to them, and, for instances
@@ -24,6 +29,8 @@ it has no slot shorter than `m_a`, and in the `starts` layout its interval has a
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -36,6 +43,29 @@ from scheduler.session import Activity, Body, Session, Slot
 Layout = Literal["offsets", "starts"]
 Key = tuple[str, int]  # (activity or body id, slot index)
 Expr = cp_model.LinearExprT
+
+
+class Times(dict[Key, cp_model.LinearExpr]):
+    """Start or end offsets by (activity, slot): a part of a meeting not timed yet gets its
+    meeting's times when asked for (`Variables.time_meeting`); `get` never makes them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.make: Callable[[Key], None] | None = None  # times the meeting of a key
+
+    def __missing__(self, key: Key) -> cp_model.LinearExpr:
+        if self.make is not None:
+            self.make(key)
+        return super().__getitem__(key)  # a KeyError here: no part of that activity there
+
+
+@dataclass(frozen=True)
+class Order:
+    """Inside one meeting, `earlier`'s part ends by the start of `later`'s when `enforced`."""
+
+    earlier: str
+    later: str
+    enforced: list[cp_model.IntVar]
 
 
 @dataclass
@@ -57,11 +87,17 @@ class Variables:
     started: dict[Key, cp_model.IntVar] = field(default_factory=dict)
     pending: dict[Key, cp_model.IntVar] = field(default_factory=dict)
     idle: dict[Key, cp_model.IntVar] = field(default_factory=dict)
-    start: dict[Key, cp_model.LinearExpr] = field(default_factory=dict)  # offset from period start
-    end: dict[Key, cp_model.LinearExpr] = field(default_factory=dict)
+    start: Times = field(default_factory=Times)  # offset from period start
+    end: Times = field(default_factory=Times)
     late: set[Key] = field(default_factory=set)  # (a, s) whose start may be after the period start
     body_end: dict[Key, cp_model.LinearExpr] = field(default_factory=dict)  # offsets layout
     intervals: dict[Key, list[cp_model.IntervalVar]] = field(default_factory=dict)  # starts
+    #: Starts-layout meetings (host, slot) not timed yet -> the activities that may meet there.
+    untimed: dict[Key, tuple[Slot, list[Activity]]] = field(default_factory=dict)
+    #: Orders inside a meeting not timed yet, by meeting: added as constraints if it is timed.
+    orders: dict[Key, list[Order]] = field(default_factory=dict)
+    host: dict[Key, str] = field(default_factory=dict)  # (activity, slot) -> its meeting's host
+    model: cp_model.CpModel | None = None  # where a meeting's times are made when asked for
 
     # --- shared queries --------------------------------------------------------------------
 
@@ -102,6 +138,46 @@ class Variables:
         """True iff the activity has a part in `slot` or after."""
         later = [s for s in self.slots[activity] if s.index >= slot.index]
         return self.pending[(activity, later[0].index)] if later else self.false
+
+    # --- times inside a meeting ------------------------------------------------------------
+
+    def ends_before(self, earlier: Key, later: Key, enforced: list[cp_model.IntVar]) -> None:
+        """`earlier`'s part ends by the start of `later`'s, both in one slot, when `enforced`.
+
+        Inside one meeting not timed yet this is an order (`Order`) kept for the meeting: its
+        times are made only if another rule asks for them, or if its orders form a cycle
+        (`settle`). Else the constraint on the times.
+        """
+        meeting = (self.host.get(earlier, ""), earlier[1])
+        shared = later[1] == earlier[1] and self.host.get(later) == meeting[0]
+        if shared and meeting in self.untimed:
+            self.orders.setdefault(meeting, []).append(Order(earlier[0], later[0], enforced))
+            return
+        assert self.model is not None
+        self.model.add(self.end[earlier] <= self.start[later]).only_enforce_if(enforced)
+
+    def time_meeting(self, key: Key) -> None:
+        """Make the times of the meeting that the part `key` belongs to: a start per part,
+        their intervals in a no-overlap, and the orders kept for it (none if already timed)."""
+        meeting = (self.host.get(key, ""), key[1])
+        untimed = self.untimed.pop(meeting, None)
+        if untimed is None or self.model is None:
+            return
+        s, present = untimed
+        intervals = _starts(self.model, self, meeting[0], s, present)
+        if len(intervals) > 1:  # body-one-at-a-time: its parts never overlap
+            self.model.add_no_overlap(intervals)
+        for order in self.orders.pop(meeting, []):
+            earlier, later = (order.earlier, s.index), (order.later, s.index)
+            self.model.add(self.end[earlier] <= self.start[later]).only_enforce_if(order.enforced)
+
+    def settle(self) -> None:
+        """Once every rule is added: time each meeting whose orders form a cycle (no order
+        of its parts keeps them all; its times then say which parts may meet together)."""
+        for meeting, orders in list(self.orders.items()):
+            untimed = self.untimed.get(meeting)
+            if untimed is not None and meeting_order(untimed[1], orders) is None:
+                self.time_meeting((untimed[1][0].id, meeting[1]))
 
 
 def build_variables(
@@ -287,8 +363,11 @@ def _idle_keys(session: Session, switches: Switches, v: Variables) -> set[Key]:
 def _timing(
     model: cp_model.CpModel, session: Session, switches: Switches, v: Variables, force: Layout
 ) -> None:
-    """Start and end offsets of every possible part, per body in its layout."""
+    """Start and end offsets of every possible part, per body in its layout; in the `starts`
+    layout a meeting's are made when a rule asks for them (`Variables.time_meeting`)."""
     idle_keys = _idle_keys(session, switches, v)
+    v.model = model
+    v.start.make = v.end.make = v.time_meeting
     for body in session.hosts:
         agenda = agenda_outright(session, switches, body)
         v.layout[body.id] = "offsets" if agenda and force == "offsets" else "starts"
@@ -296,8 +375,34 @@ def _timing(
             present = [a for a in session.body_activities(body.id) if v.has(a.id, s)]
             if v.layout[body.id] == "offsets":
                 _offsets(model, v, body.id, s, present, idle_keys)
-            else:
-                _starts(model, v, body.id, s, present)
+                continue
+            v.untimed[(body.id, s.index)] = (s, present)
+            for a in present:
+                v.host[(a.id, s.index)] = body.id
+                if not a.whole_meetings:  # its start may be after the period start
+                    v.late.add((a.id, s.index))
+
+
+def meeting_order(activities: list[Activity], orders: list[Order]) -> list[str] | None:
+    """The activities of a meeting in an order that keeps `orders` (earlier ones first, else
+    in file order); None when the orders form a cycle."""
+    position = {a.id: k for k, a in enumerate(activities)}
+    after: dict[str, list[str]] = {a.id: [] for a in activities}
+    waiting = dict.fromkeys(position, 0)
+    for order in orders:
+        after[order.earlier].append(order.later)
+        waiting[order.later] += 1
+    ready = [(position[a], a) for a, n in waiting.items() if not n]
+    heapq.heapify(ready)
+    found: list[str] = []
+    while ready:
+        _, a = heapq.heappop(ready)
+        found.append(a)
+        for c in after[a]:
+            waiting[c] -= 1
+            if not waiting[c]:
+                heapq.heappush(ready, (position[c], c))
+    return found if len(found) == len(activities) else None
 
 
 def agenda_outright(session: Session, switches: Switches, host: Body) -> bool:
@@ -352,7 +457,7 @@ def _offsets(
 
 def _starts(
     model: cp_model.CpModel, v: Variables, body: str, s: Slot, present: list[Activity]
-) -> None:
+) -> list[cp_model.IntervalVar]:
     """Free order inside the slot: a start variable per part, intervals for the no-overlap."""
     intervals: list[cp_model.IntervalVar] = []
     for a in present:
@@ -394,3 +499,4 @@ def _starts(
             )
         )
     v.intervals[(body, s.index)] = intervals
+    return intervals
