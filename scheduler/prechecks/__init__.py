@@ -13,7 +13,8 @@ timetable exists, and says why with the numbers a planner can verify:
   one activity to the next, `windows`);
 - interpretation: more interpreted meetings needed than the budget; more interpreted bodies
   (or meetings of any kind) forced into one period than there are teams (or than the cap)
-  (`interpretation`);
+  (`interpretation`); more than the budget counted part by part, where fixed starts, whole
+  meetings in the agenda or no sharing keep a body's minutes in meetings of their own (`parts`);
 - counts across bodies and days: teams, the cap, a body's days and meetings a day, activities
   apart or alongside (`totals`); bodies confined to the same rooms needing more meetings than
   those rooms hold in the periods open to them (`rooms`);

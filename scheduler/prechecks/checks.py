@@ -9,6 +9,7 @@ from scheduler.prechecks.findings import Active, PrecheckFinding
 from scheduler.prechecks.fixed_times import fixed_times
 from scheduler.prechecks.interpretation import over_budget, simultaneous
 from scheduler.prechecks.order import order_cycles
+from scheduler.prechecks.parts import over_budget_by_parts
 from scheduler.prechecks.rooms import rooms_total
 from scheduler.prechecks.starts import same_start
 from scheduler.prechecks.totals import totals
@@ -34,6 +35,7 @@ def precheck(session: Session, active: Active | None = None) -> list[PrecheckFin
         *(f for f in same_start(session, windows) if not marks & set(f.instances)),
         *capacity(session, calendar, windows),
         *over_budget(session, calendar, on),
+        *over_budget_by_parts(session, calendar, on),
         *simultaneous(session, calendar, windows, on),
         *totals(session, on),
         *rooms_total(session, on),

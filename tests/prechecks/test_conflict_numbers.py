@@ -45,6 +45,17 @@ CONFLICTS: dict[str, tuple[set[Key], str]] = {
         },
         "apart-fills",
     ),
+    # the items before the presidential address meet on Sunday, Committee A's minutes have
+    # whole meetings between them: 25 interpreted meetings for a budget of 24
+    "wha75-budget-24": (
+        {
+            ("agenda-order", "plenary"),
+            ("agenda-order", "committee-a"),
+            ("fixed-start", "presidential-address"),
+            ("interpretation-budget", "session"),
+        },
+        "budget-parts",
+    ),
 }
 
 VARIANTS = {**test_independent.CASES, **test_independent_real.CASES}

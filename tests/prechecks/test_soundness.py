@@ -15,6 +15,9 @@ from typing import Any
 
 from scheduler.errors import InputError
 from scheduler.prechecks import DAYS, EVENINGS, PrecheckFinding, holiday_key, precheck
+from scheduler.prechecks.calendar import Calendar
+from scheduler.prechecks.interpretation import interpreted_needs
+from scheduler.prechecks.parts import host_needs
 from scheduler.result import SolveStatus
 from scheduler.rules import rule_instances
 from scheduler.session import Session
@@ -129,3 +132,40 @@ def test_every_finding_on_crowded_sessions_is_confirmed_with_only_its_instances(
     fired = _confirmed(_crowded)
     assert set(fired) >= CROWDED, fired  # each new check is put to the test
     assert min(fired[c] for c in CROWDED) >= 10, fired
+
+
+def _budgeted(seed: int) -> dict[str, Any]:
+    """A random session whose plenary's agenda is cut (an item fixed at a period's start on
+    the second day, another a whole meeting), with the budget one meeting short of the parts'
+    count where that count is above the plain one: the budget counted part by part decides."""
+    data = random_session_data(seed)
+    rng = random.Random(3000 + seed)
+    plenary = [i for i in data["items"] if i.get("body", "plenary") == "plenary"]
+    minute = [i for i in plenary if "minutes" in i]
+    if len(minute) >= 3:
+        middle = minute[len(minute) // 2]
+        for field in ("date", "dates", "earliest_start", "latest_end", "first", "last"):
+            middle.pop(field, None)
+        day = data["session"]["days"][rng.randint(1, len(data["session"]["days"]) - 1)]
+        middle["fixed_start"] = f"{day}T{rng.choice(['10:00', '15:00'])}"
+    if len(minute) >= 2 and rng.random() < 0.5:
+        whole = minute[0] if len(minute) == 2 else minute[1]
+        whole.pop("minutes", None)
+        whole.pop("share", None)
+        whole.pop("run_on", None)
+        whole["meetings"] = 1
+    try:
+        session = make_session(data)
+    except InputError:
+        return data
+    cal = Calendar(session, lambda key: True)
+    plain = sum(n for _, n in interpreted_needs(session, cal))
+    parts = sum(n.total for n in host_needs(session, cal))
+    if parts > plain:
+        data["interpretation"]["budget"] = parts - 1
+    return data
+
+
+def test_the_budget_counted_part_by_part_is_confirmed_with_only_its_instances() -> None:
+    fired = _confirmed(_budgeted, {"budget-parts"})
+    assert fired.get("budget-parts", 0) >= 20, fired

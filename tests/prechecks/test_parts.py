@@ -1,0 +1,110 @@
+"""The budget counted part by part (`scheduler.prechecks.parts`): per way of keeping a body's
+minutes apart, a session at the boundary that holds and one a meeting beyond it that is
+refused, confirmed by the solver.
+
+The tiny session: the plenary's 350 minutes fit in 2 meetings of 180 when they share freely
+(items 1, 2, 3 and 4: 60, 200, 30 and 60 minutes), the working group needs 1: 3 in all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scheduler.prechecks import DAYS
+from tests.conftest import tiny_data
+from tests.prechecks.checking import only, silent
+
+BUDGET = ("interpretation-budget", "session")
+AGENDA = ("agenda-order", "plenary")
+
+
+def _tiny(budget: int) -> dict[str, Any]:
+    data = tiny_data()
+    data["interpretation"]["budget"] = budget
+    next(i for i in data["items"] if i["id"] == "2")["minutes"] = 200
+    return data
+
+
+def _item(data: dict[str, Any], ident: str) -> dict[str, Any]:
+    item = next(i for i in data["items"] if i["id"] == ident)
+    assert isinstance(item, dict)
+    return item
+
+
+def _item_3_fixed_on_tuesday(budget: int) -> dict[str, Any]:
+    """Items 1 and 2 (260 minutes) before Tuesday 10:00 in the agenda, items 3 and 4 (90)
+    from then on: 2 + 1 plenary meetings."""
+    data = _tiny(budget)
+    _item(data, "3")["fixed_start"] = "2030-03-05T10:00"
+    return data
+
+
+def test_minutes_kept_apart_by_a_fixed_start_need_meetings_of_their_own() -> None:
+    silent(_item_3_fixed_on_tuesday(budget=4))
+    found = only(_item_3_fixed_on_tuesday(budget=3), "budget-parts")
+    assert found.text() == (
+        "the interpreted bodies need at least 4 meetings (Plenary 3: 260 minutes from Monday"
+        " 4 March 10:00 to Monday 4 March 18:00 (2 meetings of at most 180 minutes), 90"
+        " minutes from Tuesday 5 March 10:00 on (1 meeting of at most 180 minutes); Working"
+        " group 1); the budget is 3"
+    )
+    # Neither the days (more days would give periods of 180 minutes too) nor the first and
+    # last marks are needed.
+    assert set(found.instances) == {BUDGET, AGENDA, ("fixed-start", "3")}
+
+
+def test_a_fixed_start_inside_a_period_keeps_nothing_apart() -> None:
+    """Item 3 fixed at Monday 16:20: the end of item 2 and items 3 and 4 share Monday PM
+    (item 4 no longer last, so not after the working group's meeting on Tuesday)."""
+    data = _item_3_fixed_on_tuesday(budget=3)
+    _item(data, "3")["fixed_start"] = "2030-03-04T16:20"
+    del _item(data, "4")["last"]
+    silent(data)
+
+
+def _item_2_a_whole_meeting(budget: int) -> dict[str, Any]:
+    """Item 2 a whole meeting between item 1 (60 minutes) and items 3 and 4 (90)."""
+    data = _tiny(budget)
+    item = _item(data, "2")
+    del item["minutes"]
+    item["meetings"] = 1
+    return data
+
+
+def test_minutes_kept_apart_by_a_whole_meeting_in_the_agenda_need_meetings_of_their_own() -> None:
+    silent(_item_2_a_whole_meeting(budget=4))
+    found = only(_item_2_a_whole_meeting(budget=3), "budget-parts")
+    assert "Plenary 3: 1 whole meeting, 60 minutes" in found.text()
+    assert "kept apart by whole meetings in its agenda" in found.text()
+    assert set(found.instances) == {BUDGET, AGENDA}
+
+
+def test_in_free_order_a_whole_meeting_keeps_nothing_apart() -> None:
+    data = _item_2_a_whole_meeting(budget=3)
+    data["bodies"][0]["order"] = "free"
+    for item in data["items"]:
+        item.pop("first", None)
+        item.pop("last", None)
+    silent(data)
+
+
+def test_an_item_that_may_not_share_is_a_part_of_its_own() -> None:
+    data = _tiny(budget=3)
+    _item(data, "3")["share"] = False  # 30 minutes alone: 320 + 30 in 2 + 1 meetings
+    found = only(data, "budget-parts")
+    assert ("no-sharing", "3") in found.instances
+    assert DAYS not in found.instances
+
+
+def test_the_plain_count_is_said_alone_when_it_is_enough() -> None:
+    """Beyond the budget even sharing freely: the plain count's finding, not this one."""
+    found = only(_item_3_fixed_on_tuesday(budget=2), "budget")
+    assert found.instances == (BUDGET,)
+
+
+def test_every_language_says_the_parts() -> None:
+    found = only(_item_3_fixed_on_tuesday(budget=3), "budget-parts")
+    texts = {lang: found.text(lang) for lang in ("ar", "zh", "en", "fr", "ru", "es")}
+    assert len(set(texts.values())) == 6
+    assert all("260" in t and "{" not in t for t in texts.values()), texts
+    assert "1 séance d’au plus 180 minutes" in texts["fr"]
