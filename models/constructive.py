@@ -25,6 +25,11 @@ before the pass; a body leaves its narrow-window activities enough room (`_leave
 interpreted agenda body may wait rather than open a meeting it would leave part empty before
 an activity that may not start yet (`_defers`, one of the `VARIANTS`).
 
+Nearer the optimum (`AWARE_VARIANTS`, tried first, kept when as complete and cheaper by the
+objective recomputed from the timetable): an item that fits in one period waits for a meeting
+of its own rather than carry over, while the interpretation budget has a meeting to spare;
+other bodies keep away from the plenary's opening and closing meetings when they can wait.
+
 What it does not look for: `in_parallel_with`, and any rule a later choice would need an
 earlier one undone for. An activity it cannot place is left out (`FirstFit.unplaced`); the
 timetable is then partial. Either way it is only a hint: the solver checks every rule.
@@ -108,20 +113,41 @@ def first_fit(session: Session, slots: Mapping[str, Sequence[Slot]] | None = Non
     """A first timetable in agenda order, each activity in its body's earliest free place.
 
     `slots` gives each activity's candidate slots (`models.variables.Variables.slots`); by
-    default those of the model with every rule enforced outright.
+    default those of the model with every rule enforced outright. Of the variants tried
+    (`AWARE_VARIANTS`, then `VARIANTS` until one is complete), the one that leaves the fewest
+    activities out, and among those the cheapest by the objective recomputed from its
+    timetable (`scheduler.validation.costs`): the search starts nearer the optimum.
     """
+    from scheduler.validation.costs import objective, preference_costs
+
     if slots is None:
         slots = _candidate_slots(session)
     began = time.perf_counter()
-    best: FirstFit | None = None
-    for reserve, room, defer in VARIANTS:  # each choice helps some sessions, hurts others
-        found = _FirstFit(session, slots, reserve=reserve, room_for_all=room, defer=defer).run()
-        if best is None or len(found.unplaced) < len(best.unplaced):
-            best = found
-        if best.complete or time.perf_counter() - began > VARIANTS_WITHIN:
+    best: tuple[int, int, FirstFit] | None = None
+    plain = 0  # plain variants tried
+    for whole, alone, (reserve, room, defer) in (
+        *((True, alone, variant) for alone, variant in AWARE_VARIANTS),
+        *((False, False, variant) for variant in VARIANTS),
+    ):
+        if not whole and best is not None and plain and best[2].complete:
+            break  # as before: the plain variants until one is complete
+        plain += not whole
+        found = _FirstFit(
+            session,
+            slots,
+            reserve=reserve,
+            room_for_all=room,
+            defer=defer,
+            whole_items=whole,
+            alone_first=alone,
+        ).run()
+        cost = objective(preference_costs(session, found.timetable))
+        if best is None or (len(found.unplaced), cost) < best[:2]:
+            best = (len(found.unplaced), cost, found)
+        if time.perf_counter() - began > VARIANTS_WITHIN:
             break
     assert best is not None
-    return best
+    return best[2]
 
 
 def _candidate_slots(session: Session) -> dict[str, list[Slot]]:
@@ -150,6 +176,21 @@ VARIANTS: tuple[tuple[bool, bool, bool], ...] = (
     (True, False, False),
 )
 
+#: The objective-aware variants, tried first, each (`alone`, a plain variant's choices): every
+#: item that one period holds waits for a meeting that holds it whole rather than carry over
+#: (`_carries_over`), and with `alone` other bodies keep away from the plenary's opening and
+#: closing meetings (`_costly`). Each of the three is the cheapest complete one on some
+#: benchmark session, and none is complete on all. Objective of the first fit (recomputed by
+#: `scheduler.validation.costs`), plain / chosen, and the activities each aware variant
+#: leaves out: cop-20x 472 / 264 [1 1 0], climate 10 days x 30 rooms 795 / 547 [0 0 0],
+#: commission 40x 801 / 801 [3 1 3], 85x 798 / 798 [19 7 79], climate 15 days x 60 rooms
+#: 2972 / 2817 [4 21 0], climate two weeks 2148 / 1387 [0 3 0].
+AWARE_VARIANTS: tuple[tuple[bool, tuple[bool, bool, bool]], ...] = (
+    (True, (True, True, True)),
+    (True, (True, True, False)),
+    (False, (True, True, True)),
+)
+
 #: No further variant is tried after this many seconds.
 VARIANTS_WITHIN = 6.0
 
@@ -167,9 +208,13 @@ class _FirstFit:
         reserve: bool = True,
         room_for_all: bool = True,
         defer: bool = False,
+        whole_items: bool = False,
+        alone_first: bool = False,
     ) -> None:
         self.session = session
         self.defer = defer  # interpreted hosts wait rather than open a meeting left part empty
+        self.whole_items = whole_items  # an item waits for a meeting that holds it whole
+        self.alone_first = alone_first  # the plenary's opening and closing meetings alone
         self.out: set[str] = set()  # activities given up
         self.spans: dict[str, list[tuple[int, int]]] = {}  # host -> first, last slot of a run-on
         self.narrow: dict[str, list[Activity]] = {}  # host -> its activities with few periods
@@ -226,6 +271,12 @@ class _FirstFit:
             open_to = [s for s in session.usable_slots if s.period.allows(h.member_ids)]
             self.sequence_slots[h.id] = open_to
             self.sequence[h.id] = {s.index: n for n, s in enumerate(open_to)}
+        # the plenary's opening and closing meetings, kept alone (`alone_first`, `_costly`)
+        plenary = session.plenary if session.preferences.beside_opening_closing else None
+        self.plenary_hosts = {h.id for h in session.hosts if plenary in h.member_ids}
+        self.plenary_left = sum(1 for a in session.activities if a.body in self.plenary_hosts)
+        self.alone: set[int] = set()  # slots beside the plenary's opening or closing meeting
+        self.opening: Slot | None = None  # the plenary's first meeting on a session day
 
     # --- the pass -------------------------------------------------------------------------
 
@@ -261,8 +312,9 @@ class _FirstFit:
         urgency = self._urgency(last_start)
         self.urgency = urgency
 
-        def key(a: Activity) -> tuple[bool, int, int]:
-            return (not a.first, urgency[a.id], rank[a.id])
+        def key(a: Activity) -> tuple[bool, bool, int, int]:
+            later = self.alone_first and a.body not in self.plenary_hosts  # its opening, closing
+            return (not a.first, later, urgency[a.id], rank[a.id])
 
         for s in sorted(session.usable_slots, key=lambda t: (t.start, t.index)):
             failed: set[str] = set()  # tried in `s`: a place taken by another host stays taken
@@ -449,6 +501,8 @@ class _FirstFit:
         candidates = [t for t in self.slots[a.id] if t.index >= floor]
         if not candidates or candidates[0].index != s.index:
             return None
+        if (host.id, s.index) not in self.state.meetings and self._costly(a, host, s):
+            return None
         if a.whole_meetings:
             parts = self._place_meetings(a, host, candidates)
         else:
@@ -558,6 +612,8 @@ class _FirstFit:
             s.minutes if meeting is None or meeting.ceiling is None or mine else meeting.ceiling
         ) - start
         if room <= 0 or (not a.run_on and room < total):
+            return None
+        if start > 0 and self._carries_over(a, host, s, room):
             return None
         if not a.share and start > 0:
             return None
@@ -722,11 +778,60 @@ class _FirstFit:
 
     def _settle(self, a: Activity) -> None:
         """`a` is placed or given up: its host owes it no more meetings."""
+        if a.body in self.plenary_hosts:
+            self.plenary_left -= 1
         owed = self.owed.get(a.body)
         if owed is not None:
             owed[0 if a.whole_meetings else 1] -= (
                 a.meetings if a.whole_meetings else a.minutes
             ) or 0
+
+    # --- the objective (`whole_items`, `alone_first`) -----------------------------------
+
+    def _costly(self, a: Activity, host: Body, s: Slot) -> bool:
+        """Whether `a`, able to wait (it and what follows it may still start later), waits
+        rather than open a meeting of its host beside the plenary's opening or closing
+        meeting (`opening-closing-alone`, 20 a meeting by default)."""
+        return (
+            self.alone_first
+            and s.index in self.alone
+            and host.id not in self.plenary_hosts
+            and not s.pre_session
+            and self.urgency[a.id] > s.index
+        )
+
+    def _carries_over(self, a: Activity, host: Body, s: Slot, room: int) -> bool:
+        """Whether `a`, able to wait, waits for a meeting of its own rather than begin in
+        the `room` minutes left in its host's meeting in `s` and run on (`carry-over`, 10
+        a part by default, against 1-2 for a meeting more), when one period holds it whole
+        and, for an interpreted host, the budget keeps a meeting to spare beyond what every
+        interpreted host still needs at least."""
+        total = a.minutes or 0
+        if not (self.whole_items and room < total <= self.longest):
+            return False
+        if self.urgency[a.id] <= s.index or a.fixed_start:
+            return False
+        if not host.interpreted:
+            return True
+        needed = sum(
+            max(0, meetings + -(-minutes // self.longest) - self.ahead.get(other, 0))
+            for other, (meetings, minutes) in self.owed.items()
+        )
+        return self.state.interpreted + needed + 1 <= self.session.interpretation.budget
+
+    def _mark_alone(self, host: Body, s: Slot, parts: Sequence[_Part] = ()) -> None:
+        """Note the plenary's opening meeting (the first it opens on a session day) and its
+        closing one (where its last activity ends): other bodies keep away (`_costly`)."""
+        if host.id not in self.plenary_hosts or s.pre_session:
+            return
+        if parts:
+            self.alone.update(self.overlap[parts[-1].slot.index])
+        elif self.opening is None or (s.start, s.index) < (self.opening.start, self.opening.index):
+            self.alone.difference_update(
+                () if self.opening is None else self.overlap[self.opening.index]
+            )
+            self.opening = s
+            self.alone.update(self.overlap[s.index])
 
     def _full(self, counter: str, s: Slot, most: int | None) -> bool:
         """Whether one more meeting in `s` would exceed `most` at one of its moments."""
@@ -907,6 +1012,8 @@ class _FirstFit:
             elif not meeting.closed:  # a `last` activity placed beforehand: others before it
                 meeting.used, meeting.ceiling = 0, p.start
         st.parts[a.id] = parts
+        if self.alone_first and (not advance or not self.plenary_left):  # its last: closing
+            self._mark_alone(host, parts[-1].slot, parts)
         if not a.whole_meetings and len(parts) > 1:
             self.spans.setdefault(host.id, []).append((parts[0].slot.index, parts[-1].slot.index))
 
@@ -930,6 +1037,8 @@ class _FirstFit:
         for g in self.groups.get(s.index, []):
             for name in counters:
                 st.count[(name, g)] = st.count.get((name, g), 0) + 1
+        if self.alone_first:
+            self._mark_alone(host, s)
         return meeting
 
     def _timetable(self) -> Timetable:
