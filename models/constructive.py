@@ -28,7 +28,8 @@ an activity that may not start yet (`_defers`, one of the `VARIANTS`).
 Nearer the optimum (`AWARE_VARIANTS`, tried first, kept when as complete and cheaper by the
 objective recomputed from the timetable): an item that fits in one period waits for a meeting
 of its own rather than carry over, while the interpretation budget has a meeting to spare;
-other bodies keep away from the plenary's opening and closing meetings when they can wait.
+other bodies keep away from the plenary's opening and closing meetings; either only while the
+rest of its agenda still fits before its deadlines.
 
 What it does not look for: `in_parallel_with`, and any rule a later choice would need an
 earlier one undone for. An activity it cannot place is left out (`FirstFit.unplaced`); the
@@ -38,6 +39,7 @@ timetable is then partial. Either way it is only a hint: the solver checks every
 from __future__ import annotations
 
 import datetime as dt
+import math
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -179,16 +181,18 @@ VARIANTS: tuple[tuple[bool, bool, bool], ...] = (
 #: The objective-aware variants, tried first, each (`alone`, a plain variant's choices): every
 #: item that one period holds waits for a meeting that holds it whole rather than carry over
 #: (`_carries_over`), and with `alone` other bodies keep away from the plenary's opening and
-#: closing meetings (`_costly`). Each of the three is the cheapest complete one on some
-#: benchmark session, and none is complete on all. Objective of the first fit (recomputed by
-#: `scheduler.validation.costs`), plain / chosen, and the activities each aware variant
-#: leaves out: cop-20x 472 / 264 [1 1 0], climate 10 days x 30 rooms 795 / 547 [0 0 0],
-#: commission 40x 801 / 801 [3 1 3], 85x 798 / 798 [19 7 79], climate 15 days x 60 rooms
-#: 2972 / 2817 [4 21 0], climate two weeks 2148 / 1387 [0 3 0].
+#: closing meetings (`_costly`); either waits only while its agenda has the time (`_can_wait`).
+#: Each of the four is the cheapest complete one on some benchmark session, and none is
+#: complete on all. Objective of the first fit (recomputed by `scheduler.validation.costs`),
+#: plain / chosen, and the activities each aware variant leaves out: cop-20x 472 / 250
+#: [1 0 0 0], climate 10 days x 30 rooms 795 / 547 [0 0 0 0], commission 40x 801 / 469
+#: [0 1 0 0], 85x 798 / 643 [16 1 15 0], climate 15 days x 60 rooms 2972 / 2817 [2 19 0 7],
+#: climate two weeks 2148 / 1412 [0 3 0 11].
 AWARE_VARIANTS: tuple[tuple[bool, tuple[bool, bool, bool]], ...] = (
     (True, (True, True, True)),
     (True, (True, True, False)),
     (False, (True, True, True)),
+    (False, (False, False, False)),
 )
 
 #: No further variant is tried after this many seconds.
@@ -277,6 +281,8 @@ class _FirstFit:
         self.plenary_left = sum(1 for a in session.activities if a.body in self.plenary_hosts)
         self.alone: set[int] = set()  # slots beside the plenary's opening or closing meeting
         self.opening: Slot | None = None  # the plenary's first meeting on a session day
+        self.through: dict[str, dict[int, int]] = {}  # host -> slot -> its minutes up to it
+        self.slack: dict[str, float] = {}  # activity -> its host's minutes that may pass
 
     # --- the pass -------------------------------------------------------------------------
 
@@ -311,6 +317,7 @@ class _FirstFit:
         rank = {a.id: n for n, a in enumerate(session.activities)}
         urgency = self._urgency(last_start)
         self.urgency = urgency
+        self._slack(last_start)
 
         def key(a: Activity) -> tuple[bool, bool, int, int]:
             later = self.alone_first and a.body not in self.plenary_hosts  # its opening, closing
@@ -797,7 +804,7 @@ class _FirstFit:
             and s.index in self.alone
             and host.id not in self.plenary_hosts
             and not s.pre_session
-            and self.urgency[a.id] > s.index
+            and self._can_wait(a, host, s)
         )
 
     def _carries_over(self, a: Activity, host: Body, s: Slot, room: int) -> bool:
@@ -809,7 +816,7 @@ class _FirstFit:
         total = a.minutes or 0
         if not (self.whole_items and room < total <= self.longest):
             return False
-        if self.urgency[a.id] <= s.index or a.fixed_start:
+        if a.fixed_start or not self._can_wait(a, host, s):
             return False
         if not host.interpreted:
             return True
@@ -818,6 +825,41 @@ class _FirstFit:
             for other, (meetings, minutes) in self.owed.items()
         )
         return self.state.interpreted + needed + 1 <= self.session.interpretation.budget
+
+    def _can_wait(self, a: Activity, host: Body, s: Slot) -> bool:
+        """Whether `a` may leave `s` unused: it and what follows it may still start later,
+        and, in its host's agenda, the minutes from `a` up to each later activity still fit
+        in the host's periods after `s` before that activity's last possible start."""
+        if self.urgency[a.id] <= s.index:
+            return False
+        through = self.through.get(host.id, {})
+        return s.index not in through or through[s.index] <= self.slack.get(a.id, math.inf)
+
+    def _slack(self, last_start: Mapping[str, int]) -> None:
+        """Per host, the minutes of its sequence's periods up to each slot (`through`); per
+        activity of an agenda-order host, the most of them that may pass unused before it
+        (`slack`): the least, over it and each later activity, of the minutes before the
+        later one's last possible start less the minutes from `a` up to it."""
+        longest = self.longest
+        for host in self.session.hosts:
+            total, through = 0, {}
+            for t in self.sequence_slots[host.id]:
+                total += t.minutes
+                through[t.index] = total
+            self.through[host.id] = through
+            if host.order == "free":
+                continue
+            bound = math.inf
+            for a in reversed(self.queues[host.id]):
+                minutes = (a.meetings or 1) * longest if a.whole_meetings else a.minutes or 0
+                last = last_start[a.id]
+                own = (
+                    through[last] - self.session.slots[last].minutes
+                    if last in through
+                    else math.inf
+                )
+                bound = min(own, bound - minutes)
+                self.slack[a.id] = bound
 
     def _mark_alone(self, host: Body, s: Slot, parts: Sequence[_Part] = ()) -> None:
         """Note the plenary's opening meeting (the first it opens on a session day) and its
