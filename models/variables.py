@@ -3,7 +3,9 @@
 Per activity `a` and slot `s` it may use: `part[a,s]` (a part of `a` is taken in `s`) and
 `minutes[a,s]`. Per body: `held[b,s]` (the body meets in `s`) and `room[b,r,s]`. Per activity,
 prefix and suffix ORs of its parts (`started[a,s]`: a part in `s` or before; `pending[a,s]`: a
-part in `s` or after) carry agenda order, consecutiveness and first/last at slot level.
+part in `s` or after) carry agenda order, consecutiveness and first/last at slot level; each
+is made for an activity when a rule first asks for it (`OnFirstUse`), so an activity no such
+rule concerns has none.
 
 Times inside a slot are offsets in minutes from the period start. For a body taking its
 activities in agenda order (the `offsets` layout), the offset of an activity is the sum of the
@@ -32,7 +34,7 @@ import datetime as dt
 import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from ortools.sat.python import cp_model
 
@@ -43,17 +45,19 @@ from scheduler.session import Activity, Body, Session, Slot
 Layout = Literal["offsets", "starts"]
 Key = tuple[str, int]  # (activity or body id, slot index)
 Expr = cp_model.LinearExprT
+V = TypeVar("V")
 
 
-class Times(dict[Key, cp_model.LinearExpr]):
-    """Start or end offsets by (activity, slot): a part of a meeting not timed yet gets its
-    meeting's times when asked for (`Variables.time_meeting`); `get` never makes them."""
+class OnFirstUse(dict[Key, V]):
+    """Expressions by (activity, slot) made when a rule first asks for one (`make`): the
+    times of a meeting (`Variables.time_meeting`), an activity's spans (`Variables.span`).
+    Rules that need nothing of them add nothing; `get` and `in` never make them."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.make: Callable[[Key], None] | None = None  # times the meeting of a key
+        self.make: Callable[[Key], None] | None = None
 
-    def __missing__(self, key: Key) -> cp_model.LinearExpr:
+    def __missing__(self, key: Key) -> V:
         if self.make is not None:
             self.make(key)
         return super().__getitem__(key)  # a KeyError here: no part of that activity there
@@ -84,11 +88,11 @@ class Variables:
     held: dict[Key, cp_model.IntVar] = field(default_factory=dict)
     room: dict[tuple[str, str, int], cp_model.IntVar] = field(default_factory=dict)
     rooms_of: dict[str, list[str]] = field(default_factory=dict)  # body -> rooms it may use
-    started: dict[Key, cp_model.IntVar] = field(default_factory=dict)
-    pending: dict[Key, cp_model.IntVar] = field(default_factory=dict)
+    started: OnFirstUse[cp_model.IntVar] = field(default_factory=OnFirstUse)  # made when used
+    pending: OnFirstUse[cp_model.IntVar] = field(default_factory=OnFirstUse)
     idle: dict[Key, cp_model.IntVar] = field(default_factory=dict)
-    start: Times = field(default_factory=Times)  # offset from period start
-    end: Times = field(default_factory=Times)
+    start: OnFirstUse[cp_model.LinearExpr] = field(default_factory=OnFirstUse)  # from period start
+    end: OnFirstUse[cp_model.LinearExpr] = field(default_factory=OnFirstUse)
     late: set[Key] = field(default_factory=set)  # (a, s) whose start may be after the period start
     body_end: dict[Key, cp_model.LinearExpr] = field(default_factory=dict)  # offsets layout
     intervals: dict[Key, list[cp_model.IntervalVar]] = field(default_factory=dict)  # starts
@@ -191,7 +195,7 @@ def build_variables(
         v.slots[a.id] = candidate_slots(session, a, switches)
     _parts(model, session, v)
     _meetings(model, session, v)
-    _spans(model, session, v)
+    _spans(model, v)
     _timing(model, session, switches, v, layout)
     return v
 
@@ -304,31 +308,46 @@ def _meetings(model: cp_model.CpModel, session: Session, v: Variables) -> None:
                     )
 
 
-def _spans(model: cp_model.CpModel, session: Session, v: Variables) -> None:
+def _spans(model: cp_model.CpModel, v: Variables) -> None:
     """`started[a,s]` / `pending[a,s]`: exact prefix / suffix ORs of the activity's parts
-    (for an activity held in one part, prefix / suffix sums: the same values, tighter LP)."""
-    for a in session.activities:
-        slots = v.slots[a.id]
-        parts = [v.part[(a.id, s.index)] for s in slots]
-        for name, store, order in (
-            ("started", v.started, range(len(slots))),
-            ("pending", v.pending, range(len(slots) - 1, -1, -1)),
-        ):
-            previous: cp_model.IntVar | None = None
-            for k in order:
-                s, part = slots[k], parts[k]
-                if previous is None:
-                    store[(a.id, s.index)] = part
+    (for an activity held in one part, prefix / suffix sums: the same values, tighter LP),
+    each made for an activity when a rule first asks for one of them."""
+    for name, store, forward in (("started", v.started, True), ("pending", v.pending, False)):
+        store.make = _span_maker(model, v, name, store, forward)
+
+
+def _span_maker(
+    model: cp_model.CpModel,
+    v: Variables,
+    name: str,
+    store: OnFirstUse[cp_model.IntVar],
+    forward: bool,
+) -> Callable[[Key], None]:
+    made: set[str] = set()
+
+    def make(key: Key) -> None:
+        activity = key[0]
+        if activity in made or activity not in v.slots:
+            return
+        made.add(activity)
+        slots = v.slots[activity] if forward else v.slots[activity][::-1]
+        previous: cp_model.IntVar | None = None
+        for s in slots:
+            part = v.part[(activity, s.index)]
+            if previous is None:
+                store[(activity, s.index)] = part
+            else:
+                lit = model.new_bool_var(f"{name}[{activity},{v.label[s.index]}]")
+                if activity in v.one_part:  # at most one part: the OR is the sum, one LP row
+                    model.add(lit == previous + part)
                 else:
-                    lit = model.new_bool_var(f"{name}[{a.id},{v.label[s.index]}]")
-                    if a.id in v.one_part:  # at most one part: the OR is the sum, one LP row
-                        model.add(lit == previous + part)
-                    else:
-                        model.add_implication(previous, lit)
-                        model.add_implication(part, lit)
-                        model.add_bool_or([~lit, previous, part])
-                    store[(a.id, s.index)] = lit
-                previous = store[(a.id, s.index)]
+                    model.add_implication(previous, lit)
+                    model.add_implication(part, lit)
+                    model.add_bool_or([~lit, previous, part])
+                store[(activity, s.index)] = lit
+            previous = store[(activity, s.index)]
+
+    return make
 
 
 def _idle_keys(session: Session, switches: Switches, v: Variables) -> set[Key]:

@@ -120,3 +120,34 @@ def test_meeting_order_keeps_the_orders_and_else_the_file_order() -> None:
     assert meeting_order(a, []) == ["x", "y", "z"]
     assert meeting_order(a, [Order("z", "x", [])]) == ["y", "z", "x"]
     assert meeting_order(a, [Order("z", "x", []), Order("x", "z", [])]) is None
+
+
+def _two_periods(*items: dict[str, Any]) -> dict[str, Any]:
+    data = _one_meeting(*items)
+    data["session"]["periods"].append({"id": "PM", "start": "15:00", "end": "18:00"})
+    return data
+
+
+def test_spans_are_made_only_for_the_activities_a_rule_asks_them_for() -> None:
+    data = _two_periods(
+        {"id": "1", "title": {"en": "One"}, "minutes": 30},
+        {"id": "2", "title": {"en": "Two"}, "minutes": 30, "after_end_of": ["1"]},
+    )
+    names = {v.name for v in SessionModel(make_session(data)).model.proto.variables}
+    assert any(n.startswith("pending[1,") for n in names)  # 2 waits for the end of 1
+    assert not any(n.startswith(("started[", "pending[2,")) for n in names)
+    assert solve_data(data)[1].status is SolveStatus.OPTIMAL
+
+
+def test_a_span_made_on_first_use_still_refuses_the_wrong_order() -> None:
+    data = _two_periods(
+        {"id": "1", "title": {"en": "One"}, "minutes": 30, "earliest_start": "2030-03-04T15:00"},
+        {
+            "id": "2",
+            "title": {"en": "Two"},
+            "minutes": 30,
+            "after_end_of": ["1"],
+            "latest_end": "2030-03-04T13:00",
+        },
+    )
+    assert solve_data(data)[1].status is SolveStatus.INFEASIBLE

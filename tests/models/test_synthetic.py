@@ -82,4 +82,10 @@ def test_two_week_synthetic_session_gives_a_valid_timetable() -> None:
     timetable = model.timetable(solver.value)
     assert broken_rules(session, timetable) == []
     assert solver.best_objective_bound <= solver.objective_value
-    assert sum(cost(session, timetable).values()) == round(solver.objective_value)
+    # A stopped search's objective may be above the cost: a penalty such as `session-end` is
+    # only bounded from below by its meetings, tight at the optimum, not in every timetable.
+    paid = sum(cost(session, timetable).values())
+    if status == cp_model.OPTIMAL:
+        assert paid == round(solver.objective_value)
+    else:
+        assert paid <= round(solver.objective_value)
