@@ -1,12 +1,14 @@
 """What dropping one rule instance buys: the session re-solved without it, in planner's words.
 
 The session is solved with every instance enforced except the one dropped: first for any
-timetable, which answers the question. Where the dropped rule has a natural measure
-(interpreted meetings for a budget, meetings on the extra days for the session's days, parts
-after a deadline), that measure is then made as small as the time allows, so the answer says
-how far the rule must give ("12 interpreted meetings", "one more day, Friday"); a rule
-without one is re-solved briefly for the session's own objective, so the timetable described
-is a sensible one.
+timetable, which answers the question (on a large session the first fit's, when it is
+complete and the model accepts it as it is: no search at all). Where the dropped rule has a
+natural measure (interpreted meetings for a budget, meetings on the extra days for the
+session's days, parts after a deadline), that measure is then made as small as the time
+allows, so the answer says how far the rule must give ("12 interpreted meetings", "one more
+day, Friday"), stopping at the bound the conflict itself proves; a rule without one is
+re-solved briefly for the session's own objective, so the timetable described is a sensible
+one.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from itertools import pairwise
 from ortools.sat.python import cp_model
 
 from models import explain_words as words
+from models.constructive import first_fit
 from models.context import Context, PenaltyTerm, sum_of
 from models.explain_core import Solving, Verdict, instances_of, known, verdict_of
 from models.explain_horizon import DAYS, EVENINGS, Horizon, measure_key, wide_model
-from models.model import SessionModel
+from models.model import FIRST_FIT_FROM, SessionModel
 from models.parameters import LINEARIZATION_LEVEL
 from models.relations import REMOTE_MODES
 from scheduler.messages import Message
@@ -31,7 +34,7 @@ from scheduler.messages.terms import Activities, DaySpan, Joined, Listing, LongD
 from scheduler.prechecks import precheck
 from scheduler.prechecks.interpretation import fewest_interpreted_meetings
 from scheduler.rules.instances import RuleInstance, who_term
-from scheduler.session import Activity, Session
+from scheduler.session import MAX_COUNT, Activity, Session
 from scheduler.timetable import Timetable
 
 
@@ -75,15 +78,18 @@ def relax(
 ) -> Relaxation:
     """Re-solve the session without `instance`, within `share` seconds at most.
 
-    Up to three solves, each starting from the last one's timetable: any timetable (the
-    first one found answers "does dropping it allow a timetable?"); then the dropped rule's
-    measure made small ("how far must it give?"), stopping at once at a bound the pre-checks
-    prove; then, the measure held there, the fewest parts moved from `reference` (the
-    published grid, or the session's timetable without the conflict: `reference`), so that
-    what the answer lists is what the drop needs and no more ("item 4 before item 3", not
-    seven swaps). Without a reference, a rule without a measure is polished for the session's
-    own preferences instead. Each later solve gets at most twice the first one's time (at
-    least `LEAST_LATER`): a large session's time goes to its conflict, not here. With `run`'s
+    `instance` belongs to a conflict: the session with every instance enforced has no
+    timetable. Up to three solves, each starting from the last one's timetable: any
+    timetable (the first fit's on a large session when the model takes it as it is,
+    `_fitted`, else the first one CP-SAT finds: it answers "does dropping it allow a
+    timetable?"); then the dropped rule's measure made small ("how far must it give?"),
+    stopping at once at the bound the conflict proves (`floor`); then, the measure held
+    there, the fewest parts moved from `reference` (the published grid, or the session's
+    timetable without the conflict: `reference`), so that what the answer lists is what the
+    drop needs and no more ("item 4 before item 3", not seven swaps). Without a reference, a
+    rule without a measure is polished for the session's own preferences instead. Each later
+    solve gets at most twice the time the first timetable took, model included (at least
+    `LEAST_LATER`): a large session's time goes to its conflict, not here. With `run`'s
     deterministic budget, each solve gets that budget instead.
     """
     others = frozenset(i.key for i in instances_of(h) if i.key != instance.key)
@@ -97,38 +103,41 @@ def relax(
         preferences = [t for group in m.penalty_terms.values() for t in group]
         measure = measure_of(m.context, h, instance)  # its variables before the first solve
         m.clear_objective()
-    solver = _solver(run, share)
-    status = m.solve_with(solver)
-    if status == cp_model.INFEASIBLE or status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    status, solver = _first_timetable(h, m, [instance], run, share)
+    if status == cp_model.INFEASIBLE or solver is not None:
         run.checked[others] = verdict_of(status)  # what the next checks may build on
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if solver is None:
         return _without(h, instance, status)
-    timetable = m.timetable(solver.value)
     later = max(2 * (time.monotonic() - began), LEAST_LATER)  # each later solve, at most
+    last = solver  # the solve whose timetable is the answer so far
 
-    def then(terms: list[PenaltyTerm]) -> cp_model.CpSolver | None:
-        """Minimise `terms` from the timetable found so far; the solver if it found one."""
-        m.hint(timetable)
+    def then(terms: list[PenaltyTerm], linearization: int = LINEARIZATION_LEVEL) -> bool:
+        """Minimise `terms` from the answer so far; whether a timetable was found."""
+        nonlocal last
+        _start_from(m, last)
         m.minimize(terms)
-        again = _solver(run, min(share - (time.monotonic() - began), later), polish=True)
-        return again if m.solve_with(again) in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+        seconds = min(share - (time.monotonic() - began), later)
+        again = _solver(run, seconds, polish=True, linearization=linearization)
+        if m.solve_with(again) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return False
+        last = again
+        return True
 
     amount: int | None = None
     if measure is not None:
         amount = round(solver.value(measure))
-        floor = _floor(h, instance)
-        if amount > floor:
-            m.model.add(measure >= floor)  # proven by counting: the search stops there
+        least = floor(h, instance)
+        if amount > least:
+            m.model.add(measure >= least)  # proven: the search stops there
             name = f"measure[{instance.rule}:{instance.subject}]"
-            if (better := then([PenaltyTerm(name, measure, 1)])) is not None:
-                amount = round(better.objective_value)
-                timetable = m.timetable(better.value)
+            if then([PenaltyTerm(name, measure, 1)], MEASURE_LINEARIZATION):
+                amount = round(last.objective_value)
         m.bound(measure, amount)
     if reference:
-        if (closer := then([PenaltyTerm("moved", moved(m, reference), 1)])) is not None:
-            timetable = m.timetable(closer.value)
-    elif measure is None and (polished := then(preferences)) is not None:
-        timetable = m.timetable(polished.value)
+        then([PenaltyTerm("moved", moved(m, reference), 1)], MEASURE_LINEARIZATION)
+    elif measure is None:
+        then(preferences)
+    timetable = m.timetable(last.value)
     message = _describe(h, instance, timetable, amount)
     return Relaxation(instance, Verdict.FEASIBLE, message, timetable, amount)
 
@@ -152,22 +161,27 @@ def moved(m: SessionModel, reference: Reference) -> cp_model.LinearExpr:
 def reference(h: Horizon, conflict: Collection[RuleInstance], run: Solving) -> Reference | None:
     """What a relaxation of `conflict`'s rules should stay close to: the published grid, or
     else the session's timetable with the whole conflict dropped (its first timetable,
-    polished briefly for the session's preferences). None when there is neither."""
+    polished briefly for the session's preferences; not polished on a large session, whose
+    polish found no better timetable in 11 s on the climate session). None when there is
+    neither, and for a conflict of one rule: the session without it is that rule's
+    relaxation itself."""
     published = h.session.published
     if published:
         return frozenset((p.activity, p.date, p.period) for p in published)
-    if run.deadline.left() <= 0:
+    if len(conflict) < 2 or run.deadline.left() <= 0:
         return None
     began = time.monotonic()
     with run.phase("build"):
         m = wide_model(h, dropped=[i.key for i in conflict])
         preferences = [t for group in m.penalty_terms.values() for t in group]
         m.clear_objective()
-    solver = _solver(run, run.deadline.left() / 4)
-    if m.solve_with(solver) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    _, solver = _first_timetable(h, m, conflict, run, run.deadline.left() / 4)
+    if solver is None:
         return None
     timetable = m.timetable(solver.value)
-    m.hint(timetable)
+    if _large(h):  # the first fit's, in agenda order: a polish would take the conflict's time
+        return frozenset((p.activity, p.date, p.period) for p in timetable)
+    _start_from(m, solver)
     m.minimize(preferences)
     solver = _solver(run, max(2 * (time.monotonic() - began), LEAST_LATER), polish=True)
     if m.solve_with(solver) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -175,11 +189,88 @@ def reference(h: Horizon, conflict: Collection[RuleInstance], run: Solving) -> R
     return frozenset((p.activity, p.date, p.period) for p in timetable)
 
 
-def _floor(h: Horizon, instance: RuleInstance) -> int:
-    """A lower bound on the dropped instance's measure, proven by counting (0 if none)."""
-    if instance.rule == "interpretation-budget":
-        return fewest_interpreted_meetings(h.wide)
-    return 0
+def _start_from(m: SessionModel, solver: cp_model.CpSolver) -> None:
+    """Hint every variable of `m` with the solution `solver` found in it, replacing any
+    earlier hint: a complete feasible hint is CP-SAT's first solution at once, where the
+    parts alone left the climate session's measure solve without one in 6 s. A later solve
+    only adds the bound its measure already meets, so the solution stays feasible."""
+    m.model.clear_hints()
+    values = solver.response_proto.solution
+    hint = m.model.proto.solution_hint
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
+
+
+def _first_timetable(
+    h: Horizon, m: SessionModel, dropped: Collection[RuleInstance], run: Solving, seconds: float
+) -> tuple[object, cp_model.CpSolver | None]:
+    """Any timetable of `m` (the session without `dropped`) within `seconds`: the first
+    fit's when the model takes it as it is (`_fitted`), else CP-SAT's first. The status,
+    and the solver holding the timetable (None without one)."""
+    if (fitted := _fitted(h, m, dropped, run, seconds)) is not None:
+        return cp_model.FEASIBLE, fitted
+    solver = _solver(run, seconds)
+    status = m.solve_with(solver)
+    return status, solver if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+
+
+def _large(h: Horizon) -> bool:
+    """Whether the session on its wider calendar is one the solver starts from a first fit
+    (`FIRST_FIT_FROM` placements, activities x usable slots, and up)."""
+    return len(h.wide.activities) * len(h.wide.usable_slots) >= FIRST_FIT_FROM
+
+
+#: The rules the first fit reads from the session's numbers, by name -> the field of
+#: `interpretation` that, set to `MAX_COUNT`, never binds: the session the first fit places
+#: without the rule. The calendar's instances give way through the slots instead.
+LIFTED: dict[str, str] = {
+    "interpretation-budget": "budget",
+    "interpretation-teams": "teams",
+    "parallel-cap": "parallel_cap",
+    "remote-capacity": "remote_teams",
+}
+
+
+def _fitted(
+    h: Horizon, m: SessionModel, dropped: Collection[RuleInstance], run: Solving, seconds: float
+) -> cp_model.CpSolver | None:
+    """The first fit's timetable of the session without `dropped`, fixed in `m` and checked
+    there: the solver that accepted it, None when the first fit is not tried or not taken.
+
+    Tried where the solver itself starts from a first fit (`FIRST_FIT_FROM` placements and
+    up), and only when every rule dropped is one the first fit can leave out: a calendar
+    part (its slots left open, the other parts' closed) or a number of `LIFTED`; a rule it
+    keeps would stop it anyway, the whole session having no timetable. The model with the
+    first fit's placements fixed decides alone whether they keep every other rule, as
+    `SessionModel.start_from_first_fit` does.
+    """
+    wide = h.wide
+    if not _large(h):
+        return None
+    if any(i.rule != "within-periods" and i.rule not in LIFTED for i in dropped):
+        return None
+    lifted = wide
+    numbers = [LIFTED[i.rule] for i in dropped if i.rule in LIFTED]
+    if numbers:
+        data = wide.model_dump(exclude_unset=True)
+        data["interpretation"].update(dict.fromkeys(numbers, MAX_COUNT))
+        lifted = Session.model_validate(data, context={"unlimited": True})
+    keys = {i.key for i in dropped}
+    closed = frozenset().union(*(slots for key, slots in h.forbidden.items() if key not in keys))
+    slots = {a: [s for s in of if s.index not in closed] for a, of in m.variables.slots.items()}
+    found = first_fit(lifted, slots)
+    if not found.complete:
+        return None
+    m.hint(found.timetable, rooms=True)
+    solver = run.solver(seconds)
+    params = solver.parameters
+    params.num_workers = 1  # nothing to search: every placement is fixed
+    params.fix_variables_to_their_hinted_value = True
+    params.stop_after_first_solution = True
+    if m.solve_with(solver) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return solver
+    m.model.clear_hints()  # not its placements: the search starts from nothing
+    return None
 
 
 #: A polishing solve (the measure, the distance, the preferences) gets this share of a
@@ -188,13 +279,23 @@ def _floor(h: Horizon, instance: RuleInstance) -> int:
 POLISH_SHARE = 0.25
 
 
-def _solver(run: Solving, seconds: float, *, polish: bool = False) -> cp_model.CpSolver:
-    """The run's solver for one relaxed solve, with the model's own LP settings; several
-    workers interleaved, so that the timetable described is the same from run to run."""
+#: The LP of the measure's and the distance's solves: CP-SAT's default, not the model's
+#: own (`LINEARIZATION_LEVEL`, which serves the preferences). COP9 with item 3 due Tuesday
+#: without its agenda order: the fewest swaps (1) proven in 0.09 deterministic seconds at
+#: level 1, 0.87 at level 2 (from the same first timetable, one worker).
+MEASURE_LINEARIZATION = 1
+
+
+def _solver(
+    run: Solving, seconds: float, *, polish: bool = False, linearization: int = LINEARIZATION_LEVEL
+) -> cp_model.CpSolver:
+    """The run's solver for one relaxed solve, with the model's own LP settings unless told
+    (`MEASURE_LINEARIZATION`); several workers interleaved, so that the timetable described
+    is the same from run to run."""
     solver = run.solver(seconds)
     if polish and run.deterministic is not None:
         solver.parameters.max_deterministic_time = run.deterministic * POLISH_SHARE
-    solver.parameters.linearization_level = LINEARIZATION_LEVEL
+    solver.parameters.linearization_level = linearization
     if run.workers > 1:
         solver.parameters.interleave_search = True
     return solver
@@ -342,6 +443,38 @@ def measure_of(ctx: Context, h: Horizon, inst: RuleInstance) -> cp_model.LinearE
     """The measure of `inst` over the model in `ctx`, None when its rule has none."""
     measure = MEASURES.get(measure_key(inst))
     return None if measure is None else measure(ctx, h, inst)
+
+
+#: Measure key -> the rule's own limit on its measure: the largest value at which the rule
+#: holds (a measure at or under it keeps the rule: the calendar's and the windows' and the
+#: order's hold at zero, a count's at its number). A rule of a conflict cannot hold with
+#: all the others, so the smallest measure is one more (`floor`). Every measure has one.
+LIMITS: dict[str, Callable[[Session, RuleInstance], int]] = {
+    "days": lambda s, i: 0,
+    "evenings": lambda s, i: 0,
+    "holiday": lambda s, i: 0,
+    "interpretation-budget": lambda s, i: s.interpretation.budget,
+    "interpretation-teams": lambda s, i: s.interpretation.teams,
+    "parallel-cap": lambda s, i: s.interpretation.parallel_cap or 0,
+    "deadline": lambda s, i: 0,
+    "earliest-start": lambda s, i: 0,
+    "max-meetings-per-day": lambda s, i: s.body(i.subject).max_meetings_per_day or 0,
+    "remote-capacity": lambda s, i: s.interpretation.remote_teams or 0,
+    "max-days": lambda s, i: s.body(i.subject).max_days or 0,
+    "agenda-order": lambda s, i: 0,
+}
+
+
+def floor(h: Horizon, instance: RuleInstance) -> int:
+    """The least the measure of `instance` can be once it is dropped, `instance` being a
+    member of a conflict (the session with every rule has no timetable): one more than the
+    rule's own limit (`LIMITS`), or what counting proves when more (the interpreted
+    meetings the agenda needs at least). The measure's search stops when it gets there."""
+    key = measure_key(instance)
+    least = LIMITS[key](h.session, instance) + 1 if key in LIMITS else 0
+    if instance.rule == "interpretation-budget":
+        least = max(least, fewest_interpreted_meetings(h.wide))
+    return least
 
 
 def _activity(ctx: Context, inst: RuleInstance) -> Activity | None:
