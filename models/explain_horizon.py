@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from models.context import Context, Module, PenaltyTerm
-from models.model import SessionModel, session_modules
+from models.model import SessionModel, hard_modules, session_modules
 from scheduler.messages import Message
 from scheduler.messages.terms import LongDay
 from scheduler.prechecks import DAYS, EVENINGS, holiday_key
@@ -149,14 +149,23 @@ def _pre_session_days(ctx: Context, h: Horizon) -> None:
             ctx.clause([~part, *(literal for w in whens for literal in w)])
 
 
-def wide_model(h: Horizon, dropped: Collection[Key] = (), *, guarded: bool = False) -> SessionModel:
+def wide_model(
+    h: Horizon,
+    dropped: Collection[Key] = (),
+    *,
+    guarded: bool = False,
+    preferences: bool = True,
+) -> SessionModel:
     """The session's model on the wider calendar with its `calendar` module; every instance
     but `dropped` enforced (outright, or behind a literal each when `guarded`).
 
     Enforced outright, instances prune the variable domains and reach the LP relaxation, so
-    such a model answers far faster than a guarded one solved under assumptions.
+    such a model answers far faster than a guarded one solved under assumptions. Without
+    `preferences`, the hard rules alone: a question of feasibility, which no preference's
+    terms nor their bounds (`models.bounds`) help to answer, is built and presolved faster.
     """
-    modules = {**session_modules(), "calendar": calendar(h)}
+    rules = session_modules() if preferences else hard_modules()
+    modules = {**rules, "calendar": calendar(h)}
     return SessionModel(h.wide, modules, guarded=guarded, dropped=dropped)
 
 
