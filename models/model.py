@@ -9,6 +9,7 @@ explanation with the calendar's (`models.explain_horizon`).
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import time
@@ -108,13 +109,16 @@ class SessionModel:
         self.model.name = f"session-{session.session.number}"
         self.instances: list[RuleInstance] = rule_instances(session)
         self.switches = Switches(self.model, self.instances, guarded, dropped)
-        self.variables: Variables = build_variables(self.model, session, self.switches, layout)
-        self.context = Context(self.model, session, self.variables, self.switches)
-        self.modules: dict[str, Module] = dict(session_modules() if modules is None else modules)
-        self.terms: dict[str, list[PenaltyTerm]] = {
-            name: module(self.context) for name, module in self.modules.items()
-        }
-        self.variables.settle()  # every rule is in: the meetings whose times are needed
+        with _collector_paused():
+            self.variables: Variables = build_variables(self.model, session, self.switches, layout)
+            self.context = Context(self.model, session, self.variables, self.switches)
+            self.modules: dict[str, Module] = dict(
+                session_modules() if modules is None else modules
+            )
+            self.terms: dict[str, list[PenaltyTerm]] = {
+                name: module(self.context) for name, module in self.modules.items()
+            }
+            self.variables.settle()  # every rule is in: the meetings whose times are needed
         self._objective: cp_model.LinearExpr | None = None
         #: The fixed solve that completed the first fit, when it found its timetable.
         self._started: cp_model.CpSolver | None = None
@@ -406,6 +410,21 @@ class SessionModel:
             name: sum(t.weight * int(value(t.expr)) for t in group)
             for name, group in self.penalty_terms.items()
         }
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a model is built: building makes tens of thousands
+    of objects that live as long as the model, and each collection they trigger walks them
+    all again (a third of the building time of neutral 40x20x8: 0.29 -> 0.20 s for three
+    builds). Resumed after, if it ran before."""
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
 
 
 def _hint_every_variable(model: cp_model.CpModel, values: list[int]) -> None:

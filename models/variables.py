@@ -30,6 +30,7 @@ it has no slot shorter than `m_a`, and in the `starts` layout its interval has a
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import heapq
 from collections.abc import Callable
@@ -125,23 +126,30 @@ class Variables:
 
     def part_before(self, activity: str, slot: Slot) -> cp_model.IntVar:
         """True iff the activity has a part in a slot strictly before `slot`."""
-        before = [s for s in self.slots[activity] if s.index < slot.index]
-        return self.started[(activity, before[-1].index)] if before else self.false
+        k = self._first_at(activity, slot.index)  # its slots before `slot`: [:k]
+        return self.started[(activity, self.slots[activity][k - 1].index)] if k else self.false
 
     def part_by(self, activity: str, slot: Slot) -> cp_model.IntVar:
         """True iff the activity has a part in `slot` or before."""
-        upto = [s for s in self.slots[activity] if s.index <= slot.index]
-        return self.started[(activity, upto[-1].index)] if upto else self.false
+        k = self._first_at(activity, slot.index + 1)
+        return self.started[(activity, self.slots[activity][k - 1].index)] if k else self.false
 
     def part_after(self, activity: str, slot: Slot) -> cp_model.IntVar:
         """True iff the activity has a part in a slot strictly after `slot`."""
-        after = [s for s in self.slots[activity] if s.index > slot.index]
-        return self.pending[(activity, after[0].index)] if after else self.false
+        return self._pending_from(activity, slot.index + 1)
 
     def part_from(self, activity: str, slot: Slot) -> cp_model.IntVar:
         """True iff the activity has a part in `slot` or after."""
-        later = [s for s in self.slots[activity] if s.index >= slot.index]
-        return self.pending[(activity, later[0].index)] if later else self.false
+        return self._pending_from(activity, slot.index)
+
+    def _first_at(self, activity: str, index: int) -> int:
+        """Position of the activity's first slot at `index` or later (its slots are in time
+        order): one search, where a scan per call made the rules quadratic in the slots."""
+        return bisect.bisect_left(self.slots[activity], index, key=_slot_index)
+
+    def _pending_from(self, activity: str, index: int) -> cp_model.IntVar:
+        k, slots = self._first_at(activity, index), self.slots[activity]
+        return self.pending[(activity, slots[k].index)] if k < len(slots) else self.false
 
     # --- times inside a meeting ------------------------------------------------------------
 
@@ -182,6 +190,10 @@ class Variables:
             untimed = self.untimed.get(meeting)
             if untimed is not None and meeting_order(untimed[1], orders) is None:
                 self.time_meeting((untimed[1][0].id, meeting[1]))
+
+
+def _slot_index(s: Slot) -> int:
+    return s.index
 
 
 def build_variables(
@@ -390,8 +402,9 @@ def _timing(
     for body in session.hosts:
         agenda = agenda_outright(session, switches, body)
         v.layout[body.id] = "offsets" if agenda and force == "offsets" else "starts"
+        activities = session.body_activities(body.id)
         for s in v.body_slots[body.id]:
-            present = [a for a in session.body_activities(body.id) if v.has(a.id, s)]
+            present = [a for a in activities if v.has(a.id, s)]
             if v.layout[body.id] == "offsets":
                 _offsets(model, v, body.id, s, present, idle_keys)
                 continue

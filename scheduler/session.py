@@ -908,11 +908,27 @@ class Session(_Strict):
 
     def body_activities(self, body_id: str) -> list[Activity]:
         """The activities held in a body's (or a joint meeting's) own meetings, in file order."""
-        return [a for a in self.activities if a.body == body_id]
+        return list(self._activities_by_host.get(body_id, ()))
 
     def agenda_of(self, body_id: str) -> list[Activity]:
         """A body's agenda in file order: its own activities and its joint meetings'."""
-        return [a for a in self.activities if body_id in a.bodies]
+        return list(self._agenda_by_body.get(body_id, ()))
+
+    @cached_property
+    def _activities_by_host(self) -> dict[str, list[Activity]]:
+        """Once per session: the model asks for a host's activities slot by slot."""
+        found: dict[str, list[Activity]] = {}
+        for a in self.activities:
+            found.setdefault(a.body, []).append(a)
+        return found
+
+    @cached_property
+    def _agenda_by_body(self) -> dict[str, list[Activity]]:
+        found: dict[str, list[Activity]] = {}
+        for a in self.activities:
+            for b in dict.fromkeys(a.bodies):
+                found.setdefault(b, []).append(a)
+        return found
 
     def title(self, lang: str = "en") -> str:
         return self.session.body.get(lang)
