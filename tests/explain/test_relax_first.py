@@ -181,3 +181,14 @@ def test_a_conflict_of_one_rule_has_no_reference_but_the_published_grid() -> Non
     published = make_session({**cop9_data(), "interpretation": data["interpretation"]})
     grid = reference(horizon(published), [_instance(h, BUDGET)], _run())
     assert grid is not None and len(grid) == len(published.published or [])
+
+
+def test_a_large_session_is_not_brought_closer_to_a_reference(small_is_large: None) -> None:
+    """Neither a timetable of its own nor the published grid: on a large session the
+    distance's solve found nothing within its budget; its relaxations keep their first."""
+    data = cop9_data()
+    next(i for i in data["items"] if i["id"] == "8")["fixed_start"] = "2018-10-16T10:00"
+    h = horizon(make_session(data))
+    conflict = [_instance(h, ("agenda-order", "plenary")), _instance(h, ("fixed-start", "8"))]
+    assert h.session.published
+    assert reference(h, conflict, _run()) is None
