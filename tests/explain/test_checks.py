@@ -62,7 +62,8 @@ def test_a_check_is_built_from_the_hard_rules_alone(tiny):
 
 
 def test_a_check_solves_the_hard_rules_with_one_presolve_pass(tiny, monkeypatch):
-    """One presolve pass, no probing, no symmetry detection; no objective, no preference."""
+    """One presolve pass, no probing, no symmetry detection, no LP; no objective, no
+    preference."""
     seen: list[tuple[dict[str, int], bool, int]] = []
     original = cp_model.CpSolver.solve
 
@@ -79,7 +80,12 @@ def test_a_check_solves_the_hard_rules_with_one_presolve_pass(tiny, monkeypatch)
     assert hard_alone < len(wide_model(h).model.proto.variables)
 
 
-LIGHT = {"max_presolve_iterations": 1, "cp_model_probing_level": 0, "symmetry_level": 0}
+LIGHT = {
+    "max_presolve_iterations": 1,
+    "cp_model_probing_level": 0,
+    "symmetry_level": 0,
+    "linearization_level": 0,
+}
 assert set(LIGHT) == set(CHECK_PARAMETERS)
 
 
