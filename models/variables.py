@@ -40,6 +40,7 @@ from typing import Literal, TypeVar
 from ortools.sat.python import cp_model
 
 from models.switches import Switches
+from scheduler.rules.catalogue import sequence_subject
 from scheduler.rules.subjects import date_key
 from scheduler.session import Activity, Body, Session, Slot
 
@@ -205,6 +206,7 @@ def build_variables(
     v.label = {s.index: s.label for s in session.slots}  # formatted once, not per variable
     for a in session.activities:
         v.slots[a.id] = candidate_slots(session, a, switches)
+    prune_by_sequence(session, switches, v.slots, v.one_part)
     _parts(model, session, v)
     _meetings(model, session, v)
     _spans(model, v)
@@ -244,6 +246,65 @@ def candidate_slots(session: Session, a: Activity, switches: Switches) -> list[S
     if held_in_one_part(a, switches):  # its one part holds all its minutes
         slots = [s for s in slots if s.minutes >= (a.minutes or 0)]
     return slots
+
+
+def prune_by_sequence(
+    session: Session, switches: Switches, slots: dict[str, list[Slot]], one_part: set[str]
+) -> None:
+    """Narrow `slots` by every `after_end_of` enforced outright, to a fixed point: a part of
+    `a` can start no earlier than `x` can end, and a part of `x` end no later than `a` can
+    start, so a slot where it cannot is dropped (the window of one item travels along its
+    chain: the probing of presolve fixed these parts one by one, 525 of the 646 on neutral
+    40x20x8)."""
+    from models.relations import stands_for  # relations builds on the variables
+
+    pairs = [
+        (a, x)
+        for a in session.activities
+        for target in a.after_end_of
+        if switches.prunes("sequence", sequence_subject(a.id, target, "end"))
+        for x in stands_for(session, a.id, target)
+    ]
+    activity = {a.id: a for a in session.activities}
+    changed = bool(pairs)
+    while changed:
+        changed = False
+        for a, x_id in pairs:
+            x = activity[x_id]
+            firsts, lasts = _firsts(x, slots[x_id]), _lasts(a, slots[a.id])
+            if not firsts or not lasts:
+                continue  # no timetable anyway: full-duration says so
+            ends = min(_earliest_end(x, s, x_id in one_part) for s in firsts)
+            keep = [s for s in slots[a.id] if _latest_start(a, s, a.id in one_part) >= ends]
+            starts = max(_latest_start(a, s, a.id in one_part) for s in lasts)
+            kept = [s for s in slots[x_id] if _earliest_end(x, s, x_id in one_part) <= starts]
+            if len(keep) < len(slots[a.id]) or len(kept) < len(slots[x_id]):
+                slots[a.id], slots[x_id], changed = keep, kept, True
+
+
+def _firsts(a: Activity, slots: list[Slot]) -> list[Slot]:
+    """The slots that may hold the activity's last part at the earliest: from its n-th on for
+    n whole meetings (each in a slot of its own), any for minutes."""
+    return slots[(a.meetings or 1) - 1 :] if a.whole_meetings else slots
+
+
+def _lasts(a: Activity, slots: list[Slot]) -> list[Slot]:
+    """The slots that may hold the activity's first part at the latest."""
+    return slots[: len(slots) - (a.meetings or 1) + 1] if a.whole_meetings else slots
+
+
+def _earliest_end(a: Activity, s: Slot, one_part: bool) -> dt.datetime:
+    """The earliest a part of `a` held in `s` can end."""
+    if a.whole_meetings:
+        return s.end
+    return s.start + dt.timedelta(minutes=(a.minutes or 1) if one_part else 1)
+
+
+def _latest_start(a: Activity, s: Slot, one_part: bool) -> dt.datetime:
+    """The latest a part of `a` held in `s` can start."""
+    if a.whole_meetings:
+        return s.start
+    return s.end - dt.timedelta(minutes=(a.minutes or 1) if one_part else 1)
 
 
 def _may_start_after(a: Activity, slot: Slot, moment: dt.datetime) -> bool:

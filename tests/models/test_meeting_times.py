@@ -151,3 +151,22 @@ def test_a_span_made_on_first_use_still_refuses_the_wrong_order() -> None:
         },
     )
     assert solve_data(data)[1].status is SolveStatus.INFEASIBLE
+
+
+def test_a_window_travels_along_the_order_and_prunes_the_slots() -> None:
+    data = _two_periods(
+        {"id": "1", "title": {"en": "One"}, "minutes": 30, "earliest_start": "2030-03-04T15:00"},
+        {"id": "2", "title": {"en": "Two"}, "minutes": 30, "after_end_of": ["1"]},
+    )
+    model = SessionModel(make_session(data))
+    assert [s.period.id for s in model.variables.slots["2"]] == ["PM"]  # not before 1 can end
+    assert solve_data(data)[1].status is SolveStatus.OPTIMAL
+
+
+def test_a_guarded_order_prunes_nothing() -> None:
+    data = _two_periods(
+        {"id": "1", "title": {"en": "One"}, "minutes": 30, "earliest_start": "2030-03-04T15:00"},
+        {"id": "2", "title": {"en": "Two"}, "minutes": 30, "after_end_of": ["1"]},
+    )
+    model = SessionModel(make_session(data), guarded=True)  # an explanation may lift it
+    assert [s.period.id for s in model.variables.slots["2"]] == ["AM", "PM"]
