@@ -24,7 +24,7 @@ from ortools.sat.python import cp_model
 from models import explain_words as words
 from models.constructive import first_fit
 from models.context import Context, PenaltyTerm, sum_of
-from models.explain_core import Solving, Verdict, instances_of, known, verdict_of
+from models.explain_core import CHECK_PARAMETERS, Solving, Verdict, instances_of, known, verdict_of
 from models.explain_horizon import DAYS, EVENINGS, Horizon, measure_key, wide_model
 from models.model import FIRST_FIT_FROM, SessionModel
 from models.parameters import LINEARIZATION_LEVEL
@@ -90,7 +90,8 @@ def relax(
     stopping at once at the bound the conflict proves (`floor`); then, the measure held
     there, the fewest parts moved from `reference` (the published grid, or the session's
     timetable without the conflict: `reference`), so that what the answer lists is what the
-    drop needs and no more ("item 4 before item 3", not seven swaps). Without a reference, a
+    drop needs and no more ("item 4 before item 3", not seven swaps; not solved when the
+    answer so far moves none). Without a reference, a
     rule without a measure is polished for the session's own preferences instead; on a
     large session, neither (`reference` says why). Each later solve gets at most twice the
     deterministic time the first timetable took (at least `LEAST_POLISH`), within what is
@@ -141,7 +142,9 @@ def relax(
         m.bound(measure, amount)
     if not _large(h):  # a large session keeps its first timetable (see `reference`)
         if reference:
-            then([PenaltyTerm("moved", moved(m, reference), 1)], MEASURE_LINEARIZATION)
+            distance = moved(m, reference)
+            if round(last.value(distance)) > 0:  # none moved: none is closer
+                then([PenaltyTerm("moved", distance, 1)], MEASURE_LINEARIZATION)
         elif measure is None:
             then(preferences)
     timetable = m.timetable(last.value)
@@ -192,7 +195,8 @@ def reference(h: Horizon, conflict: Collection[RuleInstance], run: Solving) -> R
     timetable = m.timetable(solver.value)
     _start_from(m, solver)
     m.minimize(preferences)
-    solver = _solver(run, run.deadline.left() / 4, polish=_polish_budget(solver))
+    seconds, budget = run.deadline.left() / 4, _polish_budget(solver)
+    solver = _solver(run, seconds, polish=budget, presolve=REFERENCE_PRESOLVE)
     if m.solve_with(solver) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         timetable = m.timetable(solver.value)
     return frozenset((p.activity, p.date, p.period) for p in timetable)
@@ -214,11 +218,12 @@ def _first_timetable(
     h: Horizon, m: SessionModel, dropped: Collection[RuleInstance], run: Solving, seconds: float
 ) -> tuple[object, cp_model.CpSolver | None]:
     """Any timetable of `m` (the session without `dropped`) within `seconds`: the first
-    fit's when the model takes it as it is (`_fitted`), else CP-SAT's first. The status,
-    and the solver holding the timetable (None without one)."""
+    fit's when the model takes it as it is (`_fitted`), else CP-SAT's first, solved as a
+    check is (`CHECK_PARAMETERS`: one presolve pass, no LP; a timetable is all it looks
+    for). The status, and the solver holding the timetable (None without one)."""
     if (fitted := _fitted(h, m, dropped, run, seconds)) is not None:
         return cp_model.FEASIBLE, fitted
-    solver = _solver(run, seconds)
+    solver = _solver(run, seconds, linearization=CHECK_PARAMETERS["linearization_level"])
     status = m.solve_with(solver)
     return status, solver if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
@@ -295,6 +300,25 @@ POLISH_SHARE = 0.25
 MEASURE_LINEARIZATION = 1
 
 
+#: A relaxed solve's presolve: the checks' (`CHECK_PARAMETERS`: one pass, no probing, no
+#: symmetry detection), their LP apart; the reference's polish without probing alone
+#: (`REFERENCE_PRESOLVE`). Measured on the ten COP9 variants of `benchmarks/explain_bench.py`
+#: (1 worker, load 3.4-4.2, wall times), CP-SAT's time in all per variant (the conflict
+#: search's checks included) with the full presolve 0.26-4.34 s (5 of 10 under 2 s); with
+#: these (and no LP for the first timetables) 0.14-1.91 s, every solve still optimal, the
+#: same rules, minimality and measures. The measure's and distance's solves: 0.10-0.45 s
+#: per variant with the checks' presolve, 0.11-0.72 s without probing alone (load 3.7-4.3).
+#: The reference's polish (the session's preferences, proven optimal each time),
+#: deterministic seconds over the 8 variants that have one: full presolve 1.80 in all (at
+#: most 0.53), the checks' 1.56 (at most 0.72, COP9 four days), one pass with probing 2.41,
+#: no probing alone 1.34 (at most 0.41). Its LP stays the model's: at level 1, 4 of 8
+#: stopped unproven at 1.0; at 0, 5 of 8.
+RELAXATION_PRESOLVE: dict[str, int] = {
+    name: value for name, value in CHECK_PARAMETERS.items() if name != "linearization_level"
+}
+REFERENCE_PRESOLVE: dict[str, int] = {"cp_model_probing_level": 0}
+
+
 def _polish_budget(first: cp_model.CpSolver) -> float:
     """Deterministic seconds for a polishing solve after `first` (`LEAST_POLISH`)."""
     return max(LEAST_POLISH, 2 * first.response_proto.deterministic_time)
@@ -306,13 +330,17 @@ def _solver(
     *,
     polish: float | None = None,
     linearization: int = LINEARIZATION_LEVEL,
+    presolve: dict[str, int] | None = None,
 ) -> cp_model.CpSolver:
-    """The run's solver for one relaxed solve within `seconds`, with the model's own LP
-    settings unless told (`MEASURE_LINEARIZATION`); a polishing solve within `polish`
-    deterministic seconds too (`POLISH_SHARE` of the run's own budget when it has one);
-    several workers interleaved, so that the timetable described is the same from run to
-    run."""
+    """The run's solver for one relaxed solve within `seconds`: the checks' light presolve
+    unless told (`RELAXATION_PRESOLVE`, `REFERENCE_PRESOLVE`), the model's own LP unless
+    told (`MEASURE_LINEARIZATION`, or the checks' for a first timetable); a polishing solve
+    within `polish` deterministic seconds too (`POLISH_SHARE` of the run's own budget when
+    it has one); several workers interleaved, so that the timetable described is the same
+    from run to run."""
     solver = run.solver(seconds)
+    for name, value in (RELAXATION_PRESOLVE if presolve is None else presolve).items():
+        setattr(solver.parameters, name, value)
     if polish is not None:
         solver.parameters.max_deterministic_time = (
             polish if run.deterministic is None else run.deterministic * POLISH_SHARE
