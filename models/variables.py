@@ -255,56 +255,68 @@ def prune_by_sequence(
     `a` can start no earlier than `x` can end, and a part of `x` end no later than `a` can
     start, so a slot where it cannot is dropped (the window of one item travels along its
     chain: the probing of presolve fixed these parts one by one, 525 of the 646 on neutral
-    40x20x8)."""
+    40x20x8). Moments are minutes from the first slot's start, each computed once."""
     from models.relations import stands_for  # relations builds on the variables
 
     pairs = [
-        (a, x)
+        (a.id, x)
         for a in session.activities
         for target in a.after_end_of
         if switches.prunes("sequence", sequence_subject(a.id, target, "end"))
         for x in stands_for(session, a.id, target)
     ]
-    activity = {a.id: a for a in session.activities}
-    changed = bool(pairs)
-    while changed:
-        changed = False
-        for a, x_id in pairs:
-            x = activity[x_id]
-            firsts, lasts = _firsts(x, slots[x_id]), _lasts(a, slots[a.id])
-            if not firsts or not lasts:
-                continue  # no timetable anyway: full-duration says so
-            ends = min(_earliest_end(x, s, x_id in one_part) for s in firsts)
-            keep = [s for s in slots[a.id] if _latest_start(a, s, a.id in one_part) >= ends]
-            starts = max(_latest_start(a, s, a.id in one_part) for s in lasts)
-            kept = [s for s in slots[x_id] if _earliest_end(x, s, x_id in one_part) <= starts]
-            if len(keep) < len(slots[a.id]) or len(kept) < len(slots[x_id]):
-                slots[a.id], slots[x_id], changed = keep, kept, True
+    if not pairs:
+        return
+    origin = session.slots[0].start
+    clock = {s.index: (_minutes(origin, s.start), _minutes(origin, s.end)) for s in session.slots}
+    bounds = {a.id: _part_bounds(a, a.id in one_part, clock) for a in session.activities}
+    touching: dict[str, list[tuple[str, str]]] = {}
+    for pair in pairs:
+        for activity in pair:
+            touching.setdefault(activity, []).append(pair)
+    waiting = list(dict.fromkeys(pairs))
+    while waiting:
+        a, x = waiting.pop()
+        firsts, lasts = _firsts(bounds[x][2], slots[x]), _lasts(bounds[a][2], slots[a])
+        if not firsts or not lasts:
+            continue  # no timetable anyway: full-duration says so
+        ends = min(bounds[x][0](s) for s in firsts)  # the earliest x can end
+        starts = max(bounds[a][1](s) for s in lasts)  # the latest a can start
+        late_enough = [s for s in slots[a] if bounds[a][1](s) >= ends]
+        early_enough = [s for s in slots[x] if bounds[x][0](s) <= starts]
+        for who, kept in ((a, late_enough), (x, early_enough)):
+            if len(kept) < len(slots[who]):
+                slots[who] = kept
+                waiting += [pair for pair in touching[who] if pair not in waiting]
 
 
-def _firsts(a: Activity, slots: list[Slot]) -> list[Slot]:
-    """The slots that may hold the activity's last part at the earliest: from its n-th on for
-    n whole meetings (each in a slot of its own), any for minutes."""
-    return slots[(a.meetings or 1) - 1 :] if a.whole_meetings else slots
+def _minutes(origin: dt.datetime, moment: dt.datetime) -> int:
+    return int((moment - origin).total_seconds() // 60)
 
 
-def _lasts(a: Activity, slots: list[Slot]) -> list[Slot]:
-    """The slots that may hold the activity's first part at the latest."""
-    return slots[: len(slots) - (a.meetings or 1) + 1] if a.whole_meetings else slots
+Bound = Callable[[Slot], int]
 
 
-def _earliest_end(a: Activity, s: Slot, one_part: bool) -> dt.datetime:
-    """The earliest a part of `a` held in `s` can end."""
+def _part_bounds(
+    a: Activity, one_part: bool, clock: dict[int, tuple[int, int]]
+) -> tuple[Bound, Bound, int]:
+    """For a part of `a` held in a slot: the earliest it can end and the latest it can start
+    (minutes on `clock`); and the slots its first and last part are apart by (n - 1 for n whole
+    meetings, each in a slot of its own)."""
     if a.whole_meetings:
-        return s.end
-    return s.start + dt.timedelta(minutes=(a.minutes or 1) if one_part else 1)
+        return (lambda s: clock[s.index][1]), (lambda s: clock[s.index][0]), (a.meetings or 1) - 1
+    size = (a.minutes or 1) if one_part else 1
+    return (lambda s: clock[s.index][0] + size), (lambda s: clock[s.index][1] - size), 0
 
 
-def _latest_start(a: Activity, s: Slot, one_part: bool) -> dt.datetime:
-    """The latest a part of `a` held in `s` can start."""
-    if a.whole_meetings:
-        return s.start
-    return s.end - dt.timedelta(minutes=(a.minutes or 1) if one_part else 1)
+def _firsts(apart: int, slots: list[Slot]) -> list[Slot]:
+    """The slots that may hold the activity's last part: from its (apart + 1)-th on."""
+    return slots[apart:]
+
+
+def _lasts(apart: int, slots: list[Slot]) -> list[Slot]:
+    """The slots that may hold the activity's first part."""
+    return slots[: len(slots) - apart]
 
 
 def _may_start_after(a: Activity, slot: Slot, moment: dt.datetime) -> bool:
