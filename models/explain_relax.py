@@ -140,7 +140,7 @@ def relax(
             if then([PenaltyTerm(name, measure, 1)], MEASURE_LINEARIZATION):
                 amount = round(last.objective_value)
         m.bound(measure, amount)
-    if not _large(h):  # a large session keeps its first timetable (see `reference`)
+    if not large(h):  # a large session keeps its first timetable (see `reference`)
         if reference:
             distance = moved(m, reference)
             if round(last.value(distance)) > 0:  # none moved: none is closer
@@ -173,7 +173,7 @@ def reference(h: Horizon, conflict: Collection[RuleInstance], run: Solving) -> R
     else the session's timetable with the whole conflict dropped (its first timetable,
     polished briefly for the session's preferences). None when there is neither; for a
     conflict of one rule (the session without it is that rule's relaxation itself); and on
-    a large session (`_large`), whose relaxations are not brought closer to any: from the
+    a large session (`large`), whose relaxations are not brought closer to any: from the
     first fit, the solve for the fewest parts moved found no timetable within its budget on
     the climate session with one team (1.3 deterministic s, 3.8 s at load 5), the
     reference's polish none in 11 s (load 8), the budget's measure none in 6.5 s (2 workers
@@ -181,9 +181,9 @@ def reference(h: Horizon, conflict: Collection[RuleInstance], run: Solving) -> R
     (its measure still made small first: dropping the budget, 50 interpreted meetings from
     the first fit, 48 after 20 s without interleaving, at least 46 by counting)."""
     published = h.session.published
-    if published and not _large(h):
+    if published and not large(h):
         return frozenset((p.activity, p.date, p.period) for p in published)
-    if len(conflict) < 2 or _large(h) or run.deadline.left() <= 0:
+    if len(conflict) < 2 or large(h) or run.deadline.left() <= 0:
         return None
     with run.phase("build"):
         m = wide_model(h, dropped=[i.key for i in conflict])
@@ -228,7 +228,7 @@ def _first_timetable(
     return status, solver if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
 
 
-def _large(h: Horizon) -> bool:
+def large(h: Horizon) -> bool:
     """Whether the session on its wider calendar is one the solver starts from a first fit
     (`FIRST_FIT_FROM` placements, activities x usable slots, and up)."""
     return len(h.wide.activities) * len(h.wide.usable_slots) >= FIRST_FIT_FROM
@@ -259,7 +259,7 @@ def _fitted(
     `SessionModel.start_from_first_fit` does.
     """
     wide = h.wide
-    if not _large(h):
+    if not large(h):
         return None
     if any(i.rule != "within-periods" and i.rule not in LIFTED for i in dropped):
         return None
