@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from ortools.sat.python import cp_model
 
+from models import explain_relax
 from models.explain_core import CHECK_PARAMETERS, Deadline, Solving, Verdict, instances_of
-from models.explain_horizon import Horizon, horizon
+from models.explain_horizon import Horizon, horizon, wide_model
 from models.explain_relax import REFERENCE_PRESOLVE, RELAXATION_PRESOLVE, reference, relax
 from models.parameters import LINEARIZATION_LEVEL
 from scheduler.rules import RuleInstance
@@ -143,3 +144,59 @@ def test_a_distance_solve_when_the_answer_so_far_moves_some_of_the_reference() -
     kept = [frozenset((p.activity, p.date, p.period) for p in t) & swapped
             for t in (plain.timetable, closer.timetable)]  # fmt: skip
     assert len(kept[1]) >= len(kept[0])
+
+
+@pytest.fixture
+def small_is_large(monkeypatch: pytest.MonkeyPatch) -> None:
+    """COP9 treated as a session the solver starts from a first fit."""
+    monkeypatch.setattr(explain_relax, "FIRST_FIT_FROM", 0)
+
+
+def _hard_alone(h: Horizon, dropped: Key) -> int:
+    return len(wide_model(h, dropped=[dropped], preferences=False).model.proto.variables)
+
+
+def test_a_large_session_s_drop_that_leaves_a_conflict_is_decided_by_the_check_alone(
+    small_is_large: None, spied_models: list[tuple[bool, int]]
+) -> None:
+    """A budget of 11 and item 8 fixed before its turn: without the budget the agenda order
+    still cannot hold. The first fit does not answer; the check (hard rules alone) says no
+    timetable, and its verdict is the answer."""
+    data = cop9_data()
+    data["published"] = None
+    data["interpretation"]["budget"] = 11
+    next(i for i in data["items"] if i["id"] == "8")["fixed_start"] = "2018-10-16T10:00"
+    h = horizon(make_session(data))
+    run = _run()
+    found = relax(h, _instance(h, BUDGET), run, share=60.0)
+    assert found.verdict is Verdict.INFEASIBLE
+    assert spied_models[-1] == (False, _hard_alone(h, BUDGET))  # the check decided
+    assert run.checked[frozenset(i.key for i in instances_of(h) if i.key != BUDGET)] is (
+        Verdict.INFEASIBLE
+    )
+
+
+def test_a_large_session_s_drop_that_gives_a_timetable_goes_on_from_the_check_s(
+    small_is_large: None, spied_models: list[tuple[bool, int]]
+) -> None:
+    """Item 8 fixed before its turn, the agenda order dropped: the check finds a timetable,
+    the relaxation's model (preferences and measure) then answers from it."""
+    h = _item_8_fixed_early(published=False)
+    found = relax(h, _instance(h, ORDER), _run(), share=60.0)
+    assert found.verdict is Verdict.FEASIBLE and found.amount == 1
+    assert spied_models[0] == (False, _hard_alone(h, ORDER))
+    assert any(n > spied_models[0][1] for _, n in spied_models[1:])  # the fuller model
+
+
+@pytest.fixture
+def spied_models(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, int]]:
+    """Each solve's (has an objective, variables in its model), in order."""
+    seen: list[tuple[bool, int]] = []
+    original = cp_model.CpSolver.solve
+
+    def spied(self: cp_model.CpSolver, model: cp_model.CpModel, *args: Any) -> Any:
+        seen.append((model.proto.has_objective(), len(model.proto.variables)))
+        return original(self, model, *args)
+
+    monkeypatch.setattr(cp_model.CpSolver, "solve", spied)
+    return seen
