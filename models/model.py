@@ -389,8 +389,14 @@ class SessionModel:
 
     def _with_solution(self, result: SolveResult, solver: cp_model.CpSolver) -> SolveResult:
         """The result completed with the timetable, objective, bound and penalties found."""
-        # Weights are integers: round away the floating noise of the objective's scaling.
-        objective = float(round(solver.objective_value))
+        # The objective's value in the timetable returned, read from its variables: CP-SAT's
+        # `objective_value` is its presolved model's, which can sit above it on a stopped
+        # search (a variable only the objective uses, set lower by the postsolve).
+        objective = float(
+            round(solver.objective_value)
+            if self._objective is None
+            else solver.value(self._objective)
+        )
         bound = float(math.ceil(solver.best_objective_bound - 1e-6))
         status = result.status
         if status is SolveStatus.OPTIMAL and bound < objective:

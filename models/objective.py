@@ -176,9 +176,17 @@ def session_end(ctx: Context) -> list[PenaltyTerm]:
     ]
     position = {s.index: n for n, s in enumerate(order)}
     end = ctx.model.new_int_var(0, max(len(order) - 1, 0), "session-end")
-    for _, s, held in ctx.meetings():
-        if s.index in position and position[s.index] > 0:
-            ctx.add(end >= position[s.index] * held)
+    # Exactly the last position (not only at least it): a stopped search then reports the
+    # cost the timetable has, the one the validator recomputes, not one above it.
+    ctx.model.add_max_equality(
+        end,
+        [0]
+        + [
+            position[s.index] * held
+            for _, s, held in ctx.meetings()
+            if s.index in position and position[s.index] > 0
+        ],
+    )
     return [PenaltyTerm("session-end", end, weight)]
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ortools.sat.python import cp_model
+
 from models import SessionModel
 from models.objective import PREFERENCE_TERMS, PenaltyTerm
 from scheduler.result import SolveResult
@@ -206,3 +208,20 @@ def test_evening_meetings() -> None:
     _, daytime = solve_data(data)  # cheaper to carry an item over than to meet at night
     assert _plenary_meetings(daytime) == 2
     assert daytime.penalties["evening-meetings"] == 0 and daytime.penalties["carry-over"] == 10
+
+
+def test_session_end_is_the_last_meeting_in_every_timetable_not_only_the_best() -> None:
+    """Held at a timetable, the session's end cannot be read later than its last meeting: a
+    stopped search reports the cost its timetable has (an end only bounded from below could
+    sit anywhere above it)."""
+    model = SessionModel(make_session(_three_items(session_end=10)))
+    (end,) = [t.expr for t in model.penalty_terms["session-end"]]
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    assert solver.solve(model.model) == cp_model.OPTIMAL
+    last = solver.value(end)
+    for var in model.variables.held.values():  # the same meetings, held
+        model.model.add(var == solver.value(var))
+    model.model.maximize(end)  # the latest reading of the end the model allows
+    assert solver.solve(model.model) == cp_model.OPTIMAL
+    assert solver.value(end) == last == 1  # Monday PM, the second of the session's periods
