@@ -874,6 +874,18 @@ class Session(_Strict):
     def _item_by_id(self) -> dict[str, Item]:
         return {i.id: i for i in self.items}
 
+    def kind_of(self, ref: str) -> str | None:
+        """What an id names: "item", "meeting" (a body's meetings), "body", or None; an id used
+        twice names the first of these."""
+        return self._kind_by_id.get(ref)
+
+    @cached_property
+    def _kind_by_id(self) -> dict[str, str]:
+        kinds = {b.id: "body" for b in self.bodies}
+        kinds.update({m.id: "meeting" for m in self.meetings})
+        kinds.update({i.id: "item" for i in self.items})
+        return kinds
+
     def slot(self, date: dt.date, period_id: str) -> Slot:
         return self._slot_by_key[(date, period_id)]
 

@@ -49,11 +49,12 @@ def instance(rule: str, subject: str, name: str, /, **params: object) -> RuleIns
 
 def who_term(session: Session, ref: str) -> Term | str:
     """An item, a body's meetings or a body, as a planner names it in a sentence."""
-    if any(i.id == ref for i in session.items):
+    kind = session.kind_of(ref)
+    if kind == "item":
         return TheItem(ref)
-    if any(m.id == ref for m in session.meetings):
+    if kind == "meeting":
         return Named.by(session.activity(ref).label)
-    if any(b.id == ref for b in session.bodies):
+    if kind == "body":
         return Named.by(session.body(ref).name.get)
     return ref
 
