@@ -23,6 +23,8 @@ LINEARIZATION_LEVEL = 2
 
 #: With 2-3 workers CP-SAT's portfolio has no full-LP worker (its `default_lp` keeps the
 #: lighter LP) and the bound stalls far below zero; `max_lp` closes it (see FORMULATION.md).
+#: With 2 workers CP-SAT starts only the first of these ("1 full problem subsolver: [max_lp]"
+#: in the log, the other thread runs the LNS); `no_lp` runs with 3.
 SMALL_PORTFOLIO = ("max_lp", "no_lp")
 
 #: One worker, from `ONE_WORKER_PORTFOLIO_FROM` placements (activities x usable slots) up:
