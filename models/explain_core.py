@@ -179,11 +179,16 @@ def holds(
 #: looked for; the counting conflicts an LP would prove are the pre-checks'): the climate
 #: session's team alone, hard rules only, 1 worker, 26.8 -> 12.3 s (load 4), COP9's checks
 #: 0.037-0.152 -> 0.023-0.075, UNGASS's ten proofs 0.013 -> 0.007, the same explanations.
+#: But without LP the counting conflicts the pre-checks do not count are proven no more: WHA75
+#: with a budget of 24 (tests/explain/test_independent_real.py), 1 worker, deterministic 20
+#: a solve, took 546 s wall and ended "the time limit stopped the checks" (10 and 12 rules
+#: instead of 7 and 6); with CP-SAT's default LP (level 1, the checks' own before) 14.6 s and
+#: every conflict minimal; with the model's level 2, 69 s. Hence level 1.
 CHECK_PARAMETERS: dict[str, int] = {
     "max_presolve_iterations": 1,
     "cp_model_probing_level": 0,
     "symmetry_level": 0,
-    "linearization_level": 0,
+    "linearization_level": 1,
 }
 
 

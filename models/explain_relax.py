@@ -235,7 +235,7 @@ def _first_timetable(
 ) -> tuple[object, cp_model.CpSolver | None]:
     """Any timetable of `m` (the session without `dropped`) within `seconds`: the first
     fit's when the model takes it as it is (`_fitted`), else CP-SAT's first, solved as a
-    check is (`CHECK_PARAMETERS`: one presolve pass, no LP; a timetable is all it looks
+    check is (`CHECK_PARAMETERS`: one presolve pass, the default LP; a timetable is all it looks
     for). On a large session whose first fit does not answer, the check of the same rules
     (`holds`: the hard rules alone) answers first, and only a timetable it finds is solved
     again in `m`, from that timetable: the climate session with one team, its days dropped,
@@ -336,7 +336,8 @@ MEASURE_LINEARIZATION = 1
 #: (`REFERENCE_PRESOLVE`). Measured on the ten COP9 variants of `benchmarks/explain_bench.py`
 #: (1 worker, load 3.4-4.2, wall times), CP-SAT's time in all per variant (the conflict
 #: search's checks included) with the full presolve 0.26-4.34 s (5 of 10 under 2 s); with
-#: these (and no LP for the first timetables) 0.14-1.91 s, every solve still optimal, the
+#: these (and, then, no LP for the first timetables: the default LP since, `CHECK_PARAMETERS`)
+#: 0.14-1.91 s, every solve still optimal, the
 #: same rules, minimality and measures. The measure's and distance's solves: 0.10-0.45 s
 #: per variant with the checks' presolve, 0.11-0.72 s without probing alone (load 3.7-4.3).
 #: The reference's polish (the session's preferences, proven optimal each time),

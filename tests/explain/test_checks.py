@@ -62,7 +62,7 @@ def test_a_check_is_built_from_the_hard_rules_alone(tiny):
 
 
 def test_a_check_solves_the_hard_rules_with_one_presolve_pass(tiny, monkeypatch):
-    """One presolve pass, no probing, no symmetry detection, no LP; no objective, no
+    """One presolve pass, no probing, no symmetry detection, the default LP; no objective, no
     preference."""
     seen: list[tuple[dict[str, int], bool, int]] = []
     original = cp_model.CpSolver.solve
@@ -84,7 +84,7 @@ LIGHT = {
     "max_presolve_iterations": 1,
     "cp_model_probing_level": 0,
     "symmetry_level": 0,
-    "linearization_level": 0,
+    "linearization_level": 1,
 }
 assert set(LIGHT) == set(CHECK_PARAMETERS)
 

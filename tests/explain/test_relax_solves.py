@@ -1,8 +1,9 @@
 """How a relaxation's solves are run (`models.explain_relax`): cheaply, and only when needed.
 
 A relaxation's first timetable only has to exist, so it is solved as a check is (one presolve
-pass, no probing, no symmetry detection, no LP); its polishing solves keep that presolve and
-their own LP; the reference's polish (the session's own preferences) only turns probing off.
+pass, no probing, no symmetry detection, the default LP); its polishing solves keep that
+presolve and their own LP; the reference's polish (the session's own preferences) only turns
+probing off.
 A distance solve is skipped when the answer so far already moves none of the reference's
 parts: nothing can be closer.
 """
