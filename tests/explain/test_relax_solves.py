@@ -10,6 +10,7 @@ parts: nothing can be closer.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -18,13 +19,20 @@ from ortools.sat.python import cp_model
 from models import explain_relax
 from models.explain_core import CHECK_PARAMETERS, Deadline, Solving, Verdict, instances_of
 from models.explain_horizon import Horizon, horizon, wide_model
-from models.explain_relax import REFERENCE_PRESOLVE, RELAXATION_PRESOLVE, reference, relax
+from models.explain_relax import (
+    REFERENCE_PRESOLVE,
+    RELAXATION_PRESOLVE,
+    Relaxation,
+    reference,
+    relax,
+)
 from models.parameters import LINEARIZATION_LEVEL
 from scheduler.rules import RuleInstance
 from tests.conftest import cop9_data, make_session
 from tests.explain.dropping import DETERMINISTIC
 
 Key = tuple[str, str]
+Part = tuple[str, dt.date, str]  # (activity, date, period) of one part
 BUDGET: Key = ("interpretation-budget", "session")
 ORDER: Key = ("agenda-order", "plenary")
 FIXED: Key = ("fixed-start", "8")
@@ -106,14 +114,21 @@ def test_a_relaxation_finds_its_timetable_as_a_check_and_polishes_on_a_light_pre
         assert params["linearization_level"] > 0  # the polish keeps an LP
 
 
-def test_no_distance_solve_when_the_answer_so_far_moves_none_of_the_reference() -> None:
-    """The budget dropped: its own answer as the reference is already as close as can be."""
+def _budget_dropped() -> tuple[Horizon, RuleInstance, Solving, Relaxation, list[Part]]:
+    """COP9 with a budget of 11, the budget dropped with no reference: the horizon, the
+    instance, the run (its solves counted), the relaxation and its timetable's parts."""
     h = _budget_11(published=False)
     inst = _instance(h, BUDGET)
     alone = _run()
     plain = relax(h, inst, alone, share=60.0)
     assert plain.timetable is not None
-    own = frozenset((p.activity, p.date, p.period) for p in plain.timetable)
+    return h, inst, alone, plain, sorted((p.activity, p.date, p.period) for p in plain.timetable)
+
+
+def test_no_distance_solve_when_the_answer_so_far_moves_none_of_the_reference() -> None:
+    """The budget dropped: its own answer as the reference is already as close as can be."""
+    h, inst, alone, _, parts = _budget_dropped()
+    own = frozenset(parts)
     run = _run()
     again = relax(h, inst, run, share=60.0, reference=own)
     assert run.solves == alone.solves  # no solve for the distance
@@ -124,12 +139,8 @@ def test_no_distance_solve_when_the_answer_so_far_moves_none_of_the_reference() 
 def test_a_distance_solve_when_the_answer_so_far_moves_some_of_the_reference() -> None:
     """The same relaxation asked to stay close to its own answer with two of the Plenary's
     parts swapped: one more solve, the measure held, and no fewer of the parts kept."""
-    h = _budget_11(published=False)
-    inst = _instance(h, BUDGET)
-    alone = _run()
-    plain = relax(h, inst, alone, share=60.0)
-    assert plain.timetable is not None
-    own = sorted((p.activity, p.date, p.period) for p in plain.timetable)
+    h, inst, alone, plain, parts = _budget_dropped()
+    own = list(parts)
     plenary = {a.id for a in h.session.activities if a.body == "plenary"}
     first = next(n for n, (a, _, _) in enumerate(own) if a in plenary)
     second = next(n for n, (a, d, p) in enumerate(own)
@@ -142,9 +153,8 @@ def test_a_distance_solve_when_the_answer_so_far_moves_some_of_the_reference() -
     assert run.solves == alone.solves + 1
     assert closer.timetable is not None
     assert closer.amount == plain.amount  # the measure held where it was
-    kept = [frozenset((p.activity, p.date, p.period) for p in t) & swapped
-            for t in (plain.timetable, closer.timetable)]  # fmt: skip
-    assert len(kept[1]) >= len(kept[0])
+    kept = frozenset((p.activity, p.date, p.period) for p in closer.timetable) & swapped
+    assert len(kept) >= len(frozenset(parts) & swapped)
 
 
 @pytest.fixture
