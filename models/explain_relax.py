@@ -34,7 +34,7 @@ from models.explain_core import (
     verdict_of,
 )
 from models.explain_horizon import DAYS, EVENINGS, Horizon, measure_key, wide_model
-from models.model import FIRST_FIT_FROM, SessionModel
+from models.model import FIRST_FIT_FROM, SessionModel, hint_every_variable
 from models.parameters import LINEARIZATION_LEVEL
 from models.relations import REMOTE_MODES
 from scheduler.messages import Message
@@ -211,15 +211,11 @@ def reference(h: Horizon, conflict: Collection[RuleInstance], run: Solving) -> R
 
 
 def _start_from(m: SessionModel, solver: cp_model.CpSolver) -> None:
-    """Hint every variable of `m` with the solution `solver` found in it, replacing any
-    earlier hint: a complete feasible hint is CP-SAT's first solution at once, where the
-    parts alone left the climate session's measure solve without one in 6 s. A later solve
-    only adds the bound its measure already meets, so the solution stays feasible."""
-    m.model.clear_hints()
-    values = solver.response_proto.solution
-    hint = m.model.proto.solution_hint
-    hint.vars.extend(range(len(values)))
-    hint.values.extend(values)
+    """Hint every variable of `m` with the solution `solver` found in it: a complete feasible
+    hint is CP-SAT's first solution at once, where the parts alone left the climate session's
+    measure solve without one in 6 s. A later solve only adds the bound its measure already
+    meets, so the solution stays feasible."""
+    hint_every_variable(m.model, list(solver.response_proto.solution))
 
 
 #: A check's verdict as the CP-SAT status `_first_timetable` answers with.

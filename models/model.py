@@ -301,7 +301,7 @@ class SessionModel:
         if self._objective is None or not any(solver.value(i) for i in idle) or seconds < 0.05:
             return found
         tidy = self.model.clone()  # the same variables, by index
-        _hint_every_variable(tidy, list(solver.response_proto.solution))
+        hint_every_variable(tidy, list(solver.response_proto.solution))
         tidy.add(self._objective <= round(solver.objective_value))
         tidy.minimize(sum_of(idle))
         second = _solver(min(seconds, IDLE_SECONDS), 1, solver.parameters.random_seed)
@@ -342,7 +342,7 @@ class SessionModel:
         status = solver.solve(self.model)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             self._started = solver
-            _hint_every_variable(self.model, list(solver.response_proto.solution))
+            hint_every_variable(self.model, list(solver.response_proto.solution))
         else:
             self.hint(found.timetable, rooms=True)
         return time.perf_counter() - began
@@ -433,7 +433,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _hint_every_variable(model: cp_model.CpModel, values: list[int]) -> None:
+def hint_every_variable(model: cp_model.CpModel, values: list[int]) -> None:
     """Hint every variable of `model` with a solution's `values` (in variable order), replacing
     any earlier hint: CP-SAT takes a complete feasible hint as its first solution."""
     model.clear_hints()
