@@ -18,6 +18,16 @@ from benchmarks.neutral import UNITS, Instance, Solution
 
 
 @dataclass
+class Built:
+    """The baseline's model of one instance, with the literals its answer is read from."""
+
+    model: cp_model.CpModel
+    begin: dict[str, dict[int, cp_model.IntVar]]  # item -> period -> starts there
+    room: dict[tuple[str, str, int], cp_model.IntVar]  # (body, room, period) -> meets there
+    build_s: float  # seconds to build it
+
+
+@dataclass
 class BaselineResult:
     status: str
     objective: float | None
@@ -26,6 +36,7 @@ class BaselineResult:
     first_s: float | None  # solver time to the first solution
     solve_s: float
     solution: Solution | None
+    presolve_s: float | None = None  # CP-SAT's time to the end of presolve, when measured
 
 
 class _First(cp_model.CpSolverSolutionCallback):
@@ -38,10 +49,8 @@ class _First(cp_model.CpSolverSolutionCallback):
             self.first = self.wall_time
 
 
-def solve(
-    instance: Instance, time_limit: float = 60.0, workers: int = 1, seed: int = 0
-) -> BaselineResult:
-    """Solve `instance`; status is CP-SAT's (OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN)."""
+def build(instance: Instance) -> Built:
+    """The plain model of `instance`, timed."""
     began = time.perf_counter()
     m = cp_model.CpModel()
     n = instance.periods
@@ -123,12 +132,36 @@ def solve(
         if p:
             m.add(end >= p * h)
     m.minimize((n + 1) * sum(held.values()) + end)
-    build_s = time.perf_counter() - began
+    return Built(m, begin, room, time.perf_counter() - began)
 
+
+def _solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:
+    """CP-SAT with its defaults but for the limit, the workers and the seed."""
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
+    return solver
+
+
+def solve(
+    instance: Instance,
+    time_limit: float = 60.0,
+    workers: int = 1,
+    seed: int = 0,
+    *,
+    first_only: bool = False,
+    presolve: bool = False,
+) -> BaselineResult:
+    """Build and solve `instance`; status is CP-SAT's (OPTIMAL, FEASIBLE, INFEASIBLE,
+    UNKNOWN). `first_only` stops the search at its first answer (any relative gap is small
+    enough: a stopping rule only, the search up to it is the same); `presolve` then measures
+    the presolve alone (`presolve_seconds`)."""
+    built = build(instance)
+    m, begin, room = built.model, built.begin, built.room
+    solver = _solver(time_limit, workers, seed)
+    if first_only:
+        solver.parameters.relative_gap_limit = FIRST_ONLY_GAP
     first = _First()
     status = solver.solve(m, first)
     name = solver.status_name(status)
@@ -142,4 +175,27 @@ def solve(
             },
             room={(b, p): r for (b, r, p), v in room.items() if solver.value(v)},
         )
-    return BaselineResult(name, objective, bound, build_s, first.first, solver.wall_time, solution)
+    return BaselineResult(
+        name,
+        objective,
+        bound,
+        built.build_s,
+        first.first,
+        solver.wall_time,
+        solution,
+        presolve_seconds(m, solver) if presolve else None,
+    )
+
+
+#: A relative gap every answer is within: a search told to stop at it stops at its first one.
+FIRST_ONLY_GAP = 1e12
+
+
+def presolve_seconds(model: cp_model.CpModel, solver: cp_model.CpSolver) -> float:
+    """Wall seconds CP-SAT spends on `model` up to the end of its presolve, with `solver`'s
+    parameters (a solve of its own, stopped there)."""
+    probe = cp_model.CpSolver()
+    probe.parameters.copy_from(solver.parameters)
+    probe.parameters.stop_after_presolve = True
+    probe.solve(model)
+    return float(probe.wall_time)

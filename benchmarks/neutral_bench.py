@@ -7,7 +7,19 @@ own. "first" is model building plus the solver's time to its first valid answer;
 is the project's over the baseline's (at most 1 is the issue's target).
 
     .venv/bin/python benchmarks/neutral_bench.py --update benchmarks/results.md
-    .venv/bin/python benchmarks/neutral_bench.py --sizes 16x8x4 --time-limit 5
+    .venv/bin/python benchmarks/neutral_bench.py --sizes 16x8x4 --time-limit 5 --repeats 3
+
+How "first" is measured: at the small sizes both sides answer in 0.01-0.1 s, near the
+timer's resolution and within one run's noise, so each side is solved `--repeats` times
+(default 7) in fresh processes, project and baseline alternating (who goes first alternates
+too), and the table gives the median and the range. The first pair runs to the time limit (the
+optimality, gap, objective and validity columns); the others stop at their first answer (a
+relative gap limit every answer meets: a stopping rule only, the same search up to it). Both
+sides count the same things: model building from their prepared input (the generated
+instance; the loaded session, whose loading is reported apart) and the solver's wall time
+at its first solution callback, the project's first fit included. The table also gives the
+parts: building, first fit, CP-SAT's presolve (a solve of the same model with the same
+parameters, stopped after presolve) and the solver's time to the first answer.
 
 Where the project's time went, and what changed (issue 14, this round; load average in each
 case, 2 shared cores):
@@ -57,6 +69,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -80,9 +93,22 @@ def _size(text: str) -> tuple[int, int, int]:
     return items, periods, rooms
 
 
-def run_project(size: str, workers: int, time_limit: float) -> dict[str, Any]:
-    """One solve by this project's model, with its verdicts."""
+def run_project(
+    size: str, workers: int, time_limit: float, first_only: bool = False
+) -> dict[str, Any]:
+    """One solve by this project's model, with its verdicts and the parts of its time.
+
+    `load_s` (reading the session file) is reported but not counted in "first": the baseline
+    starts from the generated instance, the project from the loaded session. `first_fit_s` is
+    the first fit with its fixed solve (counted: it is inside the solve's time to its first
+    answer); `presolve_s` is CP-SAT's presolve of the same model with the same parameters, in a
+    solve of its own stopped there (`benchmarks.baseline.presolve_seconds`).
+    """
+    from ortools.sat.python import cp_model
+
+    from benchmarks.baseline import FIRST_ONLY_GAP, presolve_seconds
     from models import SessionModel
+    from models.parameters import Structure, configure
     from scheduler.io.session_file import load_session
     from scheduler.validation import validate
 
@@ -90,17 +116,35 @@ def run_project(size: str, workers: int, time_limit: float) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"{instance.name}.yaml"
         path.write_text(neutral.session_yaml(instance), encoding="utf-8")
+        began = time.perf_counter()
         session = load_session(path)
+        load_s = time.perf_counter() - began
     first: list[float] = []
     model = SessionModel(session)
+    fitted: list[float] = []
+    fit = model.start_from_first_fit
+
+    def timed_fit(limit: float, seed: int = 0) -> float:
+        fitted.append(fit(limit, seed))
+        return fitted[-1]
+
+    model.start_from_first_fit = timed_fit  # type: ignore[method-assign,assignment]
     result = model.solve(
         time_limit=time_limit,
         workers=workers,
+        gap=FIRST_ONLY_GAP if first_only else None,
         on_solution=lambda p: first.append(p.elapsed) if not first else None,
+    )
+    probe = cp_model.CpSolver()
+    configure(
+        probe.parameters, Structure(workers, len(session.activities) * len(session.usable_slots))
     )
     out: dict[str, Any] = {
         "status": result.status.value,
+        "load_s": load_s,
         "build_s": result.build_time,
+        "first_fit_s": fitted[0] if fitted else None,
+        "presolve_s": presolve_seconds(model.model, probe),
         "first_s": first[0] if first else None,
         "solve_s": result.wall_time,
         "objective": result.objective,
@@ -109,7 +153,7 @@ def run_project(size: str, workers: int, time_limit: float) -> dict[str, Any]:
         "family_problems": None,
         "family_objective": None,
     }
-    if result.timetable is not None:
+    if result.timetable is not None and not first_only:
         out["valid"] = validate(session, result.timetable).ok
         solution = neutral.from_timetable(instance, result.timetable)
         out["family_problems"] = neutral.check(instance, solution)
@@ -117,16 +161,23 @@ def run_project(size: str, workers: int, time_limit: float) -> dict[str, Any]:
     return out
 
 
-def run_baseline(size: str, workers: int, time_limit: float) -> dict[str, Any]:
+def run_baseline(
+    size: str, workers: int, time_limit: float, first_only: bool = False
+) -> dict[str, Any]:
     """One solve by the plain baseline, checked by the family's rules."""
     from benchmarks.baseline import solve
 
     instance = neutral.generate(*_size(size))
-    r = solve(instance, time_limit=time_limit, workers=workers)
-    problems = None if r.solution is None else neutral.check(instance, r.solution)
+    r = solve(
+        instance, time_limit=time_limit, workers=workers, first_only=first_only, presolve=True
+    )
+    problems = None if r.solution is None or first_only else neutral.check(instance, r.solution)
     return {
         "status": r.status.lower(),
+        "load_s": None,
         "build_s": r.build_s,
+        "first_fit_s": None,
+        "presolve_s": r.presolve_s,
         "first_s": r.first_s,
         "solve_s": r.solve_s,
         "objective": r.objective,
@@ -137,15 +188,22 @@ def run_baseline(size: str, workers: int, time_limit: float) -> dict[str, Any]:
     }
 
 
-def _child(which: str, size: str, workers: int, time_limit: float) -> dict[str, Any]:
+FIELDS = ("load_s", "build_s", "first_fit_s", "presolve_s", "first_s", "solve_s")
+
+
+def _child(
+    which: str, size: str, workers: int, time_limit: float, first_only: bool = False
+) -> dict[str, Any]:
+    """One solve in a process of its own (a fresh interpreter: no warm caches on either side)."""
     command = [sys.executable, __file__, "--child", which, "--sizes", size]
     command += ["--workers", str(workers), "--time-limit", str(time_limit)]
+    command += ["--first-only"] if first_only else []
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if done.returncode:  # reported in the table, not raised: the other solves still count
         error = (done.stderr.strip().splitlines() or ["no output"])[-1]
         return {
             "status": f"error ({error})",
-            **dict.fromkeys(("build_s", "first_s", "solve_s", "objective", "bound", "valid")),
+            **dict.fromkeys((*FIELDS, "objective", "bound", "valid")),
             "family_problems": None,
             "family_objective": None,
         }
@@ -166,11 +224,44 @@ def _first(r: dict[str, Any]) -> float | None:
     return None if r["first_s"] is None else r["build_s"] + r["first_s"]
 
 
+def _median(values: list[float | None]) -> float | None:
+    """The median, a missing value (no answer) counting as the slowest; None if most are."""
+    ordered = sorted(values, key=lambda x: math.inf if x is None else x)
+    return ordered[len(ordered) // 2] if ordered else None
+
+
+def _spread(values: list[float | None]) -> str:
+    """Median (fastest-slowest) of some times, for the table."""
+    known = [x for x in values if x is not None]
+    middle = _median(values)
+    if len(values) == 1 or not known:
+        return _s(middle)
+    slowest = "none" if len(known) < len(values) else _ms(max(known))
+    return f"{_s(middle)} ({_ms(min(known))}-{slowest})"
+
+
+def _ms(x: float) -> str:
+    return f"{x:.3f}"
+
+
 def _s(x: float | None) -> str:
-    return "none" if x is None else f"{x:.2f}"
+    if x is None:
+        return "none"
+    return f"{x:.3f}" if x < 1 else f"{x:.2f}"
 
 
-def table(rows: list[dict[str, Any]], load: tuple[float, float], time_limit: float) -> str:
+def _parts(runs: list[dict[str, Any]], fields: tuple[str, ...]) -> str:
+    """The median of each part of the time, in `fields` order ("-" where it never ran)."""
+    out = []
+    for name in fields:
+        values = [r[name] for r in runs if r[name] is not None]
+        out.append(_s(_median(values)) if values else "-")
+    return " / ".join(out)
+
+
+def table(
+    rows: list[dict[str, Any]], load: tuple[float, float], time_limit: float, repeats: int
+) -> str:
     """The "Neutral family" section of `results.md`."""
     stamp = time.strftime("%Y-%m-%d %H:%M")
     lines = [
@@ -178,20 +269,30 @@ def table(rows: list[dict[str, Any]], load: tuple[float, float], time_limit: flo
         "",
         f"Time limit {time_limit:g} s per solve, load average {load[0]:.1f} before and "
         f"{load[1]:.1f} after the run (2 shared cores). first = model building + solver time "
-        "to the first answer (the last column: whether the project's keeps the family's rules); "
-        "ratio = project / baseline (target: at most 1).",
+        "to the first answer, wall seconds, each side in a fresh process; the median of "
+        f"{repeats} solves per side (fastest-slowest), project and baseline alternating, the "
+        "first pair at the full time limit, the others stopped at their first answer; "
+        "ratio = project / baseline of the medians (target: at most 1). The parts of the time "
+        "(medians): the project's session load (not counted in first: the baseline starts "
+        "from the generated instance), model building, first fit (with its fixed solve; from "
+        "`models.model.FIRST_FIT_FROM` placements), CP-SAT's presolve (measured in a solve "
+        "of its own stopped after it) and the solver's time to the first answer (presolve "
+        "included, unless the first fit gave it). Optimal / gap, objectives and validity from "
+        "the full-time solve.",
         "Objectives: the project's own (the family's, now that the session file says the family "
         "as it is), the baseline's, and the reference (the generator's first-fit timetable).",
         "",
-        "| size | workers | project first (s) | baseline first (s) | ratio | project: optimal (s) "
-        "or gap | baseline: optimal (s) or gap | project / baseline / reference objective | "
-        "project valid (validator / family rules) |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| size | workers | project first (s) | baseline first (s) | ratio | project: load / "
+        "build / first fit / presolve / solver to first (s) | baseline: build / presolve / "
+        "solver to first (s) | project: optimal (s) or gap | baseline: optimal (s) or gap | "
+        "project / baseline / reference objective | project valid (validator / family rules) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         p, b = row["project"], row["baseline"]
-        pf, bf = _first(p), _first(b)
-        ratio = f"{pf / bf:.1f}" if pf is not None and bf else "-"
+        pruns, bruns = row["project_runs"], row["baseline_runs"]
+        pf, bf = _median([_first(r) for r in pruns]), _median([_first(r) for r in bruns])
+        ratio = f"{pf / bf:.2f}" if pf is not None and bf else "-"
         popt = _s(p["solve_s"]) if p["status"] == "optimal" else _gap(p)
         bopt = _s(b["solve_s"]) if b["status"] == "optimal" else _gap(b)
         problems = p["family_problems"]
@@ -202,9 +303,12 @@ def table(rows: list[dict[str, Any]], load: tuple[float, float], time_limit: flo
         objectives = (
             f"{own} / {b['objective'] or '-':g} / {neutral.objective(made, made.reference)}"
         )
+        project_parts = _parts(pruns, ("load_s", "build_s", "first_fit_s", "presolve_s", "first_s"))
+        baseline_parts = _parts(bruns, ("build_s", "presolve_s", "first_s"))
         lines.append(
-            f"| {row['size']} | {row['workers']} | {_s(pf)} | {_s(bf)} | {ratio} | {popt} | "
-            f"{bopt} | {objectives} | {valid} / {family} |"
+            f"| {row['size']} | {row['workers']} | {_spread([_first(r) for r in pruns])} | "
+            f"{_spread([_first(r) for r in bruns])} | {ratio} | {project_parts} | "
+            f"{baseline_parts} | {popt} | {bopt} | {objectives} | {valid} / {family} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -214,23 +318,35 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default=",".join(SIZES), help="items x periods x rooms, ...")
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument(
+        "--repeats", type=int, default=7, help="solves per side and size (the median counts)"
+    )
     parser.add_argument("--update", type=Path, help="write the section into this results.md")
     parser.add_argument("--child", choices=("project", "baseline"), help=argparse.SUPPRESS)
+    parser.add_argument("--first-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         run = run_project if args.child == "project" else run_baseline
-        print(json.dumps(run(args.sizes, int(args.workers), args.time_limit)))
+        print(json.dumps(run(args.sizes, int(args.workers), args.time_limit, args.first_only)))
         return
     before = os.getloadavg()[0]
     rows = []
     for size in args.sizes.split(","):
         for workers in (int(w) for w in args.workers.split(",")):
-            row = {"size": size, "workers": workers}
+            row: dict[str, Any] = {"size": size, "workers": workers}
+            runs: dict[str, list[dict[str, Any]]] = {"project": [], "baseline": []}
+            for k in range(max(1, args.repeats)):
+                # alternate who goes first, so a change of load falls on both sides alike
+                order = ("project", "baseline") if k % 2 == 0 else ("baseline", "project")
+                for which in order:
+                    r = _child(which, size, workers, args.time_limit, first_only=k > 0)
+                    runs[which].append(r)
+                    print(size, workers, which, k, json.dumps(r)[:300], flush=True)
             for which in ("project", "baseline"):
-                row[which] = _child(which, size, workers, args.time_limit)
-                print(size, workers, which, json.dumps(row[which])[:300], flush=True)
+                row[which] = runs[which][0]
+                row[f"{which}_runs"] = runs[which]
             rows.append(row)
-    text = table(rows, (before, os.getloadavg()[0]), args.time_limit)
+    text = table(rows, (before, os.getloadavg()[0]), args.time_limit, max(1, args.repeats))
     print(text)
     if args.update:
         from benchmarks.report import replace_section

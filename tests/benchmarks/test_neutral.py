@@ -108,3 +108,23 @@ def test_chains_of_one_body_share_a_meeting_in_any_order_across_chains() -> None
     start = {row.activity: row.start for row in result.timetable}
     assert start["b1"] < start["a1"] < start["a2"]  # chain b opens it, a follows in order
     assert start["b1"] < start["b2"]
+
+
+def test_first_only_stops_at_a_valid_answer_and_presolve_is_timed(
+    instance: neutral.Instance,
+) -> None:
+    """The bench's repeats: a solve stopped at its first answer still returns that answer
+    (kept by the family's rules), and the presolve is measured on its own."""
+    r = solve(instance, time_limit=30, workers=1, first_only=True, presolve=True)
+    assert r.solution is not None
+    assert neutral.check(instance, r.solution) == []
+    assert r.first_s is not None
+    assert r.presolve_s is not None and r.presolve_s > 0
+
+
+def test_bench_median_counts_a_missing_answer_as_slowest() -> None:
+    from benchmarks.neutral_bench import _median
+
+    assert _median([0.3, 0.1, 0.2]) == 0.2
+    assert _median([None, 0.1, None]) is None  # most found none: no median time
+    assert _median([None, 0.1, 0.2]) == 0.2
