@@ -29,6 +29,7 @@ from models.extract import Value, extract_timetable
 from models.objective import PREFERENCE_TERMS
 from models.parameters import Structure, configure
 from models.switches import Switches
+from models.time_limit import solve_to_the_limit
 from models.variables import Layout, Variables, build_variables
 from scheduler.result import SolveResult, SolveStatus
 from scheduler.rules import RuleInstance, rule_instances
@@ -252,7 +253,7 @@ class SessionModel:
         )
         progress = _Progress(on_solution, offset=spent)
         with _solver_log(solver, log_path):
-            status = solve_status(solver.solve(self.model, progress))
+            status = solve_status(solve_to_the_limit(solver, self.model, progress))
         proto, params = self.model.proto, solver.parameters
         searched = solver.wall_time  # the main search's, even when its answer is the start's
         first = progress.first_time
@@ -305,7 +306,8 @@ class SessionModel:
         tidy.add(self._objective <= round(solver.objective_value))
         tidy.minimize(sum_of(idle))
         second = _solver(min(seconds, IDLE_SECONDS), 1, solver.parameters.random_seed)
-        if solve_status(second.solve(tidy)) not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
+        tidied = solve_status(solve_to_the_limit(second, tidy))
+        if tidied not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
             return found
         return replace(
             found, timetable=self.timetable(second.value), penalties=self._penalties(second.value)
@@ -339,7 +341,7 @@ class SessionModel:
         params.random_seed = seed
         params.fix_variables_to_their_hinted_value = True
         params.stop_after_first_solution = True
-        status = solver.solve(self.model)
+        status = solve_to_the_limit(solver, self.model)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             self._started = solver
             hint_every_variable(self.model, list(solver.response_proto.solution))

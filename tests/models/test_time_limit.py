@@ -1,0 +1,82 @@
+"""A search runs to its time limit, not before it (`models.time_limit`)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from ortools.sat.python import cp_model
+
+from models import SessionModel
+from models.model import SolveProgress
+from models.time_limit import CP_SAT_MARGIN, CP_SAT_SHARE, solve_to_the_limit
+from scheduler.result import SolveStatus
+from tests.conftest import make_session, tiny_data
+
+NAP = 2.0  # seconds the listener takes over the first timetable
+LIMIT = 3.0  # under twice the nap: CP-SAT's forecast would stop right after it
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_slow_listener_does_not_end_the_search(workers: int) -> None:
+    """The tiny session's first timetable (63) is far from its optimum (23), which the search
+    proves within a fraction of a second. A listener that takes `NAP` seconds over the first
+    timetable leaves one gap of `NAP` between two readings of CP-SAT's clock; with the limit
+    given to CP-SAT as it is, it forecast the next reading past the limit and stopped right
+    after the listener returned (feasible, 63 or 23 unproven). Run to the limit, the search
+    goes on and proves the optimum."""
+    naps: list[SolveProgress] = []
+
+    def slow(progress: SolveProgress) -> None:
+        naps.append(progress)
+        if len(naps) == 1:
+            time.sleep(NAP)
+
+    model = SessionModel(make_session(tiny_data()))
+    result = model.solve(time_limit=LIMIT, workers=workers, seed=0, on_solution=slow)
+    assert result.status is SolveStatus.OPTIMAL
+    assert result.objective == result.best_bound
+    assert result.objective is not None and naps[0].objective > result.objective  # not the first
+
+
+class _SearchUntilStopped:
+    """A stand-in for `cp_model.CpSolver` whose search ends only when it is stopped: it
+    records the limit CP-SAT would get, and whether the stop came."""
+
+    def __init__(self, limit: float) -> None:
+        self.parameters = cp_model.CpSolver().parameters
+        self.parameters.max_time_in_seconds = limit
+        self.stopped = threading.Event()
+        self.cp_sat_limit: float | None = None
+
+    def solve(self, model: object, callback: object = None) -> object:
+        self.cp_sat_limit = self.parameters.max_time_in_seconds
+        assert self.stopped.wait(timeout=10), "the search was never stopped"
+        return cp_model.FEASIBLE
+
+    def stop_search(self) -> None:
+        self.stopped.set()
+
+
+def test_the_limit_is_a_stop_at_the_limit_and_cp_sat_s_own_is_out_of_its_reach() -> None:
+    """CP-SAT is given a limit its forecast cannot reach before ours (a gap between readings
+    is never longer than the time elapsed), the search is stopped at ours, and the solver's
+    parameters show the limit given."""
+    solver = _SearchUntilStopped(0.05)
+    status = solve_to_the_limit(solver, cp_model.CpModel())  # type: ignore[arg-type]
+    assert status == cp_model.FEASIBLE and solver.stopped.is_set()
+    assert solver.cp_sat_limit == CP_SAT_SHARE * 0.05 + CP_SAT_MARGIN
+    assert CP_SAT_SHARE >= 2
+    assert solver.parameters.max_time_in_seconds == 0.05
+
+
+def test_a_search_without_a_limit_is_left_to_cp_sat() -> None:
+    """No finite limit: nothing to stop, CP-SAT's parameters as they were (a trivial model)."""
+    solver = cp_model.CpSolver()
+    model = cp_model.CpModel()
+    x = model.new_int_var(0, 3, "x")
+    model.minimize(x)
+    assert solve_to_the_limit(solver, model) == cp_model.OPTIMAL
+    default = cp_model.CpSolver().parameters.max_time_in_seconds
+    assert solver.parameters.max_time_in_seconds == default
