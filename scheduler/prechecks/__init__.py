@@ -9,12 +9,16 @@ timetable exists, and says why with the numbers a planner can verify:
   (`order`);
 - time windows: a deadline before a fixed or earliest start (`deadlines`), and a body whose
   activities need more meeting time than the periods between their earliest start and their
-  deadline give (`capacity`; agenda order and first/last carry fixed times and deadlines from
-  one activity to the next, `windows`);
+  deadline give (`capacity`; agenda order, `after_end_of` / `after_start_of` and first/last
+  carry fixed times and deadlines from one activity to the next, with the least durations
+  where one starts once another has ended, `windows` and `chains`; a finding says the chain:
+  "..., since item 9 ends no earlier than Friday 27 May 09:40");
 - interpretation: more interpreted meetings needed than the budget; more interpreted bodies
   (or meetings of any kind) forced into one period than there are teams (or than the cap)
   (`interpretation`); more than the budget counted part by part, where fixed starts, whole
-  meetings in the agenda or no sharing keep a body's minutes in meetings of their own (`parts`);
+  meetings in the agenda or no sharing keep a body's minutes in meetings of their own, or where
+  an agenda cut leaves what comes before it too little of the one meeting both sides could
+  share (`parts`);
 - counts across bodies and days: teams, the cap, a body's days and meetings a day, activities
   apart or alongside (`totals`); bodies confined to the same rooms needing more meetings than
   those rooms hold in the periods open to them (`rooms`);

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from scheduler.messages import Message
 from scheduler.messages.terms import Moment
 from scheduler.prechecks.calendar import Calendar, Supply
-from scheduler.prechecks.findings import Key, PrecheckFinding, finding
-from scheduler.prechecks.windows import Window, empty
+from scheduler.prechecks.findings import DAYS, Key, PrecheckFinding, chained, finding
+from scheduler.prechecks.windows import Bound, Window, chain, empty
 from scheduler.prechecks.wording import body_name
 from scheduler.session import Session
 
@@ -41,14 +41,22 @@ def capacity(
                 if not supply.short_of(whole, minutes):
                     continue
                 why = set(cal.closures(start, end))
+                bounds: list[Bound] = []
                 for a in inside:
                     w = windows[a.id]
                     if w.base < start:
                         why |= w.lo.why
-                    why |= w.hi.why
+                        bounds.append(w.lo)
+                    if cal.bounded and end >= cal.last_end:
+                        why.add(DAYS)  # inside whatever its own deadline: the session ends
+                    else:
+                        why |= w.hi.why
+                        bounds.append(w.hi)
                 rank = (len(why), len(supply.slots))
                 if best is None or rank < best[0]:
-                    found = _capacity_finding(session, body.id, supply, whole, minutes, why)
+                    found = _capacity_finding(
+                        session, body.id, supply, whole, minutes, why, chain(*bounds)
+                    )
                     best = (rank, found)
         if best is not None:
             yield best[1]
@@ -59,7 +67,13 @@ def _within(w: Window, start: dt.datetime, end: dt.datetime) -> bool:
 
 
 def _capacity_finding(
-    session: Session, body: str, supply: Supply, whole: int, minutes: int, why: set[Key]
+    session: Session,
+    body: str,
+    supply: Supply,
+    whole: int,
+    minutes: int,
+    why: set[Key],
+    since: tuple[Message, ...],
 ) -> PrecheckFinding:
     name = body_name(session, body)
     shown = supply.slots or []
@@ -70,7 +84,8 @@ def _capacity_finding(
     length = supply.uniform()
 
     def said(key: str, **params: object) -> PrecheckFinding:
-        return finding("capacity", "full-duration", key, instances, name=name, span=span, **params)
+        found = finding("capacity", "full-duration", key, instances, name=name, span=span, **params)
+        return chained(found, since)
 
     if not minutes:
         n = len(supply.full)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scheduler.messages.terms import Moment
-from scheduler.prechecks.findings import PrecheckFinding, finding
-from scheduler.prechecks.windows import Window
+from scheduler.prechecks.findings import PrecheckFinding, chained, finding
+from scheduler.prechecks.windows import Window, chain
 from scheduler.prechecks.wording import who
 from scheduler.session import Session
 
@@ -24,7 +24,8 @@ def empty_windows(session: Session, windows: dict[str, Window]) -> Iterator[Prec
         else:
             continue
         assert end.at is not None
-        yield finding(
+        found = finding(
             "window", "deadline", key, tuple(sorted(lo.why | end.why)),
             who=who(session, a.id), start=Moment(lo.at), end=Moment(end.at),
         )  # fmt: skip
+        yield chained(found, chain(lo, end))

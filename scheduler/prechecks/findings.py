@@ -7,9 +7,10 @@ with subject `days`, `evenings` or `holiday@<date>`), so the explainer can switc
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from scheduler.messages import Message
+from scheduler.messages.terms import Listing
 from scheduler.rules.subjects import (  # noqa: F401  (re-exported)
     BUDGET,
     CAP,
@@ -44,3 +45,13 @@ def finding(
 ) -> PrecheckFinding:
     """A pre-check finding whose words are the catalogue's `precheck.<key>`."""
     return PrecheckFinding(check, rule, Message.of(f"precheck.{key}", **params), instances)
+
+
+def chained(found: PrecheckFinding, since: tuple[Message, ...]) -> PrecheckFinding:
+    """The finding followed by the links of the chains its windows came along ("..., since
+    item 9 ends no earlier than Friday 27 May 09:40"); as it is without any."""
+    if not since:
+        return found
+    steps = Listing.of(since, sep="terms.semicolon")
+    message = Message.of("precheck.chain.since", finding=found.message, steps=steps)
+    return replace(found, message=message)

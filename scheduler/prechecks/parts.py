@@ -21,6 +21,7 @@ import datetime as dt
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from scheduler.messages import Message
 from scheduler.messages.terms import Listing, Moment
@@ -28,7 +29,7 @@ from scheduler.prechecks.calendar import Calendar
 from scheduler.prechecks.findings import BUDGET, DAYS, Active, Key, PrecheckFinding, finding
 from scheduler.prechecks.interpretation import interpreted_needs
 from scheduler.prechecks.windows import Window, empty
-from scheduler.prechecks.wording import body_name
+from scheduler.prechecks.wording import body_name, who
 from scheduler.session import Activity, Body, Session
 
 #: A period a part can use: a slot's index, or ("extra", period id) for the daily periods of
@@ -44,10 +45,27 @@ class Part:
     length: int  # the longest period a meeting of the part can have
     start: dt.datetime  # the first period it can use begins
     end: dt.datetime | None  # the last one ends (None: days past the last may be used)
+    cut: Cut | None = None  # more meetings than its minutes over `length`, by its agenda
 
     @property
     def meetings(self) -> int:
-        return math.ceil(self.minutes / self.length)
+        plain = math.ceil(self.minutes / self.length)
+        return max(plain, self.cut.meetings) if self.cut else plain
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A part's agenda cut before one activity: what comes before it ends before what follows
+    starts, so the two share at most one meeting (the one where the first ends and the other
+    begins), and each side needs the fewest periods that hold its minutes in its windows."""
+
+    at: str  # the first activity after the cut
+    before: int  # minutes before the cut
+    after: int
+    alone: int  # the fewest meetings for the minutes before, none shared
+    shared: int | None  # the same with one shared with what follows (None: none can be)
+    following: int  # the fewest meetings for the minutes from the cut on
+    meetings: int  # the fewest in all: min(alone + following, shared + following - 1)
 
 
 @dataclass(frozen=True)
@@ -157,19 +175,23 @@ def _host_need(
         groups.setdefault(root(a.id), []).append(a)
     parts = []
     why: set[Key] = set()
+    ordered = by_agenda and _apart_in_time(cal, activities, members)
     for group in groups.values():
         usable = {p: v for a in group for p, v in places[a.id].items()}
         if not usable:
             continue  # no period at all: other checks say so
         ends = [v[2] for v in usable.values()]
-        parts.append(
-            Part(
-                minutes=sum(a.minutes or 0 for a in group),
-                length=max(v[0] for v in usable.values()),
-                start=min(v[1] for v in usable.values()),
-                end=None if None in ends else max(e for e in ends if e is not None),
-            )
+        part = Part(
+            minutes=sum(a.minutes or 0 for a in group),
+            length=max(v[0] for v in usable.values()),
+            start=min(v[1] for v in usable.values()),
+            end=None if None in ends else max(e for e in ends if e is not None),
         )
+        cut = _cut(session, group, places, windows) if ordered and len(group) > 1 else None
+        if cut is not None and cut.meetings > part.meetings:
+            part = Part(part.minutes, part.length, part.start, part.end, cut)
+            why.add(agenda)
+        parts.append(part)
         for a in group:
             w = windows[a.id]
             why |= w.lo.why | w.hi.why
@@ -179,6 +201,103 @@ def _host_need(
     whole = sum(a.meetings or 0 for a in activities if a.whole_meetings)
     apart = by_agenda and len({stretches[a.id] for a in minute}) > 1
     return Need(host.id, whole, tuple(parts), apart, frozenset(why))
+
+
+def _apart_in_time(cal: Calendar, activities: list[Activity], members: tuple[str, ...]) -> bool:
+    """Whether the periods a host can use never overlap on the clock: then, in agenda order,
+    what comes before a cut and what follows share at most one meeting."""
+    slots = sorted({s.index: s for s in cal.open_slots(activities)
+                    if s.period.allows(members)}.values(), key=lambda s: s.start)  # fmt: skip
+    return all(x.end <= y.start for x, y in pairwise(slots))
+
+
+def _cut(
+    session: Session, group: list[Activity], places: dict[str, dict[Place, _Use]],
+    windows: dict[str, Window],
+) -> Cut | None:  # fmt: skip
+    """The cut of the part's agenda that needs the most meetings (None: none needs more than
+    the part's minutes over its longest period, or days past the last may be used)."""
+    if any(not isinstance(p, int) for a in group for p in places[a.id]):
+        return None
+    best: Cut | None = None
+    for n in range(1, len(group)):
+        before, after = group[:n], group[n:]
+        mine, theirs = (
+            _capacities(session, before, places, windows),
+            _capacities(session, after, places, windows),
+        )
+        need_before, need_after = (
+            sum(a.minutes or 0 for a in before),
+            sum(a.minutes or 0 for a in after),
+        )
+        alone, following = _fewest(mine, need_before), _fewest(theirs, need_after)
+        if alone is None or following is None:
+            return None
+        shared: int | None = None
+        total = alone + following
+        for place in set(mine) & set(theirs):
+            a = _fewest(mine, need_before, place)
+            b = _fewest(theirs, need_after, place)
+            if a is not None and b is not None:
+                total = min(total, a + b - 1)
+                shared = a if shared is None else min(shared, a)
+        cut = Cut(group[n].id, need_before, need_after, alone, shared, following, total)
+        if best is None or cut.meetings > best.meetings:
+            best = cut
+    return best
+
+
+#: A period a part can use: its length, start and end (None: a day past the last).
+_Use = tuple[int, dt.datetime, dt.datetime | None]
+
+
+def _capacities(
+    session: Session, side: list[Activity], places: dict[str, dict[Place, _Use]],
+    windows: dict[str, Window],
+) -> dict[Place, int]:  # fmt: skip
+    """Per period, the most minutes of `side` it can hold: the time its activities' windows
+    leave in it (their union), and no more than their minutes."""
+    found: dict[Place, int] = {}
+    for place in {p for a in side for p in places[a.id]}:
+        slot = session.slots[place] if isinstance(place, int) else None
+        assert slot is not None
+        spans, minutes = [], 0
+        for a in side:
+            if place in places[a.id]:
+                w = windows[a.id]
+                lo = max(slot.start, w.lo.at) if w.lo.at else slot.start
+                hi = min(slot.end, w.hi.at) if w.hi.at else slot.end
+                spans.append((lo, hi))
+                minutes += a.minutes or 0
+        found[place] = min(minutes, _union(spans))
+    return found
+
+
+def _union(spans: list[tuple[dt.datetime, dt.datetime]]) -> int:
+    """Minutes covered by the spans together."""
+    total, reach = 0.0, None
+    for lo, hi in sorted(spans):
+        if reach is not None and lo < reach:
+            lo = reach
+        if hi > lo:
+            total += (hi - lo).total_seconds() / 60
+            reach = hi
+    return int(total)
+
+
+def _fewest(capacities: dict[Place, int], minutes: int, forced: Place | None = None) -> int | None:
+    """The fewest periods (`forced` among them) whose capacities add up to `minutes` (None:
+    all of them do not)."""
+    left = minutes - (capacities[forced] if forced is not None else 0)
+    count = 1 if forced is not None else 0
+    for cap in sorted((c for p, c in capacities.items() if p != forced), reverse=True):
+        if left <= 0:
+            break
+        if cap <= 0:
+            return None
+        left -= cap
+        count += 1
+    return count if left <= 0 else None
 
 
 def _places(
@@ -202,7 +321,7 @@ def _places(
 def _need_words(session: Session, need: Need) -> Message:
     """One host's count: `Plenary 5: 105 minutes from ... (1 meeting of at most 210 ...), ...`."""
     name = body_name(session, need.host)
-    if len(need.parts) <= 1 and not need.by_agenda:
+    if len(need.parts) <= 1 and not need.by_agenda and not any(p.cut for p in need.parts):
         return Message.of("precheck.body-count", body=name, count=need.total)
     first = min(p.start for p in need.parts)
     ends = [p.end for p in need.parts]
@@ -213,6 +332,9 @@ def _need_words(session: Session, need: Need) -> Message:
     for p in need.parts:
         meetings = Message.of("count.meetings", count=p.meetings)
         common = {"minutes": p.minutes, "meetings": meetings, "length": p.length}
+        if p.cut is not None and p.cut.meetings > math.ceil(p.minutes / p.length):
+            said.append(_cut_words(session, p, p.cut))
+            continue
         starts_later = p.start > first
         ends_earlier = p.end is not None and (last is None or p.end < last)
         if ends_earlier:
@@ -224,3 +346,16 @@ def _need_words(session: Session, need: Need) -> Message:
             said.append(Message.of("precheck.parts.minutes", **common))
     key = "precheck.parts.body-agenda" if need.by_agenda else "precheck.parts.body"
     return Message.of(key, body=name, count=need.total, parts=Listing.of(said))
+
+
+def _cut_words(session: Session, part: Part, cut: Cut) -> Message:
+    """`705 minutes (5 meetings: the 635 minutes before item 9 need 4 meetings, 5 if they
+    share one with the 70 minutes from item 9 on, which need 1)`."""
+    return Message.of(
+        "precheck.parts.cut" if cut.shared is not None else "precheck.parts.cut-apart",
+        minutes=part.minutes,
+        meetings=Message.of("count.meetings", count=cut.meetings), before=cut.before,
+        who=who(session, cut.at), alone=Message.of("count.meetings", count=cut.alone),
+        shared=cut.shared, after=cut.after,
+        following=Message.of("count.meetings", count=cut.following),
+    )  # fmt: skip

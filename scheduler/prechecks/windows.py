@@ -1,9 +1,12 @@
 """Time windows: when each activity may be held, under the instances in force.
 
-Fixed times, earliest starts and deadlines bound each activity; agenda order and first/last
-carry those bounds from one activity to the next, and an activity held only in parallel with
-another meets within the periods of the other's window. Each bound keeps the instances behind
-it.
+Fixed times, earliest starts and deadlines bound each activity; agenda order, "starts once x
+has ended" (`after_end_of`), "after x has begun" (`after_start_of`) and first/last carry those
+bounds from one activity to the next, and an activity held only in parallel with another meets
+within the periods of the other's window. Where one activity starts once another has ended,
+the bounds travel with durations (`chains`): the later one starts no earlier than the earlier
+can end, the earlier ends by the time the later must start, to a fixed point. Each bound keeps
+the instances behind it, and the links of its chain for the findings to say.
 """
 
 from __future__ import annotations
@@ -12,8 +15,14 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import pairwise
 
+from scheduler.messages import Message
+from scheduler.messages.terms import Moment
 from scheduler.prechecks.calendar import Calendar
+from scheduler.prechecks.chains import earliest_end, latest_start
 from scheduler.prechecks.findings import DAYS, Active, Key, date_key
+from scheduler.published import stands_for
+from scheduler.rules.catalogue import sequence_subject
+from scheduler.rules.instances import who_term
 from scheduler.rules.subjects import pair_subject
 from scheduler.session import Activity, Session, Slot
 
@@ -22,9 +31,25 @@ from scheduler.session import Activity, Session, Slot
 class Bound:
     at: dt.datetime | None  # None: no bound
     why: frozenset[Key] = frozenset()
+    #: the links of a chain that carried the bound here, in order ("item 9 ends no earlier
+    #: than Friday 27 May 09:40"), for the findings to say why
+    steps: tuple[Message, ...] = ()
 
     def plus(self, key: Key) -> Bound:
-        return Bound(self.at, self.why | {key})
+        return Bound(self.at, self.why | {key}, self.steps)
+
+
+def _step(
+    kind: str, session: Session, a: Activity, at: dt.datetime, via: Bound
+) -> tuple[Message, ...]:
+    """`via`'s chain and one more link: `a` ends no earlier / starts no later than `at`."""
+    link = Message.of(f"precheck.chain.{kind}", who=who_term(session, a.id), moment=Moment(at))
+    return (*via.steps, link)
+
+
+def chain(*bounds: Bound) -> tuple[Message, ...]:
+    """The links of the bounds' chains, each once, in order."""
+    return tuple(dict.fromkeys(step for b in bounds for step in b.steps))
 
 
 def _later(old: Bound, new: Bound) -> Bound:
@@ -116,9 +141,7 @@ def _propagate(
         if body.order != "agenda" or len(activities) < 2 or not on(key):
             continue
         for a, c in pairwise(activities):  # a ends before c starts
-            w[c.id].lo = _later(w[c.id].lo, w[a.id].lo.plus(key))
-            w[a.id].hi = _earlier(w[a.id].hi, w[c.id].ls.plus(key))
-            w[a.id].ls = _earlier(w[a.id].ls, w[a.id].hi)
+            _ends_before(cal, w, a, c, key)
         if packed:
             _packed(cal, w, activities, key)
     on_session_days = [a for a in session.activities if cal.fixed_day(a) is None]
@@ -135,8 +158,38 @@ def _propagate(
             else:  # x ends no later than f
                 w[x.id].hi = _earlier(w[x.id].hi, w[f.id].hi.plus(key))
                 w[x.id].ls = _earlier(w[x.id].ls, w[x.id].hi)
+    for c in session.activities:
+        for target in c.after_end_of:
+            key = ("sequence", sequence_subject(c.id, target, "end"))
+            if on(key):
+                for ended in sorted(stands_for(session, target) - {c.id}):
+                    _ends_before(cal, w, session.activity(ended), c, key)
+        for target in c.after_start_of:
+            key = ("sequence", sequence_subject(c.id, target, "start"))
+            if on(key):
+                for opening in sorted(stands_for(session, target) - {c.id}):
+                    w[c.id].lo = _later(w[c.id].lo, w[opening].lo.plus(key))
+                    w[opening].ls = _earlier(w[opening].ls, w[c.id].ls.plus(key))
     _alongside(session, w, on)
     return any(before[k] != (v.lo, v.ls, v.hi) for k, v in w.items())
+
+
+def _ends_before(cal: Calendar, w: dict[str, Window], p: Activity, c: Activity, key: Key) -> None:
+    """`c` starts once `p` has ended: `c` no earlier than `p` can end, `p` over by the time
+    `c` must start (each with the least duration the periods give, `chains`)."""
+    wp, wc = w[p.id], w[c.id]
+    w[c.id].lo = _later(wc.lo, wp.lo.plus(key))
+    if wp.lo.at is not None and (end := earliest_end(cal, p, wp.lo.at)) is not None:
+        why = wp.lo.why | {key} | cal.closures(wp.lo.at, end)
+        w[c.id].lo = _later(
+            w[c.id].lo, Bound(end, why, _step("ends-after", cal.session, p, end, wp.lo))
+        )
+    w[p.id].hi = _earlier(wp.hi, wc.ls.plus(key))
+    if wc.hi.at is not None and (start := latest_start(cal, c, wc.hi.at)) is not None:
+        why = wc.hi.why | {key} | cal.closures(start, wc.hi.at)
+        bound = Bound(start, why, _step("starts-before", cal.session, c, start, wc.hi))
+        w[p.id].hi = _earlier(w[p.id].hi, bound)
+    w[p.id].ls = _earlier(w[p.id].ls, w[p.id].hi)
 
 
 def _packed(cal: Calendar, w: dict[str, Window], activities: list[Activity], key: Key) -> None:

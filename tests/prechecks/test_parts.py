@@ -108,3 +108,37 @@ def test_every_language_says_the_parts() -> None:
     assert len(set(texts.values())) == 6
     assert all("260" in t and "{" not in t for t in texts.values()), texts
     assert "1 séance d’au plus 180 minutes" in texts["fr"]
+
+
+def _item_3_due_early_on_tuesday(debate_minutes: int, budget: int) -> dict[str, Any]:
+    """Item 3 (30 minutes) between Tuesday 15:00 and 16:00: items 1 and 2 end by 15:30, with
+    only half an hour of Tuesday afternoon for them."""
+    data = _tiny(budget)
+    _item(data, "2")["minutes"] = debate_minutes
+    _item(data, "3")["earliest_start"] = "2030-03-05T15:00"
+    _item(data, "3")["latest_end"] = "2030-03-05T16:00"
+    return data
+
+
+def test_an_agenda_cut_by_a_deadline_needs_meetings_on_each_side() -> None:
+    """Items 1 and 2 take 400 minutes: three mornings and afternoons of 180 hold them, but not
+    two with Tuesday afternoon's half hour; items 3 and 4 need Tuesday afternoon: 4 meetings
+    of the plenary where the plain count (490 minutes) says 3."""
+    silent(_item_3_due_early_on_tuesday(debate_minutes=340, budget=5))
+    found = only(_item_3_due_early_on_tuesday(debate_minutes=340, budget=4), "budget-parts")
+    assert found.text() == (
+        "the interpreted bodies need at least 5 meetings (Plenary 4: 490 minutes (4 meetings:"
+        " the 400 minutes before item 3 need 3 meetings, 4 if they share one with the 90"
+        " minutes from item 3 on, which need 1 meeting); Working group 1); the budget is 4"
+    )
+    # the days too, though more days would not help: the cut is not counted where days past
+    # the last may be used (naming one instance more than needed is still sound)
+    assert set(found.instances) == {
+        BUDGET, AGENDA, ("earliest-start", "3"), ("deadline", "3"), DAYS,
+    }  # fmt: skip
+
+
+def test_a_cut_that_leaves_room_on_both_sides_counts_nothing_more() -> None:
+    """With 10 minutes less of item 2, two periods and Tuesday's half hour hold items 1 and 2
+    (370 minutes), so sharing that afternoon costs nothing: 3 meetings, within a budget of 4."""
+    silent(_item_3_due_early_on_tuesday(debate_minutes=310, budget=4))

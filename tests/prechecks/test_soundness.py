@@ -168,4 +168,89 @@ def _budgeted(seed: int) -> dict[str, Any]:
 
 def test_the_budget_counted_part_by_part_is_confirmed_with_only_its_instances() -> None:
     fired = _confirmed(_budgeted, {"budget-parts"})
-    assert fired.get("budget-parts", 0) >= 20, fired
+    # 20 or more before windows followed durations along the agenda: since then a fixed start
+    # in the middle of the agenda often leaves an earlier item no time at all, a finding
+    # with fewer instances than the budget's (18 of the 120 sessions left to the budget)
+    assert fired.get("budget-parts", 0) >= 15, fired
+
+
+def _chained(seed: int) -> dict[str, Any]:
+    """A random session whose activities follow one another across bodies ("starts once x
+    has ended", on the activity before it in the file, at times on a heading), some with a
+    deadline or an earliest start that the chain must respect."""
+    data = random_session_data(seed)
+    rng = random.Random(4000 + seed)
+    entries = [*data["items"], *data["meetings"]]
+    days = data["session"]["days"]
+    for n, entry in enumerate(entries[1:], start=1):
+        if rng.random() < 0.5:
+            entry["after_end_of"] = [entries[rng.randrange(n)]["id"]]
+        if rng.random() < 0.3:
+            for field in ("fixed_start", "latest_end", "date", "dates", "first", "last"):
+                entry.pop(field, None)
+            day = rng.choice(days)
+            entry["latest_end"] = f"{day}T{rng.choice(['13:00', '16:00', '18:00'])}"
+    return data
+
+
+def _through_a_chain(f: PrecheckFinding) -> bool:
+    return any(k[0] == "sequence" for k in f.instances)
+
+
+def test_windows_carried_along_chains_are_confirmed_with_only_their_instances() -> None:
+    """Every finding, on sessions whose windows travel along `after_end_of`; many of them
+    through such a chain."""
+    fired = _confirmed(_chained)
+    chained = 0
+    for seed in range(120):
+        try:
+            session = make_session(_chained(seed))
+        except InputError:
+            continue
+        chained += sum(1 for f in precheck(session) if _through_a_chain(f))
+    assert chained >= 15, (chained, fired)
+
+
+def _cut_by_a_deadline(seed: int) -> dict[str, Any]:
+    """A random session whose plenary takes its agenda in order, one of its items due early in
+    a period of a later day: what comes before that item can take only the start of that
+    period, so the agenda's minutes before and after it need meetings of their own (the
+    budget counted part by part, with a cut: `parts.Cut`); the budget one meeting short of
+    that count where it is above the plain one."""
+    data = random_session_data(seed)
+    rng = random.Random(5000 + seed)
+    plenary = [i for i in data["items"] if i.get("body", "plenary") == "plenary" and "minutes" in i]
+    data["bodies"][0]["order"] = "agenda"
+    if len(plenary) >= 2:
+        cut = plenary[rng.randrange(1, len(plenary))]
+        for item in plenary:
+            for field in ("fixed_start", "date", "dates", "earliest_start", "latest_end"):
+                item.pop(field, None)
+            item.pop("first", None)
+            item.pop("last", None)
+        day = data["session"]["days"][rng.randrange(1, len(data["session"]["days"]))]
+        cut["latest_end"] = f"{day}T{rng.choice(['11:00', '11:30', '16:00', '16:30'])}"
+        cut["earliest_start"] = f"{day}T10:00"
+    try:
+        session = make_session(data)
+    except InputError:
+        return data
+    cal = Calendar(session, lambda key: True)
+    plain = sum(n for _, n in interpreted_needs(session, cal))
+    parts = sum(n.total for n in host_needs(session, cal))
+    if parts > plain:
+        data["interpretation"]["budget"] = parts - 1
+    return data
+
+
+def test_the_budget_counted_with_an_agenda_cut_is_confirmed_with_only_its_instances() -> None:
+    fired = _confirmed(_cut_by_a_deadline, {"budget-parts"})
+    cut = 0
+    for seed in range(120):
+        try:
+            session = make_session(_cut_by_a_deadline(seed))
+        except InputError:
+            continue
+        cut += sum(" if they share one with " in f.text() or "no meeting can hold both" in f.text()
+                   for f in precheck(session) if f.check == "budget-parts")  # fmt: skip
+    assert cut >= 5, (cut, fired)  # 7 of the 120 sessions

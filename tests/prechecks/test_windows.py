@@ -22,11 +22,66 @@ def _last_item_beside_the_group(debate_minutes: int) -> dict[str, Any]:
 
 def test_an_activity_beside_another_takes_the_other_s_window():
     silent(_last_item_beside_the_group(debate_minutes=180))  # 330 minutes on Monday
-    found = only(_last_item_beside_the_group(debate_minutes=240), "capacity")
+    found = only(_last_item_beside_the_group(debate_minutes=240), "window")
+    # agenda order with durations: item 2 (240 minutes from 11:00) ends at 17:00 at the
+    # earliest, item 4 (60 minutes, by 18:00 beside the group) starts by 17:00 at the latest
     assert found.text() == (
-        "Plenary needs 3 meetings (390 minutes at 180 minutes a meeting) from Monday 4 March "
-        "10:00 to Monday 4 March 18:00; 2 exist"
+        "item 3 may not start before Monday 4 March 17:00 but must end by Monday 4 March 17:00,"
+        " since item 1 ends no earlier than Monday 4 March 11:00; item 2 ends no earlier than"
+        " Monday 4 March 17:00; item 4 starts no later than Monday 4 March 17:00"
     )
     assert {("in-parallel", "4/wg-1"), ("held-on-date", "wg-1"), ("agenda-order", "plenary")} <= (
         set(found.instances)
+    )
+
+
+def _group_after_the_debate(group_deadline: str) -> dict[str, Any]:
+    """The working group (one whole meeting) starts once item 2 has ended: item 2's 240
+    minutes, after item 1's hour, end at Monday 17:00 at the earliest, so the group's meeting
+    is on Tuesday morning at the earliest."""
+    data = tiny_data()
+    group = data["meetings"][0]
+    group["not_in_parallel_with"] = []
+    group["after_end_of"] = ["2"]
+    group["latest_end"] = group_deadline
+    return data
+
+
+def test_an_activity_after_another_starts_once_the_other_can_have_ended():
+    silent(_group_after_the_debate("2030-03-05T13:00"))
+    found = only(_group_after_the_debate("2030-03-04T18:00"), "capacity")
+    # the group's one meeting, over by 18:00, starts by 15:00: items 1 and 2 by then
+    assert found.text() == (
+        "Plenary needs 2 meetings (300 minutes at 180 minutes a meeting) from Monday 4 March"
+        " 10:00 to Monday 4 March 13:00; 1 exists, since Working group starts no later than"
+        " Monday 4 March 15:00"
+    )
+    assert set(found.instances) == {
+        ("agenda-order", "plenary"), ("sequence", "wg-1/2@end"), ("deadline", "wg-1"),
+    }  # fmt: skip
+
+
+def _item_after_the_group(group_earliest: str) -> dict[str, Any]:
+    """Item 3 (due Monday 18:00, after items 1 and 2 of an hour each) starts once the working
+    group's meeting has ended: the group must meet in a period over by Monday 17:30."""
+    data = tiny_data()
+    data["items"][1]["minutes"] = 60
+    data["meetings"][0]["not_in_parallel_with"] = []
+    item = data["items"][2]
+    item["after_end_of"] = ["wg-1"]
+    item["latest_end"] = "2030-03-04T18:00"
+    data["items"][3].pop("last")
+    data["meetings"][0]["earliest_start"] = group_earliest
+    return data
+
+
+def test_an_activity_before_another_ends_before_the_other_must_start():
+    silent(_item_after_the_group("2030-03-04T10:00"))
+    found = only(_item_after_the_group("2030-03-04T15:00"), "window")
+    assert found.text() == (
+        "item 3 may not start before Monday 4 March 18:00 but must end by Monday 4 March 18:00,"
+        " since Working group ends no earlier than Monday 4 March 18:00"
+    )
+    assert {("sequence", "3/wg-1@end"), ("deadline", "3"), ("earliest-start", "wg-1")} <= set(
+        found.instances
     )

@@ -1,0 +1,85 @@
+"""How long an activity takes, at the least, once it may start or before it must end.
+
+A relation "c starts once p has ended" (`after_end_of`, agenda order) carries windows along
+its chain: c starts no earlier than p can end (its earliest start, then its least duration in
+the periods open to its body) and p ends no later than c can start (its deadline, less its
+least duration). Durations are counted as the model counts them, never shorter than a
+timetable can make them:
+- a whole meeting fills a period, and each of an activity's whole meetings takes a period of
+  its own: n of them end no earlier than the n-th earliest end of the full periods from the
+  start, and start no later than the n-th latest start of those that end by the deadline;
+- minutes are held in the periods' time: they end no earlier than the moment those minutes of
+  period time have passed (periods that overlap on the clock counted each, which can only make
+  it earlier), and start no later than the moment from which they remain.
+
+A closed period (evening, holiday) is not counted, so a bound through it names the closure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from itertools import pairwise
+
+from scheduler.prechecks.calendar import Calendar
+from scheduler.session import Activity, Slot
+
+MINUTE = dt.timedelta(minutes=1)
+
+
+def body_slots(cal: Calendar, a: Activity) -> list[Slot]:
+    """The open periods a part of `a` may be held in."""
+    members = cal.session.body(a.body).member_ids
+    return [s for s in cal.open_slots([a]) if s.period.allows(members)]
+
+
+def earliest_end(cal: Calendar, a: Activity, start: dt.datetime) -> dt.datetime | None:
+    """The earliest moment every part of `a` can be over, when none starts before `start`
+    (None: it cannot be held at all, or it takes nothing)."""
+    slots = body_slots(cal, a)
+    if a.whole_meetings:
+        ends = sorted(s.end for s in slots if s.start >= start)
+        n = a.meetings or 0
+        return ends[n - 1] if 0 < n <= len(ends) else None
+    minutes = a.minutes or 0
+    if minutes <= 0:
+        return None
+    spans = [(max(s.start, start), s.end) for s in slots if s.end > start]
+    return _filled(spans, minutes, forward=True)
+
+
+def latest_start(cal: Calendar, a: Activity, end: dt.datetime) -> dt.datetime | None:
+    """The latest moment the first part of `a` can start, when every part is over by `end`
+    (None: it cannot be held at all, or it takes nothing)."""
+    slots = body_slots(cal, a)
+    if a.whole_meetings:
+        starts = sorted((s.start for s in slots if s.end <= end), reverse=True)
+        n = a.meetings or 0
+        return starts[n - 1] if 0 < n <= len(starts) else None
+    minutes = a.minutes or 0
+    if minutes <= 0:
+        return None
+    spans = [(s.start, min(s.end, end)) for s in slots if s.start < end]
+    return _filled(spans, minutes, forward=False)
+
+
+def _filled(
+    spans: list[tuple[dt.datetime, dt.datetime]], minutes: int, *, forward: bool
+) -> dt.datetime | None:
+    """The first moment (forward: from the earliest span on; else from the latest back) by
+    which the spans have given `minutes` of time, spans that overlap each counted: the
+    earliest end (rounded down to the minute) or the latest start (rounded up)."""
+    spans = [(b, e) for b, e in spans if e > b]
+    points = sorted({t for span in spans for t in span}, reverse=not forward)
+    left = float(minutes)
+    for p, q in pairwise(points):
+        lo, hi = (p, q) if forward else (q, p)
+        running = sum(1 for b, e in spans if b <= lo and e >= hi)
+        have = running * (hi - lo).total_seconds() / 60
+        if running and have >= left:
+            step = left / running
+            if forward:
+                return p + math.floor(step) * MINUTE
+            return p - math.floor(step) * MINUTE
+        left -= have
+    return None
