@@ -9,7 +9,8 @@ is the time CP-SAT itself reports, summed over the explanation's solves (wall an
 deterministic), read by wrapping `CpSolver.solve` from outside; *whole* is the wall clock of
 `explain` (pre-checks, building the models, the solves, the numbers) and *CPU* the process's
 CPU time meanwhile, which a loaded machine stretches less than the wall clock. *answered*:
-the session is said infeasible with a conflict shown minimal, not "could not tell". A
+the session is said infeasible with a conflict shown minimal, not "could not tell";
+*conflicts*: how many distinct conflicts it lists (up to five). A
 second table splits each explanation's wall clock by phase (`Explanation.phases`, and the
 text's rendering): where the time goes, the models' building apart. The
 targets are the issue's: under 2 s of solver time on a COP9 variant, under 30 s whole on the
@@ -60,6 +61,9 @@ class Timing:
     status: str
     named: int  # rules in the conflict
     minimal: bool
+    conflicts: int  # distinct conflicts listed (`Explanation.conflicts`, at most five)
+    #: Whether every conflict listed is shown minimal (the first one's alone: `minimal`).
+    all_minimal: bool
     solves: int
     solver_s: float
     deterministic: float
@@ -202,6 +206,8 @@ def measure(chosen: Case, time_limit: float | None, workers: int) -> Timing:
         status=found.status,
         named=len(found.conflict),
         minimal=found.minimal,
+        conflicts=len(found.conflicts),
+        all_minimal=all(c.minimal for c in found.conflicts),
         solves=len(seen),
         solver_s=sum(w for w, _ in seen),
         deterministic=sum(d for _, d in seen),
@@ -229,14 +235,14 @@ def section(timings: list[Timing], loads: tuple[float, float], time_limit: float
         "Targets: under 2 s solver time on a COP9 variant, under 30 s whole on the climate "
         "session, answered (a conflict shown minimal).",
         "",
-        "| variant | activities | workers | status | rules named | minimal | solves | "
-        "solver (s) | deterministic | whole (s) | CPU (s) | load | target met |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| variant | activities | workers | status | rules named | minimal | conflicts | "
+        "solves | solver (s) | deterministic | whole (s) | CPU (s) | load | target met |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for t in timings:
         lines.append(
             f"| {t.name} | {t.activities} | {t.workers} | {t.status} | {t.named} | "
-            f"{'yes' if t.minimal else 'no'} | {t.solves} | {t.solver_s:.2f} | "
+            f"{'yes' if t.minimal else 'no'} | {_conflicts(t)} | {t.solves} | {t.solver_s:.2f} | "
             f"{t.deterministic:.2f} | {t.whole_s:.2f} | {t.cpu_s:.2f} | {t.load_before:.1f} | "
             f"{'yes' if t.met else '**no**'} |"
         )
@@ -251,6 +257,11 @@ def section(timings: list[Timing], loads: tuple[float, float], time_limit: float
             "within the target.",
         ]
     return "\n".join(lines)
+
+
+def _conflicts(t: Timing) -> str:
+    """How many conflicts are listed, and whether some after the first is not shown minimal."""
+    return f"{t.conflicts}" if t.all_minimal else f"{t.conflicts} (not all minimal)"
 
 
 #: The phases of an explanation, in the order they run (`Explanation.phases`; "solve" is
@@ -297,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
         t = measure(c, args.time_limit, 1 if c.group == "cop9" else cores)
         timings.append(t)
         print(
-            f"{t.name}: {t.status}, {t.named} named, minimal {t.minimal}, {t.solves} solves, "
+            f"{t.name}: {t.status}, {t.named} named, minimal {t.minimal}, "
+            f"conflicts {_conflicts(t)}, {t.solves} solves, "
             f"solver {t.solver_s:.2f} s (dtime {t.deterministic:.2f}), whole {t.whole_s:.2f} s, "
             f"CPU {t.cpu_s:.2f} s, "
             f"load {t.load_before:.1f}",

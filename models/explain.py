@@ -20,13 +20,16 @@ from __future__ import annotations
 import math
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Literal
 
 from models.explain_core import (
     NO_LIMIT,
     Conflict,
     Deadline,
+    Exhausted,
     Solving,
     Verdict,
     holds,
@@ -36,7 +39,7 @@ from models.explain_core import (
 )
 from models.explain_horizon import Horizon, horizon
 from models.explain_priority import by_priority
-from models.explain_relax import Relaxation, large, reference, relax
+from models.explain_relax import Relaxation, reference, relax
 from scheduler.messages import Message
 from scheduler.prechecks import PrecheckFinding, precheck
 from scheduler.rules.instances import RuleInstance
@@ -172,9 +175,9 @@ def explain(
         findings = precheck(session)
     with run.phase("horizon"):
         h = horizon(session)
-    searching = time.perf_counter()
+    searching, work = time.perf_counter(), run.work()
     first = minimal_conflict(h, run)
-    searched = time.perf_counter() - searching
+    searched = Spent(time.perf_counter() - searching, run.work() - work)
     found: list[Conflicting] = []
     if first.verdict is Verdict.INFEASIBLE:
         found = _conflicts(h, first, run, searched)
@@ -206,8 +209,16 @@ def default_workers() -> int:
 MAX_EXPLAIN_WORKERS = 8
 
 
+@dataclass(frozen=True)
+class Spent:
+    """What the first conflict's search took: wall seconds and CP-SAT's deterministic ones."""
+
+    seconds: float = 0.0
+    work: float = 0.0
+
+
 def _conflicts(
-    h: Horizon, first: Conflict, run: Solving, searched: float = 0.0
+    h: Horizon, first: Conflict, run: Solving, searched: Spent | None = None
 ) -> list[Conflicting]:
     """The first conflict, and the next ones, each with its relaxations (`MAX_CONFLICTS`).
 
@@ -216,9 +227,11 @@ def _conflicts(
     conflict of the session without that rule alone, searched next. Then, while the time
     allows, the session without the least preferred rule of every conflict found: when it
     still has no timetable, its preferred conflict is one more, distinct from all. Each
-    relaxation is solved once, whichever conflicts its rule is in. A next conflict is
-    searched only while the deadline leaves time for it (`_no_time`).
+    relaxation is solved once, whichever conflicts its rule is in. Each next conflict is
+    searched within a budget of its own (`_next_budget`), and one whose budget runs out is
+    left unlisted, the conflicts found so far staying as they are (`_within_budget`).
     """
+    searched = searched or Spent()
     relaxed: dict[RuleInstance, Relaxation] = {}
     found: list[Conflicting] = []
     queue = [first]
@@ -248,36 +261,61 @@ def _conflicts(
         for r in relaxations:
             if r.verdict is not Verdict.INFEASIBLE or len(known) >= MAX_CONFLICTS:
                 continue
-            if any(r.instance not in c for c in known) or _no_time(h, run, searched):
-                continue  # a conflict without it is known already (or no time to look)
-            nxt = minimal_conflict(h, run, [i for i in instances_of(h) if i != r.instance])
-            if nxt.members and all(set(nxt.members) != set(c) for c in known):
+            if any(r.instance not in c for c in known):
+                continue  # a conflict without it is known already
+            pool = [i for i in instances_of(h) if i != r.instance]
+            nxt = _within_budget(run, len(found), searched, partial(minimal_conflict, h, run, pool))
+            if nxt is not None and nxt.members and all(set(nxt.members) != set(c) for c in known):
                 queue.append(nxt)
                 known.append(list(nxt.members))
         # A rule whose drop alone gives a timetable is in every conflict: no other to find.
         one_enough = any(r.feasible for c in found for r in c.relaxations)
-        if (
-            not queue
-            and not one_enough
-            and len(found) < MAX_CONFLICTS
-            and not _no_time(h, run, searched)
-        ):
-            more = _one_more(h, found, run)
+        if not queue and not one_enough and len(found) < MAX_CONFLICTS:
+            more = _within_budget(run, len(found), searched, partial(_one_more, h, found, run))
             if more is not None:
                 queue.append(more)
     return [_linked(c, found) for c in found]
 
 
-def _no_time(h: Horizon, run: Solving, searched: float) -> bool:
-    """Whether too little of the deadline is left to search one more conflict: nothing,
-    less than the first conflict's search took (`searched` wall seconds), or any on a large
-    session (`large`): there the next conflict is searched among nearly every rule, not
-    the first one's few. The climate session with one team (load 2, 60 s): its first
-    conflict found in 11.4 s, dropping its days proven not enough at 32.7 s, the second
-    conflict's search then took 33.1 s and ended unminimised, 126 rules none of whose drops
-    was decided, the explanation after 66 s."""
+def _within_budget(
+    run: Solving, listed: int, searched: Spent, search: Callable[[], Conflict | None]
+) -> Conflict | None:
+    """What `search` finds within the next conflict's budget (`_next_budget`); None when
+    that budget is nothing or runs out first (`Exhausted`: the search stops at once)."""
+    seconds, work = _next_budget(run, listed, searched)
+    if seconds <= 0 or work <= 0:
+        return None
+    with run.within(seconds, work):
+        try:
+            return search()
+        except Exhausted:
+            return None
+
+
+def _next_budget(run: Solving, listed: int, searched: Spent) -> tuple[float, float]:
+    """Wall and deterministic seconds for the search of one more conflict, `listed` being
+    found: nothing when less is left of the deadline than the first conflict's search
+    took; else what is left shared with the conflicts that may still follow and their
+    relaxations, and at least what the first search took. In CP-SAT's deterministic time,
+    `NEXT_WORK` times the first search's, at least one solve's budget: a run bounded in
+    deterministic time alone (tests) ends the same on any machine.
+
+    A large session used to get no next conflict at all under a deadline: the climate
+    session with one team (load 2, 60 s), its first conflict found in 11.4 s, dropping its
+    days proven not enough at 32.7 s, the second conflict's search took 33.1 s and ended
+    unminimised, 126 rules none of whose drops was decided. Within this budget it stops
+    (`FORMULATION.md`, Explanations, for what it costs there)."""
     left = run.deadline.left()
-    return left <= 0 or left < searched or (large(h) and left < math.inf)
+    if left <= 0 or left < searched.seconds:
+        return 0.0, 0.0
+    share = left / (1 + MAX_CONFLICTS - listed)
+    seconds = math.inf if math.isinf(left) else max(searched.seconds, share)
+    work = max(NEXT_WORK * searched.work, run.deterministic or 0.0)
+    return seconds, work or math.inf
+
+
+#: A next conflict's search gets this many times the first search's deterministic time.
+NEXT_WORK = 4.0
 
 
 def _shown_minimal(h: Horizon, members: list[RuleInstance], run: Solving) -> bool:

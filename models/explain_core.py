@@ -67,6 +67,16 @@ class Deadline:
     def left(self) -> float:
         return max(0.0, self.end - time.monotonic())
 
+    def sooner(self, seconds: float) -> Deadline:
+        """This deadline, or `seconds` from now when that comes first."""
+        sooner = Deadline(None)
+        sooner.end = min(self.end, time.monotonic() + seconds)
+        return sooner
+
+
+class Exhausted(Exception):
+    """A budget of `Solving.within` is spent: the search inside it stops where it is."""
+
 
 #: A solve's wall-clock limit when no deadline bounds it (CP-SAT wants a finite number).
 NO_LIMIT = 1e9
@@ -88,7 +98,7 @@ class Solving:
     deterministic: float | None = None
     #: The last timetable a check found: the next check starts from it (`holds`).
     last: Timetable | None = None
-    #: Decided checks by the keys enforced (`holds`), and the pre-checks' proofs (`_proven`):
+    #: Decided checks by the keys enforced (`holds`), and the pre-checks' proofs (`proven`):
     #: QuickXplain, its deletion and the next conflicts' searches ask some sets again.
     checked: dict[frozenset[tuple[str, str]], Verdict] = field(default_factory=dict)
     proofs: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]] | None] = field(
@@ -99,6 +109,38 @@ class Solving:
     #: Wall seconds per phase of the explanation (`phase`), for the benchmark's table.
     phases: dict[str, float] = field(default_factory=dict)
     _open: list[str] = field(default_factory=list)
+    #: Every solver made (`solver`): the deterministic time spent so far is read from them.
+    _solvers: list[cp_model.CpSolver] = field(default_factory=list)
+    #: Inside `within`: the deterministic time at which its budget is spent.
+    _work_end: float | None = None
+
+    def work(self) -> float:
+        """Deterministic seconds of every solve so far (CP-SAT's own measure of work)."""
+        return sum(s.response_proto.deterministic_time for s in self._solvers)
+
+    def exhausted(self) -> bool:
+        """Whether the deadline, or the budget of `within`, is spent."""
+        spent = self._work_end is not None and self.work() >= self._work_end
+        return spent or self.deadline.left() <= 0
+
+    def ensure_budget(self) -> None:
+        """Raise `Exhausted` when inside `within` and its budget is spent."""
+        if self._work_end is not None and self.exhausted():
+            raise Exhausted
+
+    @contextmanager
+    def within(self, seconds: float, work: float) -> Iterator[None]:
+        """The block's solves share at most `seconds` more of the deadline and `work` more
+        deterministic seconds; a check asked once either is spent raises `Exhausted`, so a
+        search that cannot finish stops at once instead of answering "unknown" check after
+        check (a next conflict's, `models.explain`)."""
+        outer, outer_work = self.deadline, self._work_end
+        self.deadline = outer.sooner(seconds)
+        self._work_end = self.work() + work
+        try:
+            yield
+        finally:
+            self.deadline, self._work_end = outer, outer_work
 
     @contextmanager
     def phase(self, name: str) -> Iterator[None]:
@@ -129,7 +171,11 @@ class Solving:
         params.max_time_in_seconds = min(max(left, 0.01), NO_LIMIT)
         if self.deterministic is not None:
             params.max_deterministic_time = self.deterministic
+        if self._work_end is not None:
+            left = max(self._work_end - self.work(), 0.01)
+            params.max_deterministic_time = min(params.max_deterministic_time, left)
         self.solves += 1
+        self._solvers.append(solver)
         return solver
 
 
@@ -147,6 +193,7 @@ def holds(
     keys = frozenset(i.key for i in enforced)
     if (answer := known(h, keys, run)) is not None:
         return answer
+    run.ensure_budget()
     if run.deadline.left() <= 0:
         return Verdict.UNKNOWN
     with run.phase("build"):
@@ -229,8 +276,8 @@ def minimal_conflict(
         pool = instances_of(h)
         began = time.monotonic()
         with run.phase("whole session"):
-            proven = _proven(h, pool, run) is not None
-            verdict = Verdict.INFEASIBLE if proven else holds(h, pool, run)
+            counted_out = proven(h, pool, run) is not None
+            verdict = Verdict.INFEASIBLE if counted_out else holds(h, pool, run)
         if verdict is not Verdict.INFEASIBLE:
             return Conflict(verdict, (), False, run.solves)
         took = time.monotonic() - began
@@ -260,7 +307,7 @@ def quickxplain(
 
     def cannot_hold(enforced: list[RuleInstance]) -> bool:
         nonlocal decided
-        if _proven(h, enforced, run) is not None:
+        if proven(h, enforced, run) is not None:
             return True
         answer = holds(h, enforced, run)
         decided = decided and answer is not Verdict.UNKNOWN
@@ -365,7 +412,7 @@ def _candidates(
     rules dropped at once (`_by_rule`). Given the priority, the conflict's least preferred
     tier is then the preferred one; within it, the core decides.
     """
-    if (proof := _proven(h, pool, run)) is not None:
+    if (proof := proven(h, pool, run)) is not None:
         return by_priority(proof)  # free: counting proves it
     tiers = sorted({tier(i) for i in pool})
     part = pool
@@ -373,28 +420,38 @@ def _candidates(
         first_tiers = [i for i in pool if tier(i) <= last]
         share = run.deadline.left() / 6
         if (
-            _proven(h, first_tiers, run) is not None
+            proven(h, first_tiers, run) is not None
             or holds(h, first_tiers, run, share) is Verdict.INFEASIBLE
         ):
             part = first_tiers
             break
-    if (proof := _proven(h, part, run)) is not None:
+    if (proof := proven(h, part, run)) is not None:
         return by_priority(proof)
     seconds = min(max(CORE_FACTOR * took, LEAST_CORE), run.deadline.left() / 3)
     core = _guarded_core(h, part, run, seconds)
     return by_priority(core if core is not None else _by_rule(h, part, run))
 
 
-def _proven(
+def proven(
     h: Horizon, enforced: Collection[RuleInstance], run: Solving
 ) -> list[RuleInstance] | None:
-    """The instances of a pre-check's proof that `enforced` cannot hold, if one finds it."""
+    """The instances of a pre-check's proof that `enforced` cannot hold, if one finds it.
+
+    Every finding's instances cannot hold by themselves: each is recorded as a decided
+    check, so that `known` answers a larger set without a solve (the relaxations of one
+    conflict, whose sessions still hold another that counting proves: two bodies each over
+    its own limit)."""
     keys = frozenset(i.key for i in enforced)
     if keys not in run.proofs:
+        run.ensure_budget()
         with run.phase("pre-checks"):
             findings = precheck(counted(h, keys), active=lambda key: key in keys)
         fewest = min(findings, key=lambda f: len(f.instances)) if findings else None
         run.proofs[keys] = None if fewest is None else frozenset(fewest.instances)
+        for f in findings:
+            shown = frozenset(f.instances)
+            if counted(h, shown) is counted(h, keys):  # counted alike alone, a proof alone
+                run.checked.setdefault(shown, Verdict.INFEASIBLE)
     named = run.proofs[keys]
     return None if named is None else [i for i in enforced if i.key in named]
 
@@ -413,6 +470,7 @@ def _guarded_core(
     """A core of `part` (every other instance dropped) from the guarded model under
     assumptions, None when the time runs out."""
     keys = {i.key for i in part}
+    run.ensure_budget()
     with run.phase("build"):
         dropped = [i.key for i in instances_of(h) if i.key not in keys]
         m = wide_model(h, dropped=dropped, guarded=True, preferences=False)
@@ -434,7 +492,7 @@ def _by_rule(h: Horizon, members: list[RuleInstance], run: Solving) -> list[Rule
     rules = list(dict.fromkeys(i.rule for i in reversed(by_priority(members))))
     for rule in rules:
         rest = [i for i in members if i.rule != rule]
-        if (smaller := _proven(h, rest, run)) is not None:
+        if (smaller := proven(h, rest, run)) is not None:
             members = smaller
         elif holds(h, rest, run) is Verdict.INFEASIBLE:
             members = rest

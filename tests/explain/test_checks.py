@@ -20,9 +20,9 @@ from models.explain_core import (
     Deadline,
     Solving,
     Verdict,
-    _proven,
     holds,
     instances_of,
+    proven,
 )
 from models.explain_horizon import Horizon, horizon, wide_model
 from tests.conftest import make_session
@@ -92,7 +92,7 @@ assert set(LIGHT) == set(CHECK_PARAMETERS)
 def test_the_light_presolve_still_proves_a_conflict_no_pre_check_counts(ungass_cap_1):
     h, run = ungass_cap_1, _run()
     conflict = _enforced(h, {("in-parallel", "rt1/plenary"), ("parallel-cap", "session")})
-    assert _proven(h, conflict, run) is None  # the solver, not the counting, must tell
+    assert proven(h, conflict, run) is None  # the solver, not the counting, must tell
     assert holds(h, conflict, run) is Verdict.INFEASIBLE
     assert run.solves == 1
 

@@ -1,53 +1,52 @@
-"""When an explanation looks for one more conflict (`models.explain._no_time`).
+"""The budget of the search for one more conflict (`models.explain._next_budget`).
 
 Under a wall-clock deadline, a next conflict is searched only while at least what the first
-conflict's search took is left, and never on a large session (its next conflict is searched
-among nearly every rule and did not fit what was left). Without a deadline (tests, with a
-deterministic budget per solve) every conflict is looked for.
+conflict's search took is left, and then within a share of what is left (at least what the
+first search took), on a large session as on a small one. In CP-SAT's deterministic time it
+gets `NEXT_WORK` times the first search's, at least one solve's budget. Without a deadline
+(tests, with a deterministic budget per solve) the wall clock never bounds it.
 """
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from models import explain_relax
-from models.explain import _no_time
-from models.explain_core import Deadline, Solving
-from models.explain_horizon import Horizon, horizon
-from tests.conftest import cop9_data, make_session
+from models.explain import MAX_CONFLICTS, NEXT_WORK, Spent, _next_budget
+from models.explain_core import Deadline, Exhausted, Solving
 
 
-@pytest.fixture(scope="module")
-def cop9() -> Horizon:
-    data = cop9_data()
-    data["published"] = None
-    data["interpretation"]["teams"] = 1
-    return horizon(make_session(data))
+def _within(seconds: float | None, deterministic: float | None = None) -> Solving:
+    return Solving(Deadline(seconds), workers=1, seed=0, deterministic=deterministic)
 
 
-def _within(seconds: float | None) -> Solving:
-    return Solving(Deadline(seconds), workers=1, seed=0)
+def test_a_next_conflict_gets_a_share_of_what_is_left() -> None:
+    seconds, work = _next_budget(_within(100.0), 1, Spent(1.0, 0.5))
+    assert 1.0 <= seconds <= 100.0 / MAX_CONFLICTS  # shared with those that may follow
+    assert work == NEXT_WORK * 0.5
 
 
-def test_a_next_conflict_is_searched_while_the_first_search_s_time_is_left(cop9: Horizon):
-    assert not _no_time(cop9, _within(100.0), searched=1.0)
+def test_at_least_what_the_first_search_took() -> None:
+    seconds, _ = _next_budget(_within(100.0), 1, Spent(40.0, 0.5))
+    assert seconds >= 40.0
 
 
-def test_no_next_conflict_when_less_is_left_than_the_first_search_took(cop9: Horizon):
-    assert _no_time(cop9, _within(100.0), searched=1000.0)
-    assert _no_time(cop9, _within(0.0), searched=0.0)
+def test_no_next_conflict_when_less_is_left_than_the_first_search_took() -> None:
+    assert _next_budget(_within(100.0), 1, Spent(1000.0, 0.5))[0] == 0.0
+    assert _next_budget(_within(0.0), 1, Spent())[0] == 0.0
 
 
-def test_no_next_conflict_on_a_large_session_under_a_deadline(
-    cop9: Horizon, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(explain_relax, "FIRST_FIT_FROM", 0)  # COP9 counted as large
-    assert _no_time(cop9, _within(100.0), searched=1.0)
+def test_without_a_deadline_only_the_deterministic_budget_bounds_it() -> None:
+    seconds, work = _next_budget(_within(None, deterministic=2.0), 1, Spent(1000.0, 0.1))
+    assert math.isinf(seconds)
+    assert work == 2.0  # one solve's budget, more than four times the first search's
 
 
-def test_without_a_deadline_every_conflict_is_looked_for(
-    cop9: Horizon, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert not _no_time(cop9, _within(None), searched=1000.0)
-    monkeypatch.setattr(explain_relax, "FIRST_FIT_FROM", 0)
-    assert not _no_time(cop9, _within(None), searched=1000.0)
+def test_a_spent_budget_stops_the_checks_inside_it() -> None:
+    run = _within(None, deterministic=2.0)
+    with run.within(math.inf, 0.0), pytest.raises(Exhausted):
+        run.ensure_budget()
+    run.ensure_budget()  # outside it, nothing is spent
+    with run.within(0.0, math.inf), pytest.raises(Exhausted):
+        run.ensure_budget()

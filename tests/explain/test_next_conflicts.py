@@ -1,0 +1,94 @@
+"""Several conflicts on a large session under a deadline: each one listed and named.
+
+A generated climate session large enough for the solver to start it from a first fit
+(`explain_relax.large`), made impossible twice over: two bodies each meet on at most one day,
+though each needs more meetings than one day holds. The two conflicts share no rule, so
+dropping either rule alone leaves the other conflict: an explanation lists both, and each
+rule's relaxation names the conflict that remains ("conflict 2"), not "another conflict".
+Counting proves both, so the next conflict costs no search; the explanation runs under a
+wall deadline (the way `schedule explain` runs) and, per solve, a deterministic budget.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from models import explain as explain_module
+from models.explain import Explanation, explain
+from models.explain_core import Verdict
+from models.explain_horizon import horizon
+from models.explain_relax import large
+from scheduler.generate import generate_session
+from scheduler.messages import Message
+from scheduler.session import Session
+from tests.conftest import make_session
+
+#: The climate profile at 8 days: 66 activities on 40 slots of the wider calendar.
+SIZES: dict[str, Any] = {"profile": "climate", "days": 8, "rooms": 12, "bodies": 14, "items": 30}
+#: A wall deadline no test run reaches (it only makes the run one under a deadline).
+TIME_LIMIT = 600.0
+DETERMINISTIC = 2.0
+
+
+def _at_most_one_day(*bodies: str) -> Session:
+    data = generate_session(**SIZES, seed=0).data
+    data["published"] = None
+    for body in data["bodies"]:
+        if body["id"] in bodies:
+            body["max_days"] = 1
+    return make_session(data)
+
+
+def _explained(session: Session) -> Explanation:
+    return explain(
+        session, time_limit=TIME_LIMIT, deterministic_time=DETERMINISTIC, workers=1, seed=0
+    )
+
+
+@pytest.fixture(scope="module")
+def two_bodies() -> Explanation:
+    return _explained(_at_most_one_day("sbsta", "sbi"))
+
+
+def test_the_session_is_a_large_one() -> None:
+    assert large(horizon(_at_most_one_day("sbsta", "sbi")))
+
+
+def test_both_conflicts_are_listed(two_bodies: Explanation) -> None:
+    keys = [[m.key for m in c.members] for c in two_bodies.conflicts]
+    assert sorted(keys) == [[("max-days", "sbi")], [("max-days", "sbsta")]], two_bodies.text()
+    assert all(c.minimal for c in two_bodies.conflicts)
+
+
+def test_each_rule_names_the_conflict_that_remains(two_bodies: Explanation) -> None:
+    for number, conflict in enumerate(two_bodies.conflicts, start=1):
+        (relaxed,) = conflict.relaxations
+        assert relaxed.verdict is Verdict.INFEASIBLE
+        other = 3 - number
+        assert relaxed.message == Message.of("explain.conflicts.remains", number=other)
+    assert "another conflict remains\n" not in two_bodies.text() + "\n"
+    assert "Conflict 2 of 2" in two_bodies.text(), two_bodies.text()
+
+
+def test_each_conflict_has_its_numbers(two_bodies: Explanation) -> None:
+    for conflict in two_bodies.conflicts:
+        assert conflict.numbers, two_bodies.text()
+
+
+def test_one_conflict_lists_one() -> None:
+    found = _explained(_at_most_one_day("sbsta"))
+    assert [[m.key for m in c.members] for c in found.conflicts] == [[("max-days", "sbsta")]]
+    assert found.minimal
+
+
+def test_a_next_conflict_whose_budget_is_spent_is_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No time for a next conflict: the first stays, minimal, its rule said not enough."""
+    monkeypatch.setattr(explain_module, "_next_budget", lambda run, found, searched: (0.0, 0.0))
+    found = _explained(_at_most_one_day("sbsta", "sbi"))
+    assert len(found.conflicts) == 1 and found.minimal, found.text()
+    (relaxed,) = found.relaxations
+    assert relaxed.verdict is Verdict.INFEASIBLE
