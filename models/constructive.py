@@ -28,8 +28,10 @@ an activity that may not start yet (`_defers`, one of the `VARIANTS`).
 Nearer the optimum (`AWARE_VARIANTS`, tried first, kept when as complete and cheaper by the
 objective recomputed from the timetable): an item that fits in one period waits for a meeting
 of its own rather than carry over, while the interpretation budget has a meeting to spare;
-other bodies keep away from the plenary's opening and closing meetings; either only while the
-rest of its agenda still fits before its deadlines.
+other bodies keep away from the plenary's opening and closing meetings; a body's whole
+meetings are laid in one run of consecutive periods (leaving the teams that bodies still
+placing items need), and an item waits for its preferred periods; each only while the rest of
+its agenda still fits before its deadlines.
 
 What it does not look for: `in_parallel_with`, and any rule a later choice would need an
 earlier one undone for. An activity it cannot place is left out (`FirstFit.unplaced`); the
@@ -127,9 +129,9 @@ def first_fit(session: Session, slots: Mapping[str, Sequence[Slot]] | None = Non
     began = time.perf_counter()
     best: tuple[int, int, FirstFit] | None = None
     plain = 0  # plain variants tried
-    for whole, alone, (reserve, room, defer) in (
-        *((True, alone, variant) for alone, variant in AWARE_VARIANTS),
-        *((False, False, variant) for variant in VARIANTS),
+    for whole, alone, runs, (reserve, room, defer) in (
+        *((True, alone, runs, variant) for alone, runs, variant in AWARE_VARIANTS),
+        *((False, False, False, variant) for variant in VARIANTS),
     ):
         if not whole and best is not None and plain and best[2].complete:
             break  # as before: the plain variants until one is complete
@@ -142,6 +144,7 @@ def first_fit(session: Session, slots: Mapping[str, Sequence[Slot]] | None = Non
             defer=defer,
             whole_items=whole,
             alone_first=alone,
+            runs=runs,
         ).run()
         cost = objective(preference_costs(session, found.timetable))
         if best is None or (len(found.unplaced), cost) < best[:2]:
@@ -150,6 +153,14 @@ def first_fit(session: Session, slots: Mapping[str, Sequence[Slot]] | None = Non
             break
     assert best is not None
     return best[2]
+
+
+def _preferred(a: Activity, s: Slot) -> bool:
+    """Whether `s` matches one of `a`'s preferred slots."""
+    return any(
+        (p.date is None or p.date == s.date) and (p.period is None or p.period == s.period.id)
+        for p in a.preferred
+    )
 
 
 def _candidate_slots(session: Session) -> dict[str, list[Slot]]:
@@ -178,21 +189,25 @@ VARIANTS: tuple[tuple[bool, bool, bool], ...] = (
     (True, False, False),
 )
 
-#: The objective-aware variants, tried first, each (`alone`, a plain variant's choices): every
-#: item that one period holds waits for a meeting that holds it whole rather than carry over
-#: (`_carries_over`), and with `alone` other bodies keep away from the plenary's opening and
-#: closing meetings (`_costly`); either waits only while its agenda has the time (`_can_wait`).
-#: Each of the four is the cheapest complete one on some benchmark session, and none is
-#: complete on all. Objective of the first fit (recomputed by `scheduler.validation.costs`),
-#: plain / chosen, and the activities each aware variant leaves out: cop-20x 472 / 250
-#: [1 0 0 0], climate 10 days x 30 rooms 795 / 547 [0 0 0 0], commission 40x 801 / 469
-#: [0 1 0 0], 85x 798 / 643 [16 1 15 0], climate 15 days x 60 rooms 2972 / 2817 [2 19 0 7],
-#: climate two weeks 2148 / 1412 [0 3 0 11].
-AWARE_VARIANTS: tuple[tuple[bool, tuple[bool, bool, bool]], ...] = (
-    (True, (True, True, True)),
-    (True, (True, True, False)),
-    (False, (True, True, True)),
-    (False, (False, False, False)),
+#: The objective-aware variants, tried first, each (`alone`, `runs`, a plain variant's
+#: choices): every item that one period holds waits for a meeting that holds it whole rather
+#: than carry over (`_carries_over`); with `alone` other bodies keep away from the plenary's
+#: opening and closing meetings (`_costly`); with `runs` a body's whole meetings are laid in
+#: one run of consecutive periods (`_place_run`) and an item waits for its preferred periods
+#: (`_prefers_later`); each waits only while its agenda has the time (`_can_wait`). Each is
+#: the cheapest complete one on some benchmark session, and none is complete on all.
+#: Objective of the first fit (recomputed by `scheduler.validation.costs`), plain / chosen,
+#: and the activities each aware variant leaves out: cop-20x 472 / 207 [1 0 0 0 0 0],
+#: climate 10 days x 30 rooms 795 / 547 [0 0 0 0 0 3], commission 40x 801 / 439
+#: [0 1 0 0 0 2], 85x 798 / 643 [16 1 15 0 19 3], climate 15 days x 60 rooms 2972 / 2817
+#: [2 19 0 7 4 7], climate two weeks 2148 / 1412 [0 3 0 11 1 2].
+AWARE_VARIANTS: tuple[tuple[bool, bool, tuple[bool, bool, bool]], ...] = (
+    (True, False, (True, True, True)),
+    (True, False, (True, True, False)),
+    (False, False, (True, True, True)),
+    (False, False, (False, False, False)),
+    (True, True, (True, True, True)),
+    (True, True, (True, True, False)),
 )
 
 #: No further variant is tried after this many seconds.
@@ -214,11 +229,14 @@ class _FirstFit:
         defer: bool = False,
         whole_items: bool = False,
         alone_first: bool = False,
+        runs: bool = False,
     ) -> None:
         self.session = session
         self.defer = defer  # interpreted hosts wait rather than open a meeting left part empty
         self.whole_items = whole_items  # an item waits for a meeting that holds it whole
         self.alone_first = alone_first  # the plenary's opening and closing meetings alone
+        self.runs = runs  # whole meetings in one run, items in their preferred periods
+        self.run_ahead: dict[str, list[tuple[Activity, list[Slot]]]] = {}  # `_place_run`'s
         self.out: set[str] = set()  # activities given up
         self.spans: dict[str, list[tuple[int, int]]] = {}  # host -> first, last slot of a run-on
         self.narrow: dict[str, list[Activity]] = {}  # host -> its activities with few periods
@@ -504,14 +522,26 @@ class _FirstFit:
     def _place(self, a: Activity, s: Slot) -> list[_Part] | None:
         """The parts of `a` with its first one in `s`, or None."""
         host = self.hosts[a.body]
+        self.run_ahead.pop(a.id, None)
         floor = max(self._floor(a, host), s.index)
         candidates = [t for t in self.slots[a.id] if t.index >= floor]
         if not candidates or candidates[0].index != s.index:
             return None
         if (host.id, s.index) not in self.state.meetings and self._costly(a, host, s):
             return None
-        if a.whole_meetings:
+        if a.whole_meetings and self.runs and host.order != "free" and self._runs_from(a):
+            parts = self._place_run(a, host, s)
+            later = None if parts is not None else self._run_start(a, host, s)
+            if later is not None and self._run_layout(self._run_of(a, host), host, s) is None:
+                parts = self._place_run(a, host, later)  # its windows put it later: laid now
+            elif later is not None and self._can_wait(a, host, s):
+                return None  # it fits whole later, as the timetable stands: wait for it
+            if parts is None:
+                parts = self._place_meetings(a, host, candidates)
+        elif a.whole_meetings:
             parts = self._place_meetings(a, host, candidates)
+        elif self._prefers_later(a, host, s):
+            return None
         else:
             parts = self._place_minutes(a, host, s, candidates[1:])
         if parts is None or not self._leaves_room(a, host, parts):
@@ -861,6 +891,126 @@ class _FirstFit:
                 bound = min(own, bound - minutes)
                 self.slack[a.id] = bound
 
+    def _run_of(self, a: Activity, host: Body) -> list[Activity]:
+        """`a` and the whole-meeting activities that follow it in its host's agenda, up to
+        the first that is not one (or is `first`, `last`, `same_room`, or waits for another
+        activity's start or end): what `compact-bodies` would hold in one run."""
+        queue = self.queues.get(host.id, [])
+        run = [a]
+        if a not in queue:
+            return run
+        for x in queue[queue.index(a) + 1 :]:
+            if not x.whole_meetings or not self._runs_from(x) or x.after_end_of or x.after_start_of:
+                break
+            run.append(x)
+        return run
+
+    @staticmethod
+    def _runs_from(a: Activity) -> bool:
+        """Whether a whole-meeting activity may be laid in a run: not `first` nor `last` (their
+        own placement rules) nor `same_room` (one room for all its meetings)."""
+        return not (a.first or a.last or a.same_room)
+
+    def _run_layout(
+        self, run: Sequence[Activity], host: Body, s: Slot
+    ) -> list[tuple[Activity, list[Slot]]] | None:
+        """The run's meetings in consecutive periods of its host's sequence from `s`, each in
+        its activity's candidate periods; None when they do not fit there."""
+        order = self.sequence[host.id]
+        if s.index not in order:
+            return None
+        sequence, k = self.sequence_slots[host.id], order[s.index]
+        layout = []
+        for x in run:
+            n = x.meetings or 1
+            slots = sequence[k : k + n]
+            allowed = {t.index for t in self.slots[x.id]}
+            if len(slots) < n or any(t.index not in allowed for t in slots):
+                return None
+            layout.append((x, slots))
+            k += n
+        return layout
+
+    def _place_run(self, a: Activity, host: Body, s: Slot) -> list[_Part] | None:
+        """`a`'s meetings from `s` with its run after them (`_run_of`), in consecutive periods
+        of its host's sequence, when every meeting may open there; the followers' meetings
+        are opened ahead when `a` is committed (`run_ahead`), so that no other body takes the
+        room, team or cap they need."""
+        layout = self._run_layout(self._run_of(a, host), host, s)
+        if layout is None or not self._run_opens(host, layout):
+            return None
+        mine = layout[0][1]
+        if a.fixed_start is not None and mine[0].start != a.fixed_start:
+            return None
+        self.run_ahead[a.id] = layout[1:]
+        return [_Part(t, 0, t.minutes) for t in mine]
+
+    def _run_start(self, a: Activity, host: Body, s: Slot) -> Slot | None:
+        """The earliest period after `s` from which `a`'s run fits whole, as the timetable
+        stands (None: none)."""
+        run = self._run_of(a, host)
+        for t in self.slots[a.id]:
+            if t.index > s.index:
+                layout = self._run_layout(run, host, t)
+                if layout is not None and self._run_opens(host, layout):
+                    return t
+        return None
+
+    def _run_opens(self, host: Body, layout: Sequence[tuple[Activity, list[Slot]]]) -> bool:
+        """Whether every meeting of a run's layout may open (or is its own, opened ahead)."""
+        opened: list[Slot] = []
+        for x, slots in layout:
+            for t in slots:
+                there = self.state.meetings.get((host.id, t.index))
+                if there is not None:
+                    if there.reserved_for != x.id or not there.empty:
+                        return False
+                elif not self._may_open(host, t, opened) or not self._leaves_teams(host, t):
+                    return False
+                else:
+                    opened.append(t)
+                if not self._part_ok(x, host, _Part(t, 0, t.minutes)):
+                    return False
+        return True
+
+    def _leaves_teams(self, host: Body, t: Slot) -> bool:
+        """Whether a run's meeting in `t` leaves a team for each other interpreted host that
+        still has items of minutes to place and no meeting there yet: those share their
+        meetings and are placed period by period, the runs ahead of them."""
+        if not host.interpreted:
+            return True
+        teams = self.session.interpretation.teams
+        waiting = sum(
+            1
+            for other, (_, minutes) in self.owed.items()
+            if other != host.id and minutes > 0 and (other, t.index) not in self.state.meetings
+        )
+        used = max((self.state.count.get(("teams", g), 0) for g in self.groups[t.index]), default=0)
+        return used + 1 + waiting <= teams
+
+    def _prefers_later(self, a: Activity, host: Body, s: Slot) -> bool:
+        """Whether `a`, able to wait, waits for one of its preferred periods rather than
+        start in `s` (`preferred-periods`, 5 a part by default, against 1-2 for a meeting
+        more)."""
+        if not self.runs or not a.preferred or a.fixed_start is not None:
+            return False
+        if _preferred(a, s):
+            return False
+        later = any(t.index > s.index and _preferred(a, t) for t in self.slots[a.id])
+        return later and self._can_wait(a, host, s)
+
+    def _open_run_ahead(self, a: Activity, host: Body) -> None:
+        """Open ahead the meetings of `a`'s run that `_place_run` laid out."""
+        for x, slots in self.run_ahead.pop(a.id, []):
+            for t in slots:
+                if (host.id, t.index) in self.state.meetings:
+                    continue  # opened ahead already (a fixed activity's)
+                meeting = self._open(host, t)
+                meeting.reserved_for, meeting.ahead, meeting.ceiling = x.id, True, 0
+                self.state.in_slot.setdefault(t.index, []).append(x.id)  # not-in-parallel
+                if host.interpreted:
+                    self.ahead[host.id] = self.ahead.get(host.id, 0) + 1
+
     def _mark_alone(self, host: Body, s: Slot, parts: Sequence[_Part] = ()) -> None:
         """Note the plenary's opening meeting (the first it opens on a session day) and its
         closing one (where its last activity ends): other bodies keep away (`_costly`)."""
@@ -1054,6 +1204,8 @@ class _FirstFit:
             elif not meeting.closed:  # a `last` activity placed beforehand: others before it
                 meeting.used, meeting.ceiling = 0, p.start
         st.parts[a.id] = parts
+        if a.id in self.run_ahead:
+            self._open_run_ahead(a, host)
         if self.alone_first and (not advance or not self.plenary_left):  # its last: closing
             self._mark_alone(host, parts[-1].slot, parts)
         if not a.whole_meetings and len(parts) > 1:

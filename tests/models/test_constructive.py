@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 
@@ -129,3 +130,107 @@ def test_a_partial_first_fit_reopens_only_the_dates_it_names(cop9: Session, monk
         timetable = model.timetable(model._started.value)
         assert broken_rules(cop9, timetable) == []
     assert hinted["its date"] > hinted["every date"]
+
+
+# --- runs of whole meetings and preferred periods (`runs`, among `AWARE_VARIANTS`) ----------
+
+WED = "2030-03-06"
+
+
+def _runs_session(**late: str) -> Session:
+    """A working group with an item of two whole meetings, then one of a meeting that may
+    not start before Wednesday: laid from Monday, its meetings make two runs."""
+    from tests.models.test_constructive_rules import _session
+
+    bodies = [{"id": "w", "rooms": ["rw"], "interpreted": True}]
+    items = [
+        {"id": "w1", "body": "w", "meetings": 2, **late},
+        {"id": "w2", "body": "w", "meetings": 1, "earliest_start": f"{WED}T10:00"},
+    ]
+    return _session(bodies, items)
+
+
+def _runs(session: Session, found: FirstFit, body: str) -> int:
+    """The runs of a body's meetings in the session's periods (none are evenings here)."""
+    order = [(s.date, s.period.id) for s in session.usable_slots]
+    held = sorted({order.index((r.date, r.period)) for r in found.timetable if r.body == body})
+    return 1 + sum(1 for a, b in itertools.pairwise(held) if b > a + 1)
+
+
+def _fitted(session: Session, **choices: bool) -> FirstFit:
+    from models.constructive import _candidate_slots, _FirstFit
+
+    return _FirstFit(session, _candidate_slots(session), whole_items=True, **choices).run()
+
+
+def test_whole_meetings_are_laid_in_one_run_before_a_later_one() -> None:
+    session = _runs_session()
+    assert _runs(session, _fitted(session), "w") == 2  # without: w1 on Monday, w2 Wednesday
+    found = _fitted(session, runs=True)
+    assert found.complete and broken_rules(session, found.timetable) == []
+    assert _runs(session, found, "w") == 1
+    chosen = first_fit(session)
+    assert _runs(session, chosen, "w") == 1 and broken_rules(session, chosen.timetable) == []
+
+
+def test_whole_meetings_keep_their_windows_when_no_run_fits() -> None:
+    """The first item must be over on Monday: the two runs stay, every rule kept."""
+    session = _runs_session(latest_end="2030-03-04T18:00")
+    found = _fitted(session, runs=True)
+    assert found.complete and broken_rules(session, found.timetable) == []
+    assert _runs(session, found, "w") == 2
+
+
+def test_a_run_leaves_a_team_for_a_body_whose_items_are_still_to_place() -> None:
+    """One team for two interpreted bodies. The working group's run (its second item may not
+    start before Tuesday afternoon) would be laid from Monday afternoon, on the team the
+    plenary's items need (each fills a period, the last due Tuesday noon): it waits until
+    they are placed, and meets from Tuesday afternoon in one run."""
+    from tests.models.test_constructive_rules import _session
+
+    bodies = [
+        {"id": "p", "rooms": ["rp"], "interpreted": True},
+        {"id": "w", "rooms": ["rw"], "interpreted": True},
+    ]
+    items = [
+        {"id": "p1", "body": "p", "minutes": 180},
+        {"id": "p2", "body": "p", "minutes": 180},
+        {"id": "p3", "body": "p", "minutes": 180, "latest_end": "2030-03-05T13:00"},
+        {"id": "w1", "body": "w", "meetings": 2},
+        {"id": "w2", "body": "w", "meetings": 1, "earliest_start": "2030-03-05T15:00"},
+    ]
+    session = _session(bodies, items, interpretation={"teams": 1})
+    found = _fitted(session, runs=True)
+    assert found.complete and broken_rules(session, found.timetable) == []
+    assert _runs(session, found, "w") == 1
+    assert [r.period for r in found.timetable.parts_of("w1")] == ["PM", "AM"]
+
+
+def _preferring(third: int, **due: str) -> Session:
+    """An agenda of three items, the second preferring afternoons."""
+    from tests.models.test_constructive_rules import _session
+
+    bodies = [{"id": "w", "rooms": ["rw"]}]
+    items = [
+        {"id": "w1", "body": "w", "minutes": 60},
+        {"id": "w2", "body": "w", "minutes": 60, "preferred": [{"period": "PM"}]},
+        {"id": "w3", "body": "w", "minutes": third, **due},
+    ]
+    return _session(bodies, items)
+
+
+def test_an_item_waits_for_its_preferred_period() -> None:
+    session = _preferring(30)
+    assert [r.period for r in _fitted(session).timetable.parts_of("w2")] == ["AM"]
+    found = _fitted(session, runs=True)
+    assert found.complete and broken_rules(session, found.timetable) == []
+    assert [r.period for r in found.timetable.parts_of("w2")] == ["PM"]
+
+
+def test_an_item_meets_outside_its_preferred_period_when_a_later_one_cannot_wait() -> None:
+    """The third item fills Monday afternoon and is due by its end: the second stays in
+    the morning."""
+    session = _preferring(180, latest_end="2030-03-04T18:00")
+    found = _fitted(session, runs=True)
+    assert found.complete and broken_rules(session, found.timetable) == []
+    assert [r.period for r in found.timetable.parts_of("w2")] == ["AM"]
