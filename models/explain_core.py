@@ -116,7 +116,7 @@ class Solving:
 
     def work(self) -> float:
         """Deterministic seconds of every solve so far (CP-SAT's own measure of work)."""
-        return sum(s.response_proto.deterministic_time for s in self._solvers)
+        return sum(_work_of(s) for s in self._solvers)
 
     def exhausted(self) -> bool:
         """Whether the deadline, or the budget of `within`, is spent."""
@@ -177,6 +177,14 @@ class Solving:
         self.solves += 1
         self._solvers.append(solver)
         return solver
+
+
+def _work_of(solver: cp_model.CpSolver) -> float:
+    """The deterministic seconds `solver` spent: none while it has not solved."""
+    try:
+        return float(solver.response_proto.deterministic_time)
+    except RuntimeError:  # "solve() has not been called"
+        return 0.0
 
 
 def instances_of(h: Horizon) -> list[RuleInstance]:

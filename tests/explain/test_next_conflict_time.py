@@ -50,3 +50,11 @@ def test_a_spent_budget_stops_the_checks_inside_it() -> None:
     run.ensure_budget()  # outside it, nothing is spent
     with run.within(0.0, math.inf), pytest.raises(Exhausted):
         run.ensure_budget()
+
+
+def test_a_solver_not_yet_solved_has_spent_nothing() -> None:
+    run = _within(None, deterministic=2.0)
+    run.solver()  # made, never solved
+    assert run.work() == 0.0
+    with run.within(math.inf, 1.0):
+        run.ensure_budget()  # nothing spent: no stop
