@@ -27,6 +27,10 @@ class Calendar:
         self.bounded = on(DAYS)
         self.pre_session = set(info.pre_session_days)
         self.slots = [s for s in session.slots if not self.closure(s)]
+        #: the closed slots on the clock, with what closes them (looked up by `closures`)
+        self._closed = [(s.start, s.end, k) for s in session.slots if (k := self.closure(s))]
+        self._spans: dict[tuple[str, frozenset[dt.date]], list[tuple[dt.datetime, dt.datetime]]]
+        self._spans = {}
         session_slots = [s for s in session.slots if not s.pre_session]
         self.first_start = session_slots[0].start
         self.last_end = max(s.end for s in session_slots)
@@ -52,10 +56,24 @@ class Calendar:
     def closures(self, start: dt.datetime, end: dt.datetime) -> frozenset[Key]:
         """The instances closing some slot that meets [start, end]."""
         keys: set[Key] = set()
-        for s in self.session.slots:
-            if s.end > start and s.start < end:
-                keys |= self.closure(s)
+        for b, e, closing in self._closed:
+            if e > start and b < end:
+                keys |= closing
         return frozenset(keys)
+
+    def spans(self, a: Activity) -> list[tuple[dt.datetime, dt.datetime]]:
+        """The open periods a part of `a` may be held in (its body's, on the days it may use),
+        as (start, end) in time order; computed once per body and pre-session days."""
+        days = frozenset(self.fixed_days(a))
+        key = (a.body, days)
+        if key not in self._spans:
+            members = self.session.body(a.body).member_ids
+            self._spans[key] = sorted(
+                (s.start, s.end)
+                for s in self.slots
+                if (not s.pre_session or s.date in days) and s.period.allows(members)
+            )
+        return self._spans[key]
 
     def fixed_days(self, a: Activity) -> set[dt.date]:
         """The pre-session days the activity is fixed to (`date`, `dates`, `fixed_start`)."""

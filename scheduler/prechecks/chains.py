@@ -22,45 +22,37 @@ import math
 from itertools import pairwise
 
 from scheduler.prechecks.calendar import Calendar
-from scheduler.session import Activity, Slot
+from scheduler.session import Activity
 
 MINUTE = dt.timedelta(minutes=1)
-
-
-def body_slots(cal: Calendar, a: Activity) -> list[Slot]:
-    """The open periods a part of `a` may be held in."""
-    members = cal.session.body(a.body).member_ids
-    return [s for s in cal.open_slots([a]) if s.period.allows(members)]
 
 
 def earliest_end(cal: Calendar, a: Activity, start: dt.datetime) -> dt.datetime | None:
     """The earliest moment every part of `a` can be over, when none starts before `start`
     (None: it cannot be held at all, or it takes nothing)."""
-    slots = body_slots(cal, a)
+    spans = cal.spans(a)
     if a.whole_meetings:
-        ends = sorted(s.end for s in slots if s.start >= start)
+        ends = sorted(e for b, e in spans if b >= start)
         n = a.meetings or 0
         return ends[n - 1] if 0 < n <= len(ends) else None
     minutes = a.minutes or 0
     if minutes <= 0:
         return None
-    spans = [(max(s.start, start), s.end) for s in slots if s.end > start]
-    return _filled(spans, minutes, forward=True)
+    return _filled([(max(b, start), e) for b, e in spans if e > start], minutes, forward=True)
 
 
 def latest_start(cal: Calendar, a: Activity, end: dt.datetime) -> dt.datetime | None:
     """The latest moment the first part of `a` can start, when every part is over by `end`
     (None: it cannot be held at all, or it takes nothing)."""
-    slots = body_slots(cal, a)
+    spans = cal.spans(a)
     if a.whole_meetings:
-        starts = sorted((s.start for s in slots if s.end <= end), reverse=True)
+        starts = sorted((b for b, e in spans if e <= end), reverse=True)
         n = a.meetings or 0
         return starts[n - 1] if 0 < n <= len(starts) else None
     minutes = a.minutes or 0
     if minutes <= 0:
         return None
-    spans = [(s.start, min(s.end, end)) for s in slots if s.start < end]
-    return _filled(spans, minutes, forward=False)
+    return _filled([(b, min(e, end)) for b, e in spans if b < end], minutes, forward=False)
 
 
 def _filled(

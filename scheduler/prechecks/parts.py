@@ -26,9 +26,17 @@ from itertools import pairwise
 from scheduler.messages import Message
 from scheduler.messages.terms import Listing, Moment
 from scheduler.prechecks.calendar import Calendar
-from scheduler.prechecks.findings import BUDGET, DAYS, Active, Key, PrecheckFinding, finding
+from scheduler.prechecks.findings import (
+    BUDGET,
+    DAYS,
+    Active,
+    Key,
+    PrecheckFinding,
+    chained,
+    finding,
+)
 from scheduler.prechecks.interpretation import interpreted_needs
-from scheduler.prechecks.windows import Window, empty
+from scheduler.prechecks.windows import Bound, Window, chain, empty
 from scheduler.prechecks.wording import body_name, who
 from scheduler.session import Activity, Body, Session
 
@@ -46,6 +54,9 @@ class Part:
     start: dt.datetime  # the first period it can use begins
     end: dt.datetime | None  # the last one ends (None: days past the last may be used)
     cut: Cut | None = None  # more meetings than its minutes over `length`, by its agenda
+    #: the bounds that keep it apart (its first activity's start, its last one's end) or, with
+    #: a cut, that leave what comes before the cut little of the meeting it could share
+    bounds: tuple[Bound, ...] = ()
 
     @property
     def meetings(self) -> int:
@@ -109,10 +120,16 @@ def over_budget_by_parts(session: Session, cal: Calendar, on: Active) -> Iterato
     instances = tuple(sorted(named | {BUDGET}))
     total = sum(n.total for n in needs)
     said = Listing.of((_need_words(session, n) for n in needs), sep="terms.semicolon")
-    yield finding(
+    found = finding(
         "budget-parts", "interpretation-budget", "budget-parts", instances,
         total=total, needs=said, budget=budget,
     )  # fmt: skip
+    yield chained(found, _chains(needs))
+
+
+def _chains(needs: list[Need]) -> tuple[Message, ...]:
+    """The chains behind the bounds that keep a host's parts apart, or cut one."""
+    return chain(*(b for n in needs for p in n.parts for b in p.bounds))
 
 
 def _only(on: Active, keys: set[Key]) -> Active:
@@ -176,7 +193,11 @@ def _host_need(
     parts = []
     why: set[Key] = set()
     ordered = by_agenda and _apart_in_time(cal, activities, members)
+    in_stretch: dict[int, int] = {}  # parts per stretch: more than one are kept apart in time
     for group in groups.values():
+        in_stretch[stretches[group[0].id]] = in_stretch.get(stretches[group[0].id], 0) + 1
+    for group in groups.values():
+        apart_in_time = in_stretch[stretches[group[0].id]] > 1
         usable = {p: v for a in group for p, v in places[a.id].items()}
         if not usable:
             continue  # no period at all: other checks say so
@@ -186,10 +207,13 @@ def _host_need(
             length=max(v[0] for v in usable.values()),
             start=min(v[1] for v in usable.values()),
             end=None if None in ends else max(e for e in ends if e is not None),
+            bounds=(windows[group[0].id].lo, windows[group[-1].id].hi) if apart_in_time else (),
         )
         cut = _cut(session, group, places, windows) if ordered and len(group) > 1 else None
         if cut is not None and cut.meetings > part.meetings:
-            part = Part(part.minutes, part.length, part.start, part.end, cut)
+            at = next(n for n, a in enumerate(group) if a.id == cut.at)
+            bounds = (windows[group[at - 1].id].hi, windows[group[at].id].lo)
+            part = Part(part.minutes, part.length, part.start, part.end, cut, bounds)
             why.add(agenda)
         parts.append(part)
         for a in group:

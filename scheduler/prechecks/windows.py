@@ -140,7 +140,10 @@ def _propagate(
         activities = session.body_activities(body.id)
         if body.order != "agenda" or len(activities) < 2 or not on(key):
             continue
-        for a, c in pairwise(activities):  # a ends before c starts
+        pairs = list(pairwise(activities))  # a ends before c starts
+        for a, c in pairs:  # starts carried forward, ends backward: one pass each way
+            _starts_after(cal, w, a, c, key)
+        for a, c in reversed(pairs):
             _ends_before(cal, w, a, c, key)
         if packed:
             _packed(cal, w, activities, key)
@@ -163,6 +166,7 @@ def _propagate(
             key = ("sequence", sequence_subject(c.id, target, "end"))
             if on(key):
                 for ended in sorted(stands_for(session, target) - {c.id}):
+                    _starts_after(cal, w, session.activity(ended), c, key)
                     _ends_before(cal, w, session.activity(ended), c, key)
         for target in c.after_start_of:
             key = ("sequence", sequence_subject(c.id, target, "start"))
@@ -174,21 +178,26 @@ def _propagate(
     return any(before[k] != (v.lo, v.ls, v.hi) for k, v in w.items())
 
 
-def _ends_before(cal: Calendar, w: dict[str, Window], p: Activity, c: Activity, key: Key) -> None:
-    """`c` starts once `p` has ended: `c` no earlier than `p` can end, `p` over by the time
-    `c` must start (each with the least duration the periods give, `chains`)."""
-    wp, wc = w[p.id], w[c.id]
-    w[c.id].lo = _later(wc.lo, wp.lo.plus(key))
+def _starts_after(cal: Calendar, w: dict[str, Window], p: Activity, c: Activity, key: Key) -> None:
+    """`c` starts once `p` has ended: no earlier than `p` can end (its earliest start and its
+    least duration in the periods, `chains`)."""
+    wp = w[p.id]
+    w[c.id].lo = _later(w[c.id].lo, wp.lo.plus(key))
     if wp.lo.at is not None and (end := earliest_end(cal, p, wp.lo.at)) is not None:
         why = wp.lo.why | {key} | cal.closures(wp.lo.at, end)
-        w[c.id].lo = _later(
-            w[c.id].lo, Bound(end, why, _step("ends-after", cal.session, p, end, wp.lo))
-        )
-    w[p.id].hi = _earlier(wp.hi, wc.ls.plus(key))
+        step = _step("ends-after", cal.session, p, end, wp.lo)
+        w[c.id].lo = _later(w[c.id].lo, Bound(end, why, step))
+
+
+def _ends_before(cal: Calendar, w: dict[str, Window], p: Activity, c: Activity, key: Key) -> None:
+    """`c` starts once `p` has ended: `p` is over by the time `c` must start (its deadline
+    less its least duration)."""
+    wc = w[c.id]
+    w[p.id].hi = _earlier(w[p.id].hi, wc.ls.plus(key))
     if wc.hi.at is not None and (start := latest_start(cal, c, wc.hi.at)) is not None:
         why = wc.hi.why | {key} | cal.closures(start, wc.hi.at)
-        bound = Bound(start, why, _step("starts-before", cal.session, c, start, wc.hi))
-        w[p.id].hi = _earlier(w[p.id].hi, bound)
+        step = _step("starts-before", cal.session, c, start, wc.hi)
+        w[p.id].hi = _earlier(w[p.id].hi, Bound(start, why, step))
     w[p.id].ls = _earlier(w[p.id].ls, w[p.id].hi)
 
 

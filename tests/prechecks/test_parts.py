@@ -129,7 +129,8 @@ def test_an_agenda_cut_by_a_deadline_needs_meetings_on_each_side() -> None:
     assert found.text() == (
         "the interpreted bodies need at least 5 meetings (Plenary 4: 490 minutes (4 meetings:"
         " the 400 minutes before item 3 need 3 meetings, 4 if they share one with the 90"
-        " minutes from item 3 on, which need 1 meeting); Working group 1); the budget is 4"
+        " minutes from item 3 on, which need 1 meeting); Working group 1); the budget is 4,"
+        " since item 3 starts no later than Tuesday 5 March 15:30"
     )
     # the days too, though more days would not help: the cut is not counted where days past
     # the last may be used (naming one instance more than needed is still sound)
