@@ -1,0 +1,220 @@
+"""A lower bound on a session's objective from a counting relaxation: meetings and parts only.
+
+The session's LP spreads each body's meetings thinly over its slots and misses how bodies
+trade their meetings against each other under shared capacities (the parallel cap of the
+negotiations, the interpretation teams): runs packed into the cap's lanes against meetings
+moved to the evenings. `CountRelaxation` is a smaller CP-SAT model that keeps what couples the
+bodies and drops what makes the session model large (minutes, offsets, rooms, exact times):
+
+- per host and slot `held[c,s]`, per activity and slot `part[a,s]`, over the session model's
+  own (pruned) domains; a part implies its host's meeting, a meeting has a part;
+- each activity's parts: a whole-meeting one exactly its meetings, one held in one part one,
+  any other enough period minutes for its minutes; in a host's slot an activity that takes
+  its meetings to itself excludes every other part, and the others fit the period (each part
+  at least a minute, one held in one part all its minutes);
+- each host at least its fewest meetings (`models.bounds.fewest_meetings`);
+- the agenda order of agenda-order bodies, on slots;
+- per moment the capacity groups (`models.bounds.capacity_groups`: one meeting per body, the
+  teams, the parallel cap), the daily maxima and the interpretation budget;
+- every preference, encoded by the session's own modules (`models.objective`): each is a
+  function of the meetings and parts alone.
+
+Each rule is kept only where it is enforced outright in the session model. Every timetable of
+the session is then a solution with the same cost (proof in FORMULATION.md, "Bounds"), so the
+bound CP-SAT proves here, optimal or not, bounds the session's objective from below.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from models.bounds import _enforced, capacity_groups, fewest_meetings
+from models.context import Context, PenaltyTerm, sum_of, weighted
+from models.objective import PREFERENCE_TERMS
+from models.variables import Key, Variables
+from scheduler.rules.subjects import SESSION
+from scheduler.session import Activity, Slot
+
+
+@dataclass(frozen=True)
+class CountBound:
+    """What the relaxation proved: `bound`, a lower bound on the session's objective (None:
+    no timetable exists, or nothing was proven), the `deterministic_time` spent, and whether
+    it was solved to its optimum."""
+
+    bound: int | None
+    deterministic_time: float
+    optimal: bool
+
+
+class CountRelaxation:
+    """The counting relaxation of a session model (`source`: its context, read for the
+    domains, the switches and the activities held in one part; nothing is added to it)."""
+
+    def __init__(self, source: Context) -> None:
+        self.session = session = source.session
+        self.model = model = cp_model.CpModel()
+        model.name = f"count-bound-{session.session.number}"
+        v = Variables(false=model.new_constant(0))
+        v.label = dict(source.v.label)
+        v.slots = {a: list(slots) for a, slots in source.v.slots.items()}
+        v.body_slots = {host: list(slots) for host, slots in source.v.body_slots.items()}
+        v.one_part = set(source.v.one_part)
+        for host, slots in v.body_slots.items():
+            for s in slots:
+                v.held[(host, s.index)] = model.new_bool_var(f"held[{host},{s.label}]")
+        for a in session.activities:
+            for s in v.slots[a.id]:
+                v.part[(a.id, s.index)] = model.new_bool_var(f"part[{a.id},{s.label}]")
+        self.v = v
+        self.ctx = Context(model, session, v, source.switches)
+        self._later: dict[str, list[tuple[int, cp_model.IntVar]]] = {}
+        self._meetings_and_parts()
+        self._durations()
+        self._within_meetings()
+        self._meeting_counts()
+        self._agenda_order()
+        self._capacities()
+        self.terms: list[PenaltyTerm] = [
+            t for module in PREFERENCE_TERMS.values() for t in module(self.ctx)
+        ]
+        model.minimize(weighted(self.terms))
+
+    # --- what every timetable keeps --------------------------------------------------------
+
+    def _meetings_and_parts(self) -> None:
+        """A part implies its host's meeting; a meeting holds a part (`held` is their OR)."""
+        v, model = self.v, self.model
+        parts: dict[Key, list[cp_model.IntVar]] = {}
+        for a in self.session.activities:
+            for s in v.slots[a.id]:
+                part = v.part[(a.id, s.index)]
+                model.add_implication(part, v.held[(a.body, s.index)])
+                parts.setdefault((a.body, s.index), []).append(part)
+        for key, held in v.held.items():
+            model.add_bool_or([~held, *parts.get(key, [])])
+
+    def _durations(self) -> None:
+        """`full-duration` (never switched): n parts for a whole-meeting activity, one for an
+        activity held in one part, and otherwise at least its minutes in its parts' periods."""
+        v, model = self.v, self.model
+        for a in self.session.activities:
+            parts = [(s, v.part[(a.id, s.index)]) for s in v.slots[a.id]]
+            if not parts:
+                continue
+            if a.whole_meetings:
+                model.add(sum_of(p for _, p in parts) == (a.meetings or 0))
+            elif a.id in v.one_part:
+                model.add(sum_of(p for _, p in parts) == 1)
+            else:
+                minutes = a.minutes or 0
+                model.add(sum_of(min(s.minutes, minutes) * p for s, p in parts) >= minutes)
+
+    def _within_meetings(self) -> None:
+        """In a host's meeting (`within-periods`, never switched): a part of an activity that
+        takes its meetings to itself (a whole meeting fills its period; `share: false` by
+        `no-sharing` enforced outright) excludes every other part; the other parts fit the
+        period, each at least one minute long, one held in one part all its minutes."""
+        v, model, session = self.v, self.model, self.session
+        for host in session.hosts:
+            alone: list[Activity] = []
+            shared: list[Activity] = []
+            for a in session.body_activities(host.id):
+                own = a.whole_meetings or (not a.share and _enforced(self.ctx, "no-sharing", a.id))
+                (alone if own else shared).append(a)
+            for s in v.body_slots.get(host.id, []):
+                mine = [v.part[(a.id, s.index)] for a in alone if v.has(a.id, s)]
+                theirs = [(a, v.part[(a.id, s.index)]) for a in shared if v.has(a.id, s)]
+                if not theirs:
+                    if len(mine) > 1:
+                        model.add_at_most_one(mine)
+                    continue
+                used = model.new_bool_var(f"shared[{host.id},{s.label}]")
+                for _, part in theirs:
+                    model.add_implication(part, used)
+                model.add(sum_of(mine) + used <= 1)
+                least = [((a.minutes or 0) if a.id in v.one_part else 1) * p for a, p in theirs]
+                model.add(sum_of(least) <= s.minutes * used)
+
+    def _meeting_counts(self) -> None:
+        """Each host meets at least `fewest_meetings` times (`bound:meeting-counts`)."""
+        v = self.v
+        for host in self.session.hosts:
+            held = [v.held[(host.id, s.index)] for s in v.body_slots.get(host.id, [])]
+            fewest = fewest_meetings(self.ctx, host.id)
+            if held and fewest > 1:
+                self.model.add(sum_of(held) >= fewest)
+
+    def _agenda_order(self) -> None:
+        """In an agenda-order body (`agenda-order` enforced outright), no part of an activity
+        comes after a part of the next one."""
+        v, session = self.v, self.session
+        for body in session.bodies:
+            activities = session.agenda_of(body.id)
+            if body.order != "agenda" or not _enforced(self.ctx, "agenda-order", body.id):
+                continue
+            for a, c in itertools.pairwise(activities):
+                for s in v.slots[c.id]:
+                    after = self._part_after(a.id, s)
+                    if after is not None:
+                        self.model.add(v.part[(c.id, s.index)] + after <= 1)
+
+    def _part_after(self, activity: str, slot: Slot) -> cp_model.IntVar | None:
+        """A literal at least each part of `activity` in a slot after `slot` (None: it has no
+        such slot). `later[a,s]` is made once per slot, from the last slot back."""
+        if activity not in self._later:
+            later: list[tuple[int, cp_model.IntVar]] = []
+            following: cp_model.IntVar | None = None
+            for s in reversed(self.v.slots[activity]):
+                here = self.model.new_bool_var(f"later[{activity},{s.label}]")
+                self.model.add_implication(self.v.part[(activity, s.index)], here)
+                if following is not None:
+                    self.model.add_implication(following, here)
+                later.append((s.index, here))
+                following = here
+            self._later[activity] = later[::-1]
+        return next((x for index, x in self._later[activity] if index > slot.index), None)
+
+    def _capacities(self) -> None:
+        """At no moment more meetings of a capacity group than it allows; the daily maxima;
+        the interpretation budget (each only where its rule is enforced outright)."""
+        ctx, model, session = self.ctx, self.model, self.session
+        for hosts, n in capacity_groups(ctx):
+            for at_once in ctx.meetings_per_moment(hosts=hosts):
+                if len(at_once) > n:
+                    model.add(sum_of(at_once) <= n)
+        for body in session.bodies:
+            cap = body.max_meetings_per_day
+            if cap is None or not _enforced(ctx, "max-meetings-per-day", body.id):
+                continue
+            for held in ctx.meetings_per_day(body.id).values():
+                if len(held) > cap:
+                    model.add(sum_of(held) <= cap)
+        interpreted = [h for _, _, h in ctx.meetings(interpreted_only=True)]
+        budget = session.interpretation.budget
+        if len(interpreted) > budget and _enforced(ctx, "interpretation-budget", SESSION):
+            model.add(sum_of(interpreted) <= budget)
+
+    # --- the bound -------------------------------------------------------------------------
+
+    def solve(self, deterministic_time: float, seed: int = 0) -> CountBound:
+        """Solve on one worker within a deterministic budget (every LP row from the start:
+        the bound is what this model is for); the bound it proved."""
+        solver = cp_model.CpSolver()
+        params = solver.parameters
+        params.num_workers = 1
+        params.random_seed = seed
+        params.max_deterministic_time = deterministic_time
+        params.linearization_level = 2
+        status = solver.solve(self.model)
+        spent = solver.deterministic_time
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.UNKNOWN):
+            return CountBound(None, spent, False)  # infeasible: the session has no timetable
+        bound = solver.best_objective_bound
+        if status == cp_model.UNKNOWN and bound <= -(2**62):
+            return CountBound(None, spent, False)
+        return CountBound(math.ceil(bound - 1e-6), spent, status == cp_model.OPTIMAL)
