@@ -14,8 +14,9 @@ bodies and drops what makes the session model large (minutes, offsets, rooms, ex
   at least a minute, one held in one part all its minutes);
 - each host at least its fewest meetings (`models.bounds.fewest_meetings`);
 - the agenda order of agenda-order bodies, on slots;
-- per moment the capacity groups (`models.bounds.capacity_groups`: one meeting per body, the
-  teams, the parallel cap), the daily maxima and the interpretation budget;
+- per moment one meeting per body, and the rules that read only meetings and parts by their
+  own functions (`models.constraints`): the teams, the parallel cap, `not-in-parallel`, the
+  daily maxima, the interpretation budget;
 - every preference, encoded by the session's own modules (`models.objective`): each is a
   function of the meetings and parts alone.
 
@@ -32,11 +33,11 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from models.bounds import _enforced, capacity_groups, fewest_meetings
+from models.bounds import fewest_meetings
+from models.constraints import HARD_CONSTRAINTS
 from models.context import Context, PenaltyTerm, sum_of, weighted
 from models.objective import PREFERENCE_TERMS
 from models.variables import Key, Variables
-from scheduler.rules.subjects import SESSION
 from scheduler.session import Activity, Slot
 
 
@@ -51,11 +52,24 @@ class CountBound:
     optimal: bool
 
 
+#: The session's hard rules whose functions read only meetings and parts: the relaxation adds
+#: them as they are (a dropped instance stays out).
+ON_MEETINGS_AND_PARTS = (
+    "not-in-parallel",
+    "interpretation-budget",
+    "interpretation-teams",
+    "parallel-cap",
+    "max-meetings-per-day",
+)
+
+
 class CountRelaxation:
-    """The counting relaxation of a session model (`source`: its context, read for the
+    """The counting relaxation of an unguarded session model (`source`: its context, read for the
     domains, the switches and the activities held in one part; nothing is added to it)."""
 
     def __init__(self, source: Context) -> None:
+        if source.switches.guards:
+            raise ValueError("the counting relaxation of a guarded model is not built")
         self.session = session = source.session
         self.model = model = cp_model.CpModel()
         model.name = f"count-bound-{session.session.number}"
@@ -124,7 +138,7 @@ class CountRelaxation:
             alone: list[Activity] = []
             shared: list[Activity] = []
             for a in session.body_activities(host.id):
-                own = a.whole_meetings or (not a.share and _enforced(self.ctx, "no-sharing", a.id))
+                own = a.whole_meetings or (not a.share and _kept(self.ctx, "no-sharing", a.id))
                 (alone if own else shared).append(a)
             for s in v.body_slots.get(host.id, []):
                 mine = [v.part[(a.id, s.index)] for a in alone if v.has(a.id, s)]
@@ -155,7 +169,7 @@ class CountRelaxation:
         v, session = self.v, self.session
         for body in session.bodies:
             activities = session.agenda_of(body.id)
-            if body.order != "agenda" or not _enforced(self.ctx, "agenda-order", body.id):
+            if body.order != "agenda" or not _kept(self.ctx, "agenda-order", body.id):
                 continue
             for a, c in itertools.pairwise(activities):
                 for s in v.slots[c.id]:
@@ -180,32 +194,28 @@ class CountRelaxation:
         return next((x for index, x in self._later[activity] if index > slot.index), None)
 
     def _capacities(self) -> None:
-        """At no moment more meetings of a capacity group than it allows; the daily maxima;
-        the interpretation budget (each only where its rule is enforced outright)."""
-        ctx, model, session = self.ctx, self.model, self.session
-        for hosts, n in capacity_groups(ctx):
-            for at_once in ctx.meetings_per_moment(hosts=hosts):
-                if len(at_once) > n:
-                    model.add(sum_of(at_once) <= n)
-        for body in session.bodies:
-            cap = body.max_meetings_per_day
-            if cap is None or not _enforced(ctx, "max-meetings-per-day", body.id):
-                continue
-            for held in ctx.meetings_per_day(body.id).values():
-                if len(held) > cap:
-                    model.add(sum_of(held) <= cap)
-        interpreted = [h for _, _, h in ctx.meetings(interpreted_only=True)]
-        budget = session.interpretation.budget
-        if len(interpreted) > budget and _enforced(ctx, "interpretation-budget", SESSION):
-            model.add(sum_of(interpreted) <= budget)
+        """At no moment two meetings of one body (its joint ones too: `body-one-at-a-time`
+        across slots, never switched), and the hard rules that read only meetings and parts
+        (`ON_MEETINGS_AND_PARTS`), by their own functions."""
+        for body in self.session.bodies:
+            for at_once in self.ctx.meetings_per_moment(hosts=self.ctx.hosts_of(body.id)):
+                if len(at_once) > 1:
+                    self.model.add_at_most_one(at_once)
+        for rule in ON_MEETINGS_AND_PARTS:
+            HARD_CONSTRAINTS[rule](self.ctx)
 
     # --- the bound -------------------------------------------------------------------------
 
-    def solve(self, deterministic_time: float, seed: int = 0) -> CountBound:
-        """Solve on one worker within a deterministic budget (every LP row from the start:
-        the bound is what this model is for); the bound it proved."""
+    def solve(
+        self, deterministic_time: float, time_limit: float | None = None, seed: int = 0
+    ) -> CountBound:
+        """Solve on one worker within a deterministic budget (and `time_limit` seconds, a
+        deadline's guard), every LP row from the start: the bound is what this model is for.
+        The bound it proved."""
         solver = cp_model.CpSolver()
         params = solver.parameters
+        if time_limit is not None:
+            params.max_time_in_seconds = time_limit
         params.num_workers = 1
         params.random_seed = seed
         params.max_deterministic_time = deterministic_time
@@ -218,3 +228,12 @@ class CountRelaxation:
         if status == cp_model.UNKNOWN and bound <= -(2**62):
             return CountBound(None, spent, False)
         return CountBound(math.ceil(bound - 1e-6), spent, status == cp_model.OPTIMAL)
+
+
+def _kept(ctx: Context, rule: str, subject: str) -> bool:
+    """Whether the instance (`rule`, `subject`) holds in the session model: an unguarded
+    model's instance holds unless dropped. False when it has no instance."""
+    try:
+        return ctx.switches.prunes(rule, subject)
+    except KeyError:
+        return False

@@ -16,6 +16,7 @@ import pytest
 from ortools.sat.python import cp_model
 
 from models import SessionModel
+from models import model as model_module
 from models.count_bound import CountRelaxation
 from scheduler.generate import generate_session
 from scheduler.session import Session
@@ -144,3 +145,38 @@ def test_the_relaxation_sees_the_trade_the_root_bound_misses() -> None:
     # The optimum: four meetings, four interpreted, the session ending at position 4, and one
     # evening (3) rather than a second run (5); the root bound (12) misses the evening.
     assert root.best_objective_bound < found.bound == exact.objective_value == 4 + 4 + 4 + 3
+
+
+# --- in the session's solve ------------------------------------------------------------------
+
+
+def test_a_large_session_s_solve_is_held_at_or_above_the_relaxation_s_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """From `COUNT_BOUND_FROM` placements up (here: every size), a session with a scoped cap
+    gets the bound before its search; the reported bound is at least it, and the timetable
+    costs at least it too."""
+    monkeypatch.setattr(model_module, "COUNT_BOUND_FROM", 0)
+    session = _optimum("climate-2")[0]
+    assert session.interpretation.parallel_cap_bodies is not None
+    model = SessionModel(session)
+    result = model.solve(workers=1, seed=0, time_limit=30)
+    assert model.counted is not None and model.counted.bound is not None
+    assert result.timetable is not None and result.best_bound is not None
+    assert result.best_bound >= model.counted.bound
+    assert sum(cost(session, result.timetable).values()) == result.objective
+    assert result.objective >= model.counted.bound
+
+
+def test_no_relaxation_for_another_objective_a_guarded_model_or_a_small_session(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session = _optimum("climate-2")[0]
+    assert SessionModel(session).count_bound(60.0) == 0.0  # below COUNT_BOUND_FROM
+    monkeypatch.setattr(model_module, "COUNT_BOUND_FROM", 0)
+    other = SessionModel(session)
+    other.minimize(other.penalty_terms["meetings"])
+    guarded = SessionModel(session, guarded=True)
+    for model in (other, guarded):
+        model.count_bound(60.0)
+        assert model.counted is None
