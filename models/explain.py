@@ -17,7 +17,6 @@ The steps, each in its own module:
 
 from __future__ import annotations
 
-import math
 import os
 import time
 from collections.abc import Callable
@@ -294,28 +293,32 @@ def _within_budget(
 
 def _next_budget(run: Solving, listed: int, searched: Spent) -> tuple[float, float]:
     """Wall and deterministic seconds for the search of one more conflict, `listed` being
-    found: nothing when less is left of the deadline than the first conflict's search
-    took; else what is left shared with the conflicts that may still follow and their
-    relaxations, and at least what the first search took. In CP-SAT's deterministic time,
-    `NEXT_WORK` times the first search's, at least one solve's budget: a run bounded in
-    deterministic time alone (tests) ends the same on any machine.
+    found: nothing when less is left of the deadline than the first conflict's search took
+    or `MAX_CONFLICTS` are found; else half of what is left (the rest for its relaxations
+    and the conflicts after it), at least what the first search took. In CP-SAT's
+    deterministic time, `NEXT_WORK` times the first search's, at least one solve's budget
+    and `LEAST_NEXT_WORK`: a run bounded in deterministic time alone (tests) ends the same
+    on any machine, and the deterministic budget is the one that binds on a quiet machine.
 
-    A large session used to get no next conflict at all under a deadline: the climate
-    session with one team (load 2, 60 s), its first conflict found in 11.4 s, dropping its
-    days proven not enough at 32.7 s, the second conflict's search took 33.1 s and ended
-    unminimised, 126 rules none of whose drops was decided. Within this budget it stops
-    (`FORMULATION.md`, Explanations, for what it costs there)."""
+    A large session used to get no next conflict at all under a deadline: on the climate
+    session with one team (load 2, 60 s) the second conflict's search had taken 33.1 s and
+    ended unminimised, 126 rules none of whose drops was decided. The commission session
+    one day short, its second conflict's search took 1.5 times the first's deterministic
+    time (1.04 against 0.69; 8.7 s wall against 5.5 at load 9.2), which a fifth of what was
+    left (8.9 s) cut at load 9.7."""
     left = run.deadline.left()
-    if left <= 0 or left < searched.seconds:
+    if left <= 0 or left < searched.seconds or listed >= MAX_CONFLICTS:
         return 0.0, 0.0
-    share = left / (1 + MAX_CONFLICTS - listed)
-    seconds = math.inf if math.isinf(left) else max(searched.seconds, share)
-    work = max(NEXT_WORK * searched.work, run.deterministic or 0.0)
-    return seconds, work or math.inf
+    seconds = max(searched.seconds, left / 2)
+    work = max(NEXT_WORK * searched.work, run.deterministic or 0.0, LEAST_NEXT_WORK)
+    return seconds, work
 
 
-#: A next conflict's search gets this many times the first search's deterministic time.
-NEXT_WORK = 4.0
+#: A next conflict's search gets this many times the first search's deterministic time,
+#: and at least `LEAST_NEXT_WORK` deterministic seconds: more than any whole explanation of
+#: COP9's variants takes (0.04-0.62 in `benchmarks/explain_bench.py`).
+NEXT_WORK = 2.0
+LEAST_NEXT_WORK = 2.0
 
 
 def _shown_minimal(h: Horizon, members: list[RuleInstance], run: Solving) -> bool:
