@@ -21,7 +21,7 @@ class Calendar:
         info = session.session
         self.session = session
         self.on = on
-        self._windows: dict[bool, dict[str, Window]] = {}
+        self._windows: dict[tuple[bool, bool], dict[str, Window]] = {}
         self.evenings_closed = not info.evening_meetings and on(EVENINGS)
         self.closed_holidays = {d for d in info.holidays if on(holiday_key(d))}
         self.bounded = on(DAYS)
@@ -35,14 +35,16 @@ class Calendar:
         self.first_start = session_slots[0].start
         self.last_end = max(s.end for s in session_slots)
 
-    def windows(self, packed: bool = False) -> dict[str, Window]:
+    def windows(self, packed: bool = False, durations: bool = True) -> dict[str, Window]:
         """Each activity's time window under this calendar and its instances (computed once);
-        `packed`: agenda order counting durations too (`windows.time_windows`)."""
-        if packed not in self._windows:
+        `packed`: agenda order counting durations too (`windows.time_windows`); without
+        `durations`, relations carry starts and ends as they are (no chain to say)."""
+        key = (packed, durations)
+        if key not in self._windows:
             from scheduler.prechecks.windows import time_windows  # windows build on calendars
 
-            self._windows[packed] = time_windows(self.session, self, self.on, packed)
-        return self._windows[packed]
+            self._windows[key] = time_windows(self.session, self, self.on, packed, durations)
+        return self._windows[key]
 
     def closure(self, s: Slot) -> frozenset[Key]:
         """The instances that close a slot (empty: the slot is open)."""

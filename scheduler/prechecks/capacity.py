@@ -14,52 +14,67 @@ from scheduler.messages import Message
 from scheduler.messages.terms import Moment
 from scheduler.prechecks.calendar import Calendar, Supply
 from scheduler.prechecks.findings import DAYS, Key, PrecheckFinding, chained, finding
-from scheduler.prechecks.windows import Bound, Window, chain, empty
+from scheduler.prechecks.windows import Bound, Window, chain
 from scheduler.prechecks.wording import body_name
 from scheduler.session import Session
 
 
 def capacity(
-    session: Session, cal: Calendar, windows: dict[str, Window]
+    session: Session, cal: Calendar, *window_sets: dict[str, Window]
 ) -> Iterator[PrecheckFinding]:
-    """Per body, the tightest window whose activities cannot fit in its periods."""
+    """Per body, the tightest window whose activities cannot fit in its periods, under the
+    fewest rules and with the shortest chain to say: windows carried with durations
+    (`chains`) and, as often clearer for the same rules, without them."""
     for body in session.bodies:
-        activities = [a for a in session.body_activities(body.id) if not empty(windows[a.id])]
-        starts = sorted({t for a in activities if (t := windows[a.id].lo.at) is not None})
-        ends = sorted({t for a in activities if (t := windows[a.id].hi.at) is not None})
-        best: tuple[tuple[int, int], PrecheckFinding] | None = None
-        for start in starts:
-            for end in ends:
-                if start >= end:
-                    continue
-                inside = [a for a in activities if _within(windows[a.id], start, end)]
-                if not inside:
-                    continue
-                whole = sum(a.meetings or 0 for a in inside if a.whole_meetings)
-                minutes = sum(a.minutes or 0 for a in inside if not a.whole_meetings)
-                supply = Supply.of(cal, inside, start, end)
-                if not supply.short_of(whole, minutes):
-                    continue
-                why = set(cal.closures(start, end))
-                bounds: list[Bound] = []
-                for a in inside:
-                    w = windows[a.id]
-                    if w.base < start:
-                        why |= w.lo.why
-                        bounds.append(w.lo)
-                    if cal.bounded and end >= cal.last_end:
-                        why.add(DAYS)  # inside whatever its own deadline: the session ends
-                    else:
-                        why |= w.hi.why
-                        bounds.append(w.hi)
-                rank = (len(why), len(supply.slots))
-                if best is None or rank < best[0]:
-                    found = _capacity_finding(
-                        session, body.id, supply, whole, minutes, why, chain(*bounds)
-                    )
-                    best = (rank, found)
-        if best is not None:
-            yield best[1]
+        found = [f for w in window_sets if (f := _tightest(session, cal, body.id, w))]
+        if found:
+            yield min(found, key=lambda f: f[0])[1]
+
+
+def _tightest(
+    session: Session, cal: Calendar, body_id: str, windows: dict[str, Window]
+) -> tuple[tuple[int, int, int], PrecheckFinding] | None:
+    """The body's window ranked best whose activities cannot fit in its periods, if any."""
+    body = session.body(body_id)
+    # an empty window's bounds hold too (each one of them does); its activity is counted
+    activities = session.body_activities(body.id)
+    starts = sorted({t for a in activities if (t := windows[a.id].lo.at) is not None}
+                    | {windows[a.id].base for a in activities})  # fmt: skip
+    ends = {t for a in activities if (t := windows[a.id].hi.at) is not None}
+    if cal.bounded:  # the whole session too: windows carried along the agenda end earlier
+        ends.add(cal.last_end)
+    best: tuple[tuple[int, int, int], PrecheckFinding] | None = None
+    for start in starts:
+        for end in sorted(ends):
+            if start >= end:
+                continue
+            inside = [a for a in activities if _within(windows[a.id], start, end)]
+            if not inside:
+                continue
+            whole = sum(a.meetings or 0 for a in inside if a.whole_meetings)
+            minutes = sum(a.minutes or 0 for a in inside if not a.whole_meetings)
+            supply = Supply.of(cal, inside, start, end)
+            if not supply.short_of(whole, minutes):
+                continue
+            why = set(cal.closures(start, end))
+            bounds: list[Bound] = []
+            for a in inside:
+                w = windows[a.id]
+                if w.base < start:
+                    why |= w.lo.why
+                    bounds.append(w.lo)
+                if cal.bounded and end >= cal.last_end:
+                    why.add(DAYS)  # inside whatever its own deadline: the session ends
+                else:
+                    why |= w.hi.why
+                    bounds.append(w.hi)
+            # the fewest rules, then the shortest chain to say, then the tightest window
+            steps = chain(*bounds)
+            rank = (len(why), len(steps), len(supply.slots))
+            if best is None or rank < best[0]:
+                found = _capacity_finding(session, body.id, supply, whole, minutes, why, steps)
+                best = (rank, found)
+    return best
 
 
 def _within(w: Window, start: dt.datetime, end: dt.datetime) -> bool:

@@ -22,6 +22,9 @@ import math
 from itertools import pairwise
 
 from scheduler.prechecks.calendar import Calendar
+from scheduler.prechecks.findings import Key
+from scheduler.published import stands_for
+from scheduler.rules.catalogue import sequence_subject
 from scheduler.session import Activity
 
 MINUTE = dt.timedelta(minutes=1)
@@ -75,3 +78,49 @@ def _filled(
             return p - math.floor(step) * MINUTE
         left -= have
     return None
+
+
+def ends_later(
+    cal: Calendar, first: Activity, last: Activity, start: dt.datetime, end: dt.datetime
+) -> frozenset[Key] | None:
+    """Whether `last` must end after `end` when `first` ends in the period [start, end]: the
+    instances of the chain that says so, from `first` to `last` (None: no chain shows it).
+
+    Relative to `first`'s end, not to the clock: each activity that starts once another has
+    ended (agenda order, `after_end_of`) ends no earlier than its least duration after it, and
+    one marked last no earlier than any other; `first` ends no earlier than `start`.
+    """
+    session, on = cal.session, cal.on
+    edges: list[tuple[str, str, Key]] = []
+    for body in session.bodies:
+        key: Key = ("agenda-order", body.id)
+        agenda = session.body_activities(body.id)
+        if body.order == "agenda" and len(agenda) > 1 and on(key):
+            edges += [(a.id, c.id, key) for a, c in pairwise(agenda)]
+    for c in session.activities:
+        for target in c.after_end_of:
+            key = ("sequence", sequence_subject(c.id, target, "end"))
+            if on(key):
+                edges += [(x, c.id, key) for x in sorted(stands_for(session, target) - {c.id})]
+    marked = [f for f in session.activities if f.last and on(("first-last", f.id))
+              and cal.fixed_day(f) is None]  # fmt: skip
+    ends: dict[str, tuple[dt.datetime, frozenset[Key]]] = {first.id: (start, frozenset())}
+    for _ in range(len(session.activities) + 1):
+        moved = False
+        for x, y, key in edges:
+            if x not in ends:
+                continue
+            after, why = ends[x]
+            done = earliest_end(cal, session.activity(y), after)
+            if done is not None and (y not in ends or done > ends[y][0]):
+                ends[y] = (done, why | {key} | cal.closures(after, done))
+                moved = True
+        for f in marked:
+            for x, (after, why) in list(ends.items()):
+                if x != f.id and (f.id not in ends or after > ends[f.id][0]):
+                    ends[f.id] = (after, why | {("first-last", f.id)})
+                    moved = True
+        if not moved:
+            break
+    found = ends.get(last.id)
+    return found[1] if found is not None and found[0] > end and last.id != first.id else None

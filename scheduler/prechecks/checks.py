@@ -26,14 +26,18 @@ def precheck(session: Session, active: Active | None = None) -> list[PrecheckFin
     windows = calendar.windows()
     orders = list(order_cycles(session, calendar, on))
     marks = {k for f in orders for k in f.instances if k[0] == "first-last"}
+    emptied = list(empty_windows(session, windows))
+    chained = [f for f in emptied if f.message.key == "precheck.chain.since"]
     found = [
         *fixed_times(session, calendar, on),
         *orders,
-        *empty_windows(session, windows),
+        *(f for f in emptied if f not in chained),
         # a start clash through a first/last mark that the order rules already contradict
         # says less than the contradiction itself
         *(f for f in same_start(session, windows) if not marks & set(f.instances)),
-        *capacity(session, calendar, windows),
+        *capacity(session, calendar, windows, calendar.windows(durations=False)),
+        # a window emptied along a chain says less than a count with the same rules: after it
+        *chained,
         *over_budget(session, calendar, on),
         *over_budget_by_parts(session, calendar, on),
         *simultaneous(session, calendar, windows, on),

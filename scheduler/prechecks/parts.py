@@ -26,6 +26,7 @@ from itertools import pairwise
 from scheduler.messages import Message
 from scheduler.messages.terms import Listing, Moment
 from scheduler.prechecks.calendar import Calendar
+from scheduler.prechecks.chains import ends_later
 from scheduler.prechecks.findings import (
     BUDGET,
     DAYS,
@@ -77,6 +78,10 @@ class Cut:
     shared: int | None  # the same with one shared with what follows (None: none can be)
     following: int  # the fewest meetings for the minutes from the cut on
     meetings: int  # the fewest in all: min(alone + following, shared + following - 1)
+    #: the last activity after the cut, when it must end after the meeting it could share
+    #: (a chain through other bodies: `chains.ends_later`), and the instances that say so
+    later: str | None = None
+    why: frozenset[Key] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -209,12 +214,14 @@ def _host_need(
             end=None if None in ends else max(e for e in ends if e is not None),
             bounds=(windows[group[0].id].lo, windows[group[-1].id].hi) if apart_in_time else (),
         )
-        cut = _cut(session, group, places, windows) if ordered and len(group) > 1 else None
+        cut = _cut(session, cal, group, places, windows) if ordered and len(group) > 1 else None
         if cut is not None and cut.meetings > part.meetings:
             at = next(n for n, a in enumerate(group) if a.id == cut.at)
-            bounds = (windows[group[at - 1].id].hi, windows[group[at].id].lo)
+            bounds: tuple[Bound, ...] = (windows[group[at - 1].id].hi, windows[group[at].id].lo)
+            if cut.later is not None:  # kept apart by a chain relative to the cut, not by these
+                bounds = ()
             part = Part(part.minutes, part.length, part.start, part.end, cut, bounds)
-            why.add(agenda)
+            why |= {agenda} | cut.why
         parts.append(part)
         for a in group:
             w = windows[a.id]
@@ -236,7 +243,7 @@ def _apart_in_time(cal: Calendar, activities: list[Activity], members: tuple[str
 
 
 def _cut(
-    session: Session, group: list[Activity], places: dict[str, dict[Place, _Use]],
+    session: Session, cal: Calendar, group: list[Activity], places: dict[str, dict[Place, _Use]],
     windows: dict[str, Window],
 ) -> Cut | None:  # fmt: skip
     """The cut of the part's agenda that needs the most meetings (None: none needs more than
@@ -259,13 +266,22 @@ def _cut(
             return None
         shared: int | None = None
         total = alone + following
+        later: set[Key] = set()
         for place in set(mine) & set(theirs):
             a = _fewest(mine, need_before, place)
             b = _fewest(theirs, need_after, place)
-            if a is not None and b is not None:
-                total = min(total, a + b - 1)
-                shared = a if shared is None else min(shared, a)
-        cut = Cut(group[n].id, need_before, need_after, alone, shared, following, total)
+            if a is None or b is None:
+                continue
+            slot = session.slots[place] if isinstance(place, int) else None
+            assert slot is not None
+            if b < 2 and (keys := ends_later(cal, before[-1], after[-1], slot.start, slot.end)):
+                b = 2  # what follows the cut ends in a later meeting than the shared one
+                later |= keys
+            total = min(total, a + b - 1)
+            shared = a if shared is None else min(shared, a)
+        used = later if total > alone + following - 1 and later else set()
+        cut = Cut(group[n].id, need_before, need_after, alone, shared, following, total,
+                  after[-1].id if used else None, frozenset(used))  # fmt: skip
         if best is None or cut.meetings > best.meetings:
             best = cut
     return best
@@ -375,9 +391,10 @@ def _need_words(session: Session, need: Need) -> Message:
 def _cut_words(session: Session, part: Part, cut: Cut) -> Message:
     """`705 minutes (5 meetings: the 635 minutes before item 9 need 4 meetings, 5 if they
     share one with the 70 minutes from item 9 on, which need 1)`."""
+    key = "cut" if cut.later is None else "cut-later"
     return Message.of(
-        "precheck.parts.cut" if cut.shared is not None else "precheck.parts.cut-apart",
-        minutes=part.minutes,
+        f"precheck.parts.{key}" if cut.shared is not None else "precheck.parts.cut-apart",
+        minutes=part.minutes, last=who(session, cut.later) if cut.later else "",
         meetings=Message.of("count.meetings", count=cut.meetings), before=cut.before,
         who=who(session, cut.at), alone=Message.of("count.meetings", count=cut.alone),
         shared=cut.shared, after=cut.after,

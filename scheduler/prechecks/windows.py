@@ -77,7 +77,7 @@ def empty(w: Window) -> bool:
 
 
 def time_windows(
-    session: Session, cal: Calendar, on: Active, packed: bool = False
+    session: Session, cal: Calendar, on: Active, packed: bool = False, durations: bool = True
 ) -> dict[str, Window]:
     """Each activity's window; `packed`: agenda order counts the minutes before and after
     each activity too (`_packed`), and a fixed start ends the window when it decides the end
@@ -105,7 +105,7 @@ def time_windows(
         w.ls = _earlier(w.ls, w.hi)
         result[a.id] = w
     for _ in range(len(session.activities) + 1):
-        if not _propagate(session, cal, result, on, packed):
+        if not _propagate(session, cal, result, on, packed, durations):
             break
     return result
 
@@ -131,7 +131,12 @@ def fixed_end(session: Session, a: Activity) -> dt.datetime | None:
 
 
 def _propagate(
-    session: Session, cal: Calendar, w: dict[str, Window], on: Active, packed: bool
+    session: Session,
+    cal: Calendar,
+    w: dict[str, Window],
+    on: Active,
+    packed: bool,
+    durations: bool,
 ) -> bool:
     """One pass of agenda order and first/last over the windows; whether anything moved."""
     before = {k: (v.lo, v.ls, v.hi) for k, v in w.items()}
@@ -142,9 +147,9 @@ def _propagate(
             continue
         pairs = list(pairwise(activities))  # a ends before c starts
         for a, c in pairs:  # starts carried forward, ends backward: one pass each way
-            _starts_after(cal, w, a, c, key)
+            _starts_after(cal, w, a, c, key, durations)
         for a, c in reversed(pairs):
-            _ends_before(cal, w, a, c, key)
+            _ends_before(cal, w, a, c, key, durations)
         if packed:
             _packed(cal, w, activities, key)
     on_session_days = [a for a in session.activities if cal.fixed_day(a) is None]
@@ -166,8 +171,8 @@ def _propagate(
             key = ("sequence", sequence_subject(c.id, target, "end"))
             if on(key):
                 for ended in sorted(stands_for(session, target) - {c.id}):
-                    _starts_after(cal, w, session.activity(ended), c, key)
-                    _ends_before(cal, w, session.activity(ended), c, key)
+                    _starts_after(cal, w, session.activity(ended), c, key, durations)
+                    _ends_before(cal, w, session.activity(ended), c, key, durations)
         for target in c.after_start_of:
             key = ("sequence", sequence_subject(c.id, target, "start"))
             if on(key):
@@ -178,23 +183,27 @@ def _propagate(
     return any(before[k] != (v.lo, v.ls, v.hi) for k, v in w.items())
 
 
-def _starts_after(cal: Calendar, w: dict[str, Window], p: Activity, c: Activity, key: Key) -> None:
+def _starts_after(
+    cal: Calendar, w: dict[str, Window], p: Activity, c: Activity, key: Key, durations: bool
+) -> None:
     """`c` starts once `p` has ended: no earlier than `p` can end (its earliest start and its
     least duration in the periods, `chains`)."""
     wp = w[p.id]
     w[c.id].lo = _later(w[c.id].lo, wp.lo.plus(key))
-    if wp.lo.at is not None and (end := earliest_end(cal, p, wp.lo.at)) is not None:
+    if durations and wp.lo.at is not None and (end := earliest_end(cal, p, wp.lo.at)):
         why = wp.lo.why | {key} | cal.closures(wp.lo.at, end)
         step = _step("ends-after", cal.session, p, end, wp.lo)
         w[c.id].lo = _later(w[c.id].lo, Bound(end, why, step))
 
 
-def _ends_before(cal: Calendar, w: dict[str, Window], p: Activity, c: Activity, key: Key) -> None:
+def _ends_before(
+    cal: Calendar, w: dict[str, Window], p: Activity, c: Activity, key: Key, durations: bool
+) -> None:
     """`c` starts once `p` has ended: `p` is over by the time `c` must start (its deadline
     less its least duration)."""
     wc = w[c.id]
     w[p.id].hi = _earlier(w[p.id].hi, wc.ls.plus(key))
-    if wc.hi.at is not None and (start := latest_start(cal, c, wc.hi.at)) is not None:
+    if durations and wc.hi.at is not None and (start := latest_start(cal, c, wc.hi.at)):
         why = wc.hi.why | {key} | cal.closures(start, wc.hi.at)
         step = _step("starts-before", cal.session, c, start, wc.hi)
         w[p.id].hi = _earlier(w[p.id].hi, Bound(start, why, step))

@@ -143,3 +143,25 @@ def test_a_cut_that_leaves_room_on_both_sides_counts_nothing_more() -> None:
     """With 10 minutes less of item 2, two periods and Tuesday's half hour hold items 1 and 2
     (370 minutes), so sharing that afternoon costs nothing: 3 meetings, within a budget of 4."""
     silent(_item_3_due_early_on_tuesday(debate_minutes=310, budget=4))
+
+
+def _group_after_item_3(budget: int) -> dict[str, Any]:
+    """The working group's meeting starts once item 3 has ended, and item 4 is last: item 4
+    ends after the group's meeting, which is in a period after the one item 3 ends in. Items
+    1 to 3 (300 minutes) need 2 meetings; item 4 (60) would fit in the second, but cannot."""
+    data = _tiny(budget)
+    _item(data, "2")["minutes"] = 210
+    data["meetings"][0]["after_end_of"] = ["3"]
+    return data
+
+
+def test_what_must_end_after_another_body_s_meeting_needs_a_meeting_of_its_own() -> None:
+    silent(_group_after_item_3(budget=4))
+    found = only(_group_after_item_3(budget=3), "budget-parts")
+    assert found.text() == (
+        "the interpreted bodies need at least 4 meetings (Plenary 3: 360 minutes (3 meetings:"
+        " the 270 minutes before item 3 need 2 meetings, 2 if they share one with the 90"
+        " minutes from item 3 on, which need 1 meeting, 2 then, as item 4 ends after that"
+        " meeting); Working group 1); the budget is 3"
+    )  # the first cut that counts the most: item 2 ends before item 3, item 3 before the group
+    assert {BUDGET, AGENDA, ("sequence", "wg-1/3@end"), ("first-last", "4")} <= set(found.instances)

@@ -21,7 +21,7 @@ from scheduler.prechecks.parts import host_needs
 from scheduler.result import SolveStatus
 from scheduler.rules import rule_instances
 from scheduler.session import Session
-from tests.conftest import make_session
+from tests.conftest import make_session, tiny_data
 from tests.explain.dropping import decide, drop_rules, next_weekdays
 from tests.models.synthetic import random_session_data
 
@@ -254,3 +254,45 @@ def test_the_budget_counted_with_an_agenda_cut_is_confirmed_with_only_its_instan
         cut += sum(" if they share one with " in f.text() or "no meeting can hold both" in f.text()
                    for f in precheck(session) if f.check == "budget-parts")  # fmt: skip
     assert cut >= 5, (cut, fired)  # 7 of the 120 sessions
+
+
+def _after_the_group(seed: int) -> dict[str, Any]:
+    """The tiny session with random durations, its working group starting once a plenary item
+    has ended and another plenary item marked last (so ending after the group): the last
+    item's meeting comes after the group's, which comes after the other item's (the budget
+    counted with an agenda cut that cannot share its meeting, `chains.ends_later`); the budget
+    one meeting short of that count where it is above the plain one."""
+    data = tiny_data()
+    rng = random.Random(7000 + seed)
+    data["session"]["days"] = ["2030-03-04", "2030-03-05", "2030-03-06"][: rng.randint(2, 3)]
+    items = data["items"]
+    for item in items:
+        item["minutes"] = rng.choice([20, 30, 60, 90, 120, 150, 210])
+        item.pop("last", None)
+    if rng.random() < 0.5:
+        items[0].pop("fixed_start")
+        items[0].pop("first")
+    group = data["meetings"][0]
+    group["meetings"] = rng.randint(1, 2)
+    group["after_end_of"] = [rng.choice(items[:-1])["id"]]
+    if rng.random() < 0.5:
+        group["not_in_parallel_with"] = []
+    items[rng.randrange(1, len(items))]["last"] = True
+    if rng.random() < 0.3:
+        data["meetings"].append({"id": "wg-2", "body": "wg", "title": "Second", "meetings": 1})
+    session = make_session(data)
+    cal = Calendar(session, lambda key: True)
+    plain = sum(n for _, n in interpreted_needs(session, cal))
+    parts = sum(n.total for n in host_needs(session, cal))
+    if parts > plain:
+        data["interpretation"]["budget"] = parts - 1
+    return data
+
+
+def test_a_cut_kept_apart_by_another_body_s_chain_is_confirmed_with_only_its_instances() -> None:
+    _confirmed(_after_the_group)
+    later = 0
+    for seed in range(120):
+        session = make_session(_after_the_group(seed))
+        later += sum("ends after that meeting" in f.text() for f in precheck(session))
+    assert later >= 5, later  # 8 of the 120 sessions

@@ -22,14 +22,11 @@ def _last_item_beside_the_group(debate_minutes: int) -> dict[str, Any]:
 
 def test_an_activity_beside_another_takes_the_other_s_window():
     silent(_last_item_beside_the_group(debate_minutes=180))  # 330 minutes on Monday
-    found = only(_last_item_beside_the_group(debate_minutes=240), "window")
-    # agenda order with durations: item 2 (240 minutes from 11:00) ends at 17:00 at the
-    # earliest, item 4 (60 minutes, by 18:00 beside the group) starts by 17:00 at the latest
+    found = only(_last_item_beside_the_group(debate_minutes=240), "capacity")
     assert found.text() == (
-        "item 3 may not start before Monday 4 March 17:00 but must end by Monday 4 March 17:00,"
-        " since item 1 ends no earlier than Monday 4 March 11:00; item 2 ends no earlier than"
-        " Monday 4 March 17:00; item 4 starts no later than Monday 4 March 17:00"
-    )
+        "Plenary needs 3 meetings (390 minutes at 180 minutes a meeting) from Monday 4 March "
+        "10:00 to Monday 4 March 18:00; 2 exist"
+    )  # the same rules empty item 3's window along the agenda: the count says more
     assert {("in-parallel", "4/wg-1"), ("held-on-date", "wg-1"), ("agenda-order", "plenary")} <= (
         set(found.instances)
     )
@@ -77,11 +74,14 @@ def _item_after_the_group(group_earliest: str) -> dict[str, Any]:
 
 def test_an_activity_before_another_ends_before_the_other_must_start():
     silent(_item_after_the_group("2030-03-04T10:00"))
-    found = only(_item_after_the_group("2030-03-04T15:00"), "window")
+    found = only(_item_after_the_group("2030-03-04T15:00"), "capacity")
     assert found.text() == (
-        "item 3 may not start before Monday 4 March 18:00 but must end by Monday 4 March 18:00,"
-        " since Working group ends no earlier than Monday 4 March 18:00"
+        "Working group needs 1 meeting from Monday 4 March 15:00 to Monday 4 March 17:30;"
+        " 0 whole periods fit in that time, since item 3 starts no later than Monday 4 March"
+        " 17:30"
     )
+    for lang in ("fr", "es", "ru", "ar", "zh"):  # the chain said in every language
+        assert "17" in found.text(lang) and "{" not in found.text(lang), lang
     assert {("sequence", "3/wg-1@end"), ("deadline", "3"), ("earliest-start", "wg-1")} <= set(
         found.instances
     )
