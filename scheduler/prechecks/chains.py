@@ -13,6 +13,10 @@ timetable can make them:
   it earlier), and start no later than the moment from which they remain.
 
 A closed period (evening, holiday) is not counted, so a bound through it names the closure.
+
+`ends_later` follows the same links relative to one activity's end rather than to the clock:
+whether another must end after the period the first one ends in (so the two never share that
+meeting), the budget counted part by part reads it at an agenda cut (`parts`).
 """
 
 from __future__ import annotations
