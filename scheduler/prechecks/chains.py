@@ -119,9 +119,11 @@ def ends_later(
             if done is not None and (y not in ends or done > ends[y][0]):
                 ends[y] = (done, why | {key} | cal.closures(after, done))
                 moved = True
-        for f in marked:
+        for f in marked:  # it ends no earlier than anything else held on session days
             for x, (after, why) in list(ends.items()):
-                if x != f.id and (f.id not in ends or after > ends[f.id][0]):
+                if x == f.id or cal.fixed_day(session.activity(x)) is not None:
+                    continue
+                if f.id not in ends or after > ends[f.id][0]:
                     ends[f.id] = (after, why | {("first-last", f.id)})
                     moved = True
         if not moved:

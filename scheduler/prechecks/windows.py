@@ -176,11 +176,24 @@ def _propagate(
         for target in c.after_start_of:
             key = ("sequence", sequence_subject(c.id, target, "start"))
             if on(key):
-                for opening in sorted(stands_for(session, target) - {c.id}):
-                    w[c.id].lo = _later(w[c.id].lo, w[opening].lo.plus(key))
-                    w[opening].ls = _earlier(w[opening].ls, w[c.id].ls.plus(key))
+                _after_start(w, c, sorted(stands_for(session, target) - {c.id}), key)
     _alongside(session, w, on)
     return any(before[k] != (v.lo, v.ls, v.hi) for k, v in w.items())
+
+
+def _after_start(w: dict[str, Window], c: Activity, opening: list[str], key: Key) -> None:
+    """`c` starts once the first of `opening` has begun (a heading or a body: their first
+    start): no earlier than the earliest of their starts; the one of them, when it is one,
+    begins by the time `c` must."""
+    starts = [w[x].lo for x in opening]
+    if starts and all(b.at is not None for b in starts):
+        first = min(starts, key=lambda b: b.at or dt.datetime.max)
+        w[c.id].lo = _later(
+            w[c.id].lo,
+            Bound(first.at, frozenset().union(*(b.why for b in starts)) | {key}, first.steps),
+        )
+    if len(opening) == 1:
+        w[opening[0]].ls = _earlier(w[opening[0]].ls, w[c.id].ls.plus(key))
 
 
 def _starts_after(

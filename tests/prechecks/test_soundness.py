@@ -176,8 +176,8 @@ def test_the_budget_counted_part_by_part_is_confirmed_with_only_its_instances() 
 
 def _chained(seed: int) -> dict[str, Any]:
     """A random session whose activities follow one another across bodies ("starts once x
-    has ended", on the activity before it in the file, at times on a heading), some with a
-    deadline or an earliest start that the chain must respect."""
+    has ended" or "once x has begun", on an activity before it in the file), some with a
+    deadline that the chain must respect."""
     data = random_session_data(seed)
     rng = random.Random(4000 + seed)
     entries = [*data["items"], *data["meetings"]]
@@ -185,6 +185,8 @@ def _chained(seed: int) -> dict[str, Any]:
     for n, entry in enumerate(entries[1:], start=1):
         if rng.random() < 0.5:
             entry["after_end_of"] = [entries[rng.randrange(n)]["id"]]
+        elif rng.random() < 0.3:
+            entry["after_start_of"] = [entries[rng.randrange(n)]["id"]]
         if rng.random() < 0.3:
             for field in ("fixed_start", "latest_end", "date", "dates", "first", "last"):
                 entry.pop(field, None)
