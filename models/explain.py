@@ -11,7 +11,8 @@ The steps, each in its own module:
    calendar included (`models.explain_horizon`: "4 working days", "no evening meetings");
 3. for each rule of the conflict, the session re-solved without it alone
    (`models.explain_relax`): the timetable it then allows, closest to the session's own, or
-   which other conflict remains; up to `MAX_CONFLICTS` conflicts are listed that way;
+   which other conflict remains; up to `MAX_CONFLICTS` conflicts are listed that way, each
+   after the first searched within a budget of its own (`_next_budget`);
 4. the numbers behind each conflict: the pre-checks again, with only the conflict's rules.
 """
 
