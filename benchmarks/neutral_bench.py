@@ -66,6 +66,18 @@ The round after (model size at the small sizes, where building and presolve were
 Before this round, the project's first fit left 15 of 80 items unplaced; the first fit
 (`models.constructive`, another change of the same round) now starts the 2,000-placement-and-
 up sizes, which is why their first answers come within a second of search.
+
+The small sizes, measured with the repeats (7 a side, medians, load 4.7-6.6): at 16x8x4 the
+project builds in 6-10 ms of wall time (4.4-4.9 ms of CPU, its rules and bounds over 226
+variables; the baseline 2 ms CPU) and with 2 workers its presolve takes 14 ms against 12;
+at 40x20x8 with 2 workers 62 ms against 53, where the baseline's search is slower after it.
+With 1 worker the project is at or under the baseline (ratios 0.98, 0.82); with 2 it is not
+(1.67, 1.20), and its presolve's second and third passes are most of the difference: they
+fix nothing (three probings on 40x20x8 fixed 51, 0 and 0 Booleans), and one pass for 2-3
+workers below 2,000 placements gave ratios 1.16 and 0.78 in the same conditions (a
+parameter, `models.parameters`, not changed here). What was tried in the model-building code
+and not kept: int lists in `prune_by_sequence` and a bisection in `sequence` (1.2 -> 0.9 ms
+and 3.7 -> 3.2 ms of CPU on 40x20x8, within the spread of the whole build).
 """
 
 from __future__ import annotations
