@@ -14,7 +14,7 @@ from scheduler.messages import Message
 from scheduler.messages.terms import Moment
 from scheduler.prechecks.calendar import Calendar, Supply
 from scheduler.prechecks.findings import DAYS, Key, PrecheckFinding, chained, finding
-from scheduler.prechecks.windows import Bound, Window, chain
+from scheduler.prechecks.windows import Bound, Window, chain, empty
 from scheduler.prechecks.wording import body_name
 from scheduler.session import Session
 
@@ -36,10 +36,8 @@ def _tightest(
 ) -> tuple[tuple[int, int, int], PrecheckFinding] | None:
     """The body's window ranked best whose activities cannot fit in its periods, if any."""
     body = session.body(body_id)
-    # an empty window's bounds hold too (each one of them does); its activity is counted
-    activities = session.body_activities(body.id)
-    starts = sorted({t for a in activities if (t := windows[a.id].lo.at) is not None}
-                    | {windows[a.id].base for a in activities})  # fmt: skip
+    activities = [a for a in session.body_activities(body.id) if not empty(windows[a.id])]
+    starts = sorted({t for a in activities if (t := windows[a.id].lo.at) is not None})
     ends = {t for a in activities if (t := windows[a.id].hi.at) is not None}
     if cal.bounded:  # the whole session too: windows carried along the agenda end earlier
         ends.add(cal.last_end)
