@@ -36,10 +36,11 @@ from models.explain_core import (
     instances_of,
     known,
     minimal_conflict,
+    proven,
 )
 from models.explain_horizon import Horizon, horizon
 from models.explain_priority import by_priority
-from models.explain_relax import Relaxation, reference, relax
+from models.explain_relax import Relaxation, large, reference, relax
 from scheduler.messages import Message
 from scheduler.prechecks import PrecheckFinding, precheck
 from scheduler.rules.instances import RuleInstance
@@ -264,7 +265,7 @@ def _conflicts(
             if any(r.instance not in c for c in known):
                 continue  # a conflict without it is known already
             pool = [i for i in instances_of(h) if i != r.instance]
-            nxt = _within_budget(run, len(found), searched, partial(minimal_conflict, h, run, pool))
+            nxt = _within_budget(run, len(found), searched, partial(_next, h, run, pool))
             if nxt is not None and nxt.members and all(set(nxt.members) != set(c) for c in known):
                 queue.append(nxt)
                 known.append(list(nxt.members))
@@ -303,14 +304,17 @@ def _next_budget(run: Solving, listed: int, searched: Spent) -> tuple[float, flo
 
     A large session used to get no next conflict at all under a deadline: on the climate
     session with one team (load 2, 60 s) the second conflict's search had taken 33.1 s and
-    ended unminimised, 126 rules none of whose drops was decided; twice its first search's
-    deterministic time (8.2) it took 107 s wall at load 8.8 and found none (its checks are
-    not decided: one team and the contact groups' deadlines, 26 rules, unknown after 40
-    deterministic seconds), hence once. The next searches of the seven several-conflict
-    variants of `tests/explain/test_independent.py` take 0.02-1.04 deterministic seconds
-    (commission one day short 1.04, 1.5 times its first; treaty-cop with one team 0.77, 7
-    times), under `LEAST_NEXT_WORK`; a fifth of what was left instead of half cut the
-    commission's at load 9.7 (8.7 s wall)."""
+    ended unminimised, 126 rules none of whose drops was decided. Its checks are not
+    decided (one team against the contact groups' deadlines, 26 rules: unknown after 40
+    deterministic seconds): with twice its first search's deterministic time (8.2) the next
+    search took 107 s wall at load 8.8, with once 54 s at load 10.2, with a quarter 11 s at
+    load 3.1 (one check), none finding it; a large session's next conflict is now looked
+    for within a pre-check's proof alone (`_next`), whose checks are solves of few rules.
+    The next searches of the seven several-conflict variants of
+    `tests/explain/test_independent.py` take 0.02-1.04 deterministic seconds (commission one
+    day short 1.04, 1.5 times its first; treaty-cop with one team 0.77, 7 times), under
+    `LEAST_NEXT_WORK`; a fifth of what was left instead of half cut the commission's at
+    load 9.7 (8.7 s wall)."""
     left = run.deadline.left()
     if left <= 0 or left < searched.seconds or listed >= MAX_CONFLICTS:
         return 0.0, 0.0
@@ -337,10 +341,29 @@ def _shown_minimal(h: Horizon, members: list[RuleInstance], run: Solving) -> boo
     )
 
 
+def _next(h: Horizon, run: Solving, pool: list[RuleInstance]) -> Conflict | None:
+    """The preferred conflict of `pool`, known not to hold (a relaxation said so).
+
+    On a large session (`large`), only within a pre-check's proof that `pool` cannot hold
+    (a small candidate set; its checks are solves of few rules), None without one: there a
+    check of nearly every rule costs seconds, and the search among them did not end within
+    any budget measured (`_next_budget`). On the climate session with one team, even a
+    quarter of its first search's deterministic time went to one such check (3.5
+    deterministic seconds, the explanation 33.7 s at load 3.1 against 22.3 s before, the
+    same one conflict listed)."""
+    if not large(h):
+        return minimal_conflict(h, run, pool)
+    proof = proven(h, pool, run)
+    return None if proof is None else minimal_conflict(h, run, proof)
+
+
 def _one_more(h: Horizon, found: list[Conflicting], run: Solving) -> Conflict | None:
-    """A conflict without the least preferred rule of each conflict found, if one remains."""
+    """A conflict without the least preferred rule of each conflict found, if one remains
+    (on a large session, one that counting proves: `_next`)."""
     dropped = {by_priority(c.members)[-1] for c in found}
     pool = [i for i in instances_of(h) if i not in dropped]
+    if large(h):
+        return _next(h, run, pool)
     if holds(h, pool, run) is not Verdict.INFEASIBLE:
         return None
     nxt = minimal_conflict(h, run, pool)
