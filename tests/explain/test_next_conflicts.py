@@ -11,6 +11,7 @@ wall deadline (the way `schedule explain` runs) and, per solve, a deterministic 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -32,12 +33,17 @@ TIME_LIMIT = 600.0
 DETERMINISTIC = 2.0
 
 
-def _at_most_one_day(*bodies: str) -> Session:
+def _at_most_one_day(*bodies: str, due_first_noon: str | None = None) -> Session:
+    """The session with `bodies` meeting on one day at most, and `due_first_noon`'s
+    activities due by 13:00 on the first day."""
     data = generate_session(**SIZES, seed=0).data
     data["published"] = None
+    first = data["session"]["days"][0]
     for body in data["bodies"]:
         if body["id"] in bodies:
             body["max_days"] = 1
+        if body["id"] == due_first_noon:
+            body["latest_end"] = dt.datetime.combine(first, dt.time(13))
     return make_session(data)
 
 
@@ -92,3 +98,21 @@ def test_a_next_conflict_whose_budget_is_spent_is_left_out(
     assert len(found.conflicts) == 1 and found.minimal, found.text()
     (relaxed,) = found.relaxations
     assert relaxed.verdict is Verdict.INFEASIBLE
+
+
+def test_conflicts_of_several_rules_are_each_listed_minimal() -> None:
+    """A contact group due by the first day's noon (its parts' deadlines, alone or with its
+    agenda order) beside a body over its days: every conflict counted, then shown minimal
+    by solves of its few rules; each rule that is not enough alone names what remains."""
+    found = _explained(_at_most_one_day("sbi", due_first_noon="cg-transparency"))
+    conflicts = found.conflicts
+    assert len(conflicts) >= 2, found.text()
+    keys = [[m.key for m in c.members] for c in conflicts]
+    assert [k for k in keys if ("max-days", "sbi") in k] == [[("max-days", "sbi")]]
+    assert len({frozenset(c.members) for c in conflicts}) == len(conflicts)  # distinct
+    assert any(len(c.members) > 1 for c in conflicts), found.text()
+    for c in conflicts:
+        assert c.minimal and c.numbers, found.text()
+        for r in c.relaxations:
+            assert r.verdict is Verdict.INFEASIBLE  # sbi's days or the group's deadline stay
+            assert r.message.key == "explain.conflicts.remains", found.text()
