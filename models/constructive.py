@@ -30,8 +30,8 @@ objective recomputed from the timetable): an item that fits in one period waits 
 of its own rather than carry over, while the interpretation budget has a meeting to spare;
 other bodies keep away from the plenary's opening and closing meetings; a body's whole
 meetings are laid in one run of consecutive periods (leaving the teams that bodies still
-placing items need), and an item waits for its preferred periods; each only while the rest of
-its agenda still fits before its deadlines.
+placing items need), and an item waits for its preferred period next rather than join its
+body's meeting; each only while the rest of its agenda still fits before its deadlines.
 
 What it does not look for: `in_parallel_with`, and any rule a later choice would need an
 earlier one undone for. An activity it cannot place is left out (`FirstFit.unplaced`); the
@@ -193,8 +193,8 @@ VARIANTS: tuple[tuple[bool, bool, bool], ...] = (
 #: choices): every item that one period holds waits for a meeting that holds it whole rather
 #: than carry over (`_carries_over`); with `alone` other bodies keep away from the plenary's
 #: opening and closing meetings (`_costly`); with `runs` a body's whole meetings are laid in
-#: one run of consecutive periods (`_place_run`) and an item waits for its preferred periods
-#: (`_prefers_later`); each waits only while its agenda has the time (`_can_wait`). Each is
+#: one run of consecutive periods (`_place_run`) and an item waits for its preferred period
+#: next (`_prefers_later`); each waits only while its agenda has the time (`_can_wait`). Each is
 #: the cheapest complete one on some benchmark session, and none is complete on all.
 #: Objective of the first fit (recomputed by `scheduler.validation.costs`), plain / chosen,
 #: and the activities each aware variant leaves out: cop-20x 472 / 236 [1 0 0 0 0],
@@ -235,7 +235,7 @@ class _FirstFit:
         self.defer = defer  # interpreted hosts wait rather than open a meeting left part empty
         self.whole_items = whole_items  # an item waits for a meeting that holds it whole
         self.alone_first = alone_first  # the plenary's opening and closing meetings alone
-        self.runs = runs  # whole meetings in one run, items in their preferred periods
+        self.runs = runs  # whole meetings in one run, items in their preferred period next
         self.run_ahead: dict[str, list[tuple[Activity, list[Slot]]]] = {}  # `_place_run`'s
         self.out: set[str] = set()  # activities given up
         self.spans: dict[str, list[tuple[int, int]]] = {}  # host -> first, last slot of a run-on
@@ -989,15 +989,22 @@ class _FirstFit:
         return used + 1 + waiting <= teams
 
     def _prefers_later(self, a: Activity, host: Body, s: Slot) -> bool:
-        """Whether `a`, able to wait, waits for one of its preferred periods rather than
-        start in `s` (`preferred-periods`, 5 a part by default, against 1-2 for a meeting
-        more)."""
+        """Whether `a`, able to wait, waits for its preferred period just after `s` rather
+        than join its host's meeting in `s` (`preferred-periods`, 5 a part by default,
+        against 1-2 for a meeting more). Only then: a host that left `s` free for it would
+        break its run and lose the period's time."""
         if not self.runs or not a.preferred or a.fixed_start is not None:
             return False
-        if _preferred(a, s):
+        if _preferred(a, s) or (host.id, s.index) not in self.state.meetings:
             return False
-        later = any(t.index > s.index and _preferred(a, t) for t in self.slots[a.id])
-        return later and self._can_wait(a, host, s)
+        order, sequence = self.sequence[host.id], self.sequence_slots[host.id]
+        k = order.get(s.index)
+        if k is None or k + 1 >= len(sequence):
+            return False
+        after = sequence[k + 1]
+        if not _preferred(a, after) or all(t.index != after.index for t in self.slots[a.id]):
+            return False
+        return self._can_wait(a, host, s)
 
     def _open_run_ahead(self, a: Activity, host: Body) -> None:
         """Open ahead the meetings of `a`'s run that `_place_run` laid out."""
