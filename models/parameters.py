@@ -56,6 +56,17 @@ SINGLE_SEARCH_PRESOLVE_ITERATIONS = 1
 #: several workers and no seed given (one worker is reproducible always).
 INTERLEAVE_WHEN_SEEDED = True
 
+#: Interleaved (a seed given) with 2-3 workers, the full-problem workers are these alone, not
+#: CP-SAT's list of 9-10: its first batches load the model in each of them (2-20 s a load on
+#: the large sessions, the LNS waiting), and climate 15 days x 60 rooms never got past the
+#: first fit's timetable (2,800 at deterministic time 12 and 30). Deterministic time 12,
+#: 2 workers, seeds 0-2, gap (objective / bound), CP-SAT's list -> these: commission 40x
+#: 36.0 / 29.3 / 29.2 % -> 24.6 / 21.3 / 20.7 % (361-329 -> 301-290), climate 15x60 56.1 /
+#: 56.2 / 56.0 % -> 54.4 / 53.2 / 52.1 % (2,800 -> 2,730-2,550); cop-5x proven optimal at
+#: 1.44 -> 0.70. `max_lp` and `no_lp` alone gave better timetables but the climate bound
+#: stayed at 500-617 in two seeds of three (gap 74 %): `max_lp_sym` keeps it (FORMULATION.md).
+INTERLEAVED_PORTFOLIO = ("max_lp", "no_lp", "max_lp_sym")
+
 
 @dataclass(frozen=True)
 class Structure:
@@ -78,6 +89,8 @@ def configure(params: cp_model_helper.SatParameters, structure: Structure) -> No
     threads = structure.threads
     if structure.reproducible and threads > 1 and INTERLEAVE_WHEN_SEEDED:
         params.interleave_search = True
+        if threads <= 3:
+            params.subsolvers.extend(INTERLEAVED_PORTFOLIO)
     elif 2 <= threads <= 3:
         params.subsolvers.extend(SMALL_PORTFOLIO)
     elif threads == 1 and structure.placements < ONE_WORKER_PORTFOLIO_FROM:

@@ -27,6 +27,10 @@ def test_two_or_three_workers_run_the_small_portfolio() -> None:
 
 def test_a_seed_given_interleaves_several_workers_and_leaves_one_alone() -> None:
     assert _params(2, 1_000, reproducible=True).interleave_search
+    for workers in (2, 3):  # a few full-problem workers, so that the LNS gets its turn
+        seeded = _params(workers, 1_000, reproducible=True)
+        assert list(seeded.subsolvers) == list(parameters.INTERLEAVED_PORTFOLIO)
+    assert not _params(4, 1_000, reproducible=True).subsolvers  # CP-SAT's own, measured on 2
     assert not _params(2, 1_000).interleave_search
     assert not _params(1, 1_000, reproducible=True).interleave_search
 
