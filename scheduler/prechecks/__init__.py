@@ -20,8 +20,9 @@ timetable exists, and says why with the numbers a planner can verify:
   an agenda cut leaves what comes before it too little of the one meeting both sides could
   share (`parts`);
 - counts across bodies and days: teams, the cap, a body's days and meetings a day, activities
-  apart or alongside (`totals`); bodies confined to the same rooms needing more meetings than
-  those rooms hold in the periods open to them (`rooms`);
+  apart or alongside (`totals`); the interpreted meetings due by a deadline against the
+  teams times the periods before it (`by_deadline`); bodies confined to the same rooms
+  needing more meetings than those rooms hold in the periods open to them (`rooms`);
 - starts that clash: activities of one body that their rules make start at one moment, such as
   one marked first against another fixed at the session's first moment (`starts`).
 

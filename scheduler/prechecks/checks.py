@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scheduler.prechecks.by_deadline import teams_by_deadline
 from scheduler.prechecks.calendar import Calendar
 from scheduler.prechecks.capacity import capacity
 from scheduler.prechecks.deadlines import empty_windows
@@ -42,6 +43,7 @@ def precheck(session: Session, active: Active | None = None) -> list[PrecheckFin
         *over_budget_by_parts(session, calendar, on),
         *simultaneous(session, calendar, windows, on),
         *totals(session, on),
+        *teams_by_deadline(session, on),
         *rooms_total(session, on),
     ]
     return _most_basic(found)

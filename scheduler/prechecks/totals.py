@@ -120,10 +120,10 @@ def _without(on: Active, opened: set[Key]) -> Active:
 
 def host_needs(session: Session, cal: Calendar, host: Body) -> int:
     """The fewest meetings a host's own activities need under the calendar."""
-    return _fewest(cal, session.body_activities(host.id))
+    return fewest_meetings(cal, session.body_activities(host.id))
 
 
-def _fewest(cal: Calendar, activities: list[Activity]) -> int:
+def fewest_meetings(cal: Calendar, activities: list[Activity]) -> int:
     """The fewest meetings of one host that hold `activities`: their whole meetings and their
     minutes over the longest open period."""
     longest = cal.periods_minutes()
@@ -243,7 +243,7 @@ def _apart(session: Session, a: Activity, other: str) -> Count:
     def count(cal: Calendar) -> dict[str, object] | None:
         if not targets:
             return None
-        mine = _fewest(cal, [a])
+        mine = fewest_meetings(cal, [a])
         for windowed in (False, True):
             if not windowed and not cal.bounded:
                 continue
@@ -253,7 +253,7 @@ def _apart(session: Session, a: Activity, other: str) -> Count:
                 if any(u is None for u in used):
                     continue
                 slots = {s.index: s for u in used if u is not None for s in u[0]}
-                theirs = _fewest(cal, group)
+                theirs = fewest_meetings(cal, group)
                 if windowed and (left := _left_apart(session, cal, [a, *group])) is not None:
                     return left
                 if mine + theirs <= len(slots):
@@ -392,7 +392,7 @@ def _alongside(session: Session, a: Activity, other: str) -> Count:
             return None
         theirs = sum(t.meetings or 0 for t in targets)
         overlap = max((len(_overlapping(session, s)) for s in session.slots), default=1)
-        mine, most = _fewest(cal, [a]), theirs * overlap
+        mine, most = fewest_meetings(cal, [a]), theirs * overlap
         if mine <= most:
             return None
         return {

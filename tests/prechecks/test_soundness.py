@@ -298,3 +298,36 @@ def test_a_cut_kept_apart_by_another_body_s_chain_is_confirmed_with_only_its_ins
         session = make_session(_after_the_group(seed))
         later += sum("ends after that meeting" in f.text() for f in precheck(session))
     assert later >= 5, later  # 8 of the 120 sessions
+
+
+def _due_by_deadlines(seed: int) -> dict[str, Any]:
+    """A random session with one or two teams, every body interpreted and one more body,
+    whose activities are often due by the end of a period (or noon) of a day before the
+    last: several hosts due by one deadline, against the teams times the periods before it
+    (`by_deadline`)."""
+    data = random_session_data(seed)
+    rng = random.Random(6000 + seed)
+    data["interpretation"]["teams"] = rng.choice([1, 1, 2])
+    data["interpretation"]["budget"] = 40
+    data["bodies"].append({"id": "cg", "name": "Contact group", "rooms": ["b"]})
+    data.setdefault("meetings", []).append(
+        {"id": "cg-1", "body": "cg", "title": "Contact group", "meetings": rng.randint(1, 3)}
+    )
+    for body in data["bodies"]:
+        body["interpreted"] = True
+        if "b" not in body["rooms"] and "hall" not in body["rooms"]:
+            body["rooms"].append("b")
+    days = data["session"]["days"]
+    due = rng.choice(days[:-1])
+    for entry in [*data["items"], *data["meetings"]]:
+        if rng.random() < 0.6:
+            for field in ("fixed_start", "earliest_start", "latest_end", "date", "dates", "last"):
+                entry.pop(field, None)
+            day = due if rng.random() < 0.8 else rng.choice(days[:-1])
+            entry["latest_end"] = f"{day}T{rng.choice(['12:00', '13:00', '18:00', '18:00'])}"
+    return data
+
+
+def test_teams_against_deadlines_are_confirmed_with_only_their_instances() -> None:
+    fired = _confirmed(_due_by_deadlines, {"teams-deadline"})
+    assert fired.get("teams-deadline", 0) >= 10, fired
