@@ -106,9 +106,12 @@ def measure(
     workers: int,
     time_limit: float,
     checkpoints: tuple[float, ...],
-    seed: int = 0,
+    seed: int | None = None,
     start: bool | None = None,
 ) -> Measurement:
+    """One solve of a case as `schedule solve` runs it: by default without a seed, the
+    search a planner gets (a seed makes a search of several workers reproducible by
+    interleaving them, a slower search on the large sessions: `models/parameters.py`)."""
     from models import SessionModel
     from scheduler.io.session_file import load_session
     from scheduler.validation import validate
