@@ -47,6 +47,15 @@ FULL_LP = {"linearization_level": 2, "add_lp_constraints_lazily": False}
 #: 350 / 133 -> 325 / 145 (load 11). Measured in FORMULATION.md, "Solver settings".
 SINGLE_SEARCH_PRESOLVE_ITERATIONS = 1
 
+#: 2-3 workers below this many placements: one presolve pass too. There the presolve is most
+#: of the time to the first timetable and its later passes fix nothing (neutral 40x20x8: three
+#: probings fixed 51, 0, 0 Booleans); neutral 40x20x8 and 16x8x4, 2 workers, fresh processes,
+#: load 5-6: first timetable ratio to the plain baseline 1.12 -> 0.78 and 1.55 -> 1.16 (median
+#: of 7), proven 0.4-1.1 s -> 0.35-0.76 s; cop-2x proven 0.27 -> 0.22-0.26 s, cop-5x 0.93-1.28
+#: -> 0.81-1.08 s. Larger sessions keep CP-SAT's three passes (one run of cop-20x with one
+#: pass was not proven in 90 s, with three it was in 69 s).
+SMALL_PORTFOLIO_ONE_PRESOLVE_BELOW = 2_000
+
 #: A seed given (`--seed`) makes a search with several workers reproducible: CP-SAT then
 #: interleaves its strategies in batches of deterministic size (`interleave_search`), the
 #: same from run to run whatever the number of workers. On cop-5x with 2 workers, three
@@ -93,6 +102,8 @@ def configure(params: cp_model_helper.SatParameters, structure: Structure) -> No
             params.subsolvers.extend(INTERLEAVED_PORTFOLIO)
     elif 2 <= threads <= 3:
         params.subsolvers.extend(SMALL_PORTFOLIO)
+        if structure.placements < SMALL_PORTFOLIO_ONE_PRESOLVE_BELOW:
+            params.max_presolve_iterations = SINGLE_SEARCH_PRESOLVE_ITERATIONS
     elif threads == 1 and structure.placements < ONE_WORKER_PORTFOLIO_FROM:
         params.max_presolve_iterations = SINGLE_SEARCH_PRESOLVE_ITERATIONS
     elif threads == 1:

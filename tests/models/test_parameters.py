@@ -53,4 +53,6 @@ def test_the_single_search_presolves_once_and_the_others_as_cp_sat_does() -> Non
     assert _params(1, parameters.ONE_WORKER_PORTFOLIO_FROM - 1).max_presolve_iterations == once
     default = cp_model.CpSolver().parameters.max_presolve_iterations
     assert _params(1, parameters.ONE_WORKER_PORTFOLIO_FROM).max_presolve_iterations == default
-    assert _params(2, 1_000).max_presolve_iterations == default
+    small = parameters.SMALL_PORTFOLIO_ONE_PRESOLVE_BELOW
+    assert _params(2, small - 1).max_presolve_iterations == once
+    assert _params(2, small).max_presolve_iterations == default
