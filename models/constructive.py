@@ -520,7 +520,8 @@ class _FirstFit:
         return self.chain[a.id]
 
     def _place(self, a: Activity, s: Slot) -> list[_Part] | None:
-        """The parts of `a` with its first one in `s`, or None."""
+        """The parts of `a` with its first one in `s` (or later: a run its windows put
+        later is laid at once, `_place_run`), or None."""
         host = self.hosts[a.body]
         self.run_ahead.pop(a.id, None)
         floor = max(self._floor(a, host), s.index)
