@@ -36,10 +36,10 @@ def fewest_meetings(ctx: Context, host: str) -> int:
         longest = max(s.minutes for s in slots[a.id])
         if a.whole_meetings:
             own += a.meetings or 0
-        elif not a.share and _enforced(ctx, "no-sharing", a.id):
+        elif not a.share and enforced(ctx, "no-sharing", a.id):
             own += -(-(a.minutes or 0) // longest)
         else:
-            if not a.run_on and _enforced(ctx, "no-running-on", a.id):
+            if not a.run_on and enforced(ctx, "no-running-on", a.id):
                 whole.append(a.minutes or 0)
             else:
                 fluid += a.minutes or 0
@@ -65,7 +65,7 @@ def packing_floor(sizes: list[int], fluid: int, capacity: int) -> int:
     return best
 
 
-def _enforced(ctx: Context, rule: str, subject: str) -> bool:
+def enforced(ctx: Context, rule: str, subject: str) -> bool:
     """Whether the instance (`rule`, `subject`) is enforced outright (neither guarded nor
     dropped); False when it has no instance."""
     try:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from models.bounds import fewest_meetings
+from models.bounds import enforced, fewest_meetings
 from models.constraints import HARD_CONSTRAINTS
 from models.context import Context, PenaltyTerm, sum_of, weighted
 from models.objective import PREFERENCE_TERMS
@@ -138,7 +138,7 @@ class CountRelaxation:
             alone: list[Activity] = []
             shared: list[Activity] = []
             for a in session.body_activities(host.id):
-                own = a.whole_meetings or (not a.share and _kept(self.ctx, "no-sharing", a.id))
+                own = a.whole_meetings or (not a.share and enforced(self.ctx, "no-sharing", a.id))
                 (alone if own else shared).append(a)
             for s in v.body_slots.get(host.id, []):
                 mine = [v.part[(a.id, s.index)] for a in alone if v.has(a.id, s)]
@@ -169,7 +169,7 @@ class CountRelaxation:
         v, session = self.v, self.session
         for body in session.bodies:
             activities = session.agenda_of(body.id)
-            if body.order != "agenda" or not _kept(self.ctx, "agenda-order", body.id):
+            if body.order != "agenda" or not enforced(self.ctx, "agenda-order", body.id):
                 continue
             for a, c in itertools.pairwise(activities):
                 for s in v.slots[c.id]:
@@ -228,12 +228,3 @@ class CountRelaxation:
         if status == cp_model.UNKNOWN and bound <= -(2**62):
             return CountBound(None, spent, False)
         return CountBound(math.ceil(bound - 1e-6), spent, status == cp_model.OPTIMAL)
-
-
-def _kept(ctx: Context, rule: str, subject: str) -> bool:
-    """Whether the instance (`rule`, `subject`) holds in the session model: an unguarded
-    model's instance holds unless dropped. False when it has no instance."""
-    try:
-        return ctx.switches.prunes(rule, subject)
-    except KeyError:
-        return False
