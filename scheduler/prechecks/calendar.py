@@ -27,6 +27,7 @@ class Calendar:
         self.bounded = on(DAYS)
         self.pre_session = set(info.pre_session_days)
         self.slots = [s for s in session.slots if not self.closure(s)]
+        self._longest: int | None = None
         #: the closed slots on the clock, with what closes them (looked up by `closures`)
         self._closed = [(s.start, s.end, k) for s in session.slots if (k := self.closure(s))]
         self._spans: dict[tuple[str, frozenset[dt.date]], list[tuple[dt.datetime, dt.datetime]]]
@@ -92,8 +93,10 @@ class Calendar:
         return [s for s in self.slots if not s.pre_session or s.date in days]
 
     def periods_minutes(self) -> int:
-        """The longest open period, in minutes."""
-        return max(s.minutes for s in self.slots) if self.slots else 0
+        """The longest open period, in minutes (found once: every count of meetings asks)."""
+        if self._longest is None:
+            self._longest = max((s.minutes for s in self.slots), default=0)
+        return self._longest
 
 
 @dataclass(frozen=True)
