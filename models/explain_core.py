@@ -131,12 +131,14 @@ class Solving:
     @contextmanager
     def within(self, seconds: float, work: float) -> Iterator[None]:
         """The block's solves share at most `seconds` more of the deadline and `work` more
-        deterministic seconds; a check asked once either is spent raises `Exhausted`, so a
-        search that cannot finish stops at once instead of answering "unknown" check after
-        check (a next conflict's, `models.explain`)."""
+        deterministic seconds (inside another such block, the sooner end of the two); a check
+        asked once either is spent raises `Exhausted`, so a search that cannot finish stops
+        at once instead of answering "unknown" check after check (a next conflict's,
+        `models.explain`)."""
         outer, outer_work = self.deadline, self._work_end
         self.deadline = outer.sooner(seconds)
-        self._work_end = self.work() + work
+        end = self.work() + work
+        self._work_end = end if outer_work is None else min(end, outer_work)  # nested: sooner
         try:
             yield
         finally:

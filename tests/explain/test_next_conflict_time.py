@@ -59,6 +59,15 @@ def test_a_spent_budget_stops_the_checks_inside_it() -> None:
         run.ensure_budget()
 
 
+def test_a_budget_inside_another_ends_with_the_sooner() -> None:
+    run = _within(None, deterministic=2.0)
+    # the outer one is spent
+    with run.within(math.inf, 0.0), run.within(math.inf, 5.0), pytest.raises(Exhausted):
+        run.ensure_budget()
+    with run.within(math.inf, 5.0), run.within(math.inf, 1.0):
+        run.ensure_budget()  # neither is spent
+
+
 def test_a_solver_not_yet_solved_has_spent_nothing() -> None:
     run = _within(None, deterministic=2.0)
     run.solver()  # made, never solved

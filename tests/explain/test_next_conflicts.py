@@ -116,3 +116,24 @@ def test_conflicts_of_several_rules_are_each_listed_minimal() -> None:
         for r in c.relaxations:
             assert r.verdict is Verdict.INFEASIBLE  # sbi's days or the group's deadline stay
             assert r.message.key == "explain.conflicts.remains", found.text()
+
+
+def test_a_next_conflict_counting_proves_is_listed_though_no_solve_decides_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the solves that would show a counted conflict minimal run out of budget (the
+    climate session with one team: its deadlines' checks stay unknown), the conflict is
+    still listed, cut down by counting alone, and said not shown minimal."""
+    searched = explain_module.minimal_conflict
+
+    def no_solve_decides(h: Any, run: Any, pool: Any = None) -> Any:
+        if pool is not None:  # the next conflict's: its checks never end
+            raise explain_module.Exhausted
+        return searched(h, run, pool)
+
+    monkeypatch.setattr(explain_module, "minimal_conflict", no_solve_decides)
+    found = _explained(_at_most_one_day("sbsta", "sbi"))
+    keys = [[m.key for m in c.members] for c in found.conflicts]
+    assert keys == [[("max-days", "sbsta")], [("max-days", "sbi")]], found.text()
+    first, second = found.conflicts
+    assert first.minimal and not second.minimal and second.numbers
