@@ -262,6 +262,7 @@ class SessionModel:
             if self._started is not None and on_solution is not None:
                 started = self._started
                 on_solution(SolveProgress(spent, started.objective_value, math.nan, 1))
+        fitted = spent  # the first fit's timetable, if it completed, came then
         spent += self.count_bound(limit)
         solver = _solver(
             max(limit - spent, LEAST_SEARCH),
@@ -270,6 +271,7 @@ class SessionModel:
             reproducible=seed is not None,
             gap=gap,
             placements=self._placements(),
+            bounded=self.counted is not None and self.counted.bound is not None,
         )
         progress = _Progress(on_solution, offset=spent)
         with _solver_log(solver, log_path):
@@ -278,7 +280,7 @@ class SessionModel:
         searched = solver.wall_time  # the main search's, even when its answer is the start's
         first = progress.first_time
         if self._started is not None:  # the first fit completed: the first timetable
-            first = 0.0
+            first = fitted - spent
             progress.solutions += 1
             if not status.has_timetable:  # the search found none of its own in time
                 status, solver = SolveStatus.FEASIBLE, self._started
@@ -554,16 +556,18 @@ def _solver(
     reproducible: bool = False,
     gap: float | None = None,
     placements: int = 0,
+    bounded: bool = False,
 ) -> cp_model.CpSolver:
     """A CP-SAT solver with our parameters, chosen by `models.parameters.configure` from the
-    workers and the size; the time left, the gap asked for (`--gap`) and the seed are set here."""
+    workers, the size and whether the bound comes from elsewhere (`bounded`: the counting
+    relaxation); the time left, the gap asked for (`--gap`) and the seed are set here."""
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.max_time_in_seconds = time_left(time_limit)
     if gap is not None:
         params.relative_gap_limit = gap
     params.random_seed = seed
-    configure(params, Structure(workers, placements, reproducible))
+    configure(params, Structure(workers, placements, reproducible, bounded))
     return solver
 
 

@@ -37,6 +37,13 @@ SMALL_PORTFOLIO = ("max_lp", "no_lp")
 #: optimum at 16 where the portfolio stays at 167 / 141 at 30, hence the threshold.
 ONE_WORKER_PORTFOLIO = ("full_lp", "quick_restart_no_lp")
 ONE_WORKER_PORTFOLIO_FROM = 5_000
+
+#: One worker, the bound given by the counting relaxation (`models.count_bound`): no
+#: full-LP worker, whose first task on the largest sessions took most of the minute, no LNS
+#: running meanwhile. Climate 15 days x 60 rooms, 60 s, quiet cores: 2,817 / 1,351 (the
+#: first fit's timetable, gap 52 %) with `ONE_WORKER_PORTFOLIO`; 2,137 / 1,367 (36 %) with
+#: this one (`no_lp` alone, or with `default_lp`, 2,159-2,163 run side by side).
+ONE_WORKER_BOUNDED_PORTFOLIO = ("quick_restart_no_lp",)
 FULL_LP = {"linearization_level": 2, "add_lp_constraints_lazily": False}
 
 #: One worker below `ONE_WORKER_PORTFOLIO_FROM`: one presolve pass instead of CP-SAT's three.
@@ -84,6 +91,7 @@ class Structure:
     workers: int  # 0: all the machine's cores (CP-SAT's own default)
     placements: int = 0  # activities x usable slots
     reproducible: bool = False  # a seed was given
+    bounded: bool = False  # the bound comes from elsewhere (the counting relaxation)
 
     @property
     def threads(self) -> int:
@@ -106,6 +114,9 @@ def configure(params: cp_model_helper.SatParameters, structure: Structure) -> No
             params.max_presolve_iterations = SINGLE_SEARCH_PRESOLVE_ITERATIONS
     elif threads == 1 and structure.placements < ONE_WORKER_PORTFOLIO_FROM:
         params.max_presolve_iterations = SINGLE_SEARCH_PRESOLVE_ITERATIONS
+    elif threads == 1 and structure.bounded:
+        params.subsolvers.extend(ONE_WORKER_BOUNDED_PORTFOLIO)
+        params.interleave_search = True
     elif threads == 1:
         full_lp = cp_model_helper.SatParameters()
         full_lp.name = "full_lp"

@@ -17,7 +17,8 @@ from ortools.sat.python import cp_model
 
 from models import SessionModel
 from models import model as model_module
-from models.count_bound import CountRelaxation
+from models.count_bound import CountBound, CountRelaxation
+from models.parameters import Structure
 from scheduler.generate import generate_session
 from scheduler.session import Session
 from scheduler.timetable import Timetable
@@ -166,6 +167,29 @@ def test_a_large_session_s_solve_is_held_at_or_above_the_relaxation_s_bound(
     assert result.best_bound >= model.counted.bound
     assert sum(cost(session, result.timetable).values()) == result.objective
     assert result.objective >= model.counted.bound
+
+
+def test_the_first_timetable_is_the_first_fit_s_not_after_the_relaxation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The relaxation runs after the first fit: its seconds count in the solve's time, not in
+    when the first timetable came; and the search after it gets a bound from elsewhere."""
+    session = _optimum("climate-1")[0]  # its first fit completes
+    model = SessionModel(session)
+    relaxation = 1_000.0  # seconds the relaxation is said to take
+    monkeypatch.setattr(model, "count_bound", lambda limit: relaxation)
+    monkeypatch.setattr(
+        model, "counted", CountBound(bound=0, deterministic_time=0.0, optimal=False)
+    )
+    structures: list[Structure] = []
+    configure = model_module.configure
+    monkeypatch.setattr(
+        model_module, "configure", lambda p, s: (structures.append(s), configure(p, s))[1]
+    )
+    result = model.solve(workers=1, seed=0, time_limit=30, start=True)
+    assert result.timetable is not None and result.first_solution_time is not None and result.first_solution_time < relaxation
+    assert result.wall_time >= relaxation
+    assert structures[-1].bounded
 
 
 def test_no_relaxation_for_another_objective_a_guarded_model_or_a_small_session(

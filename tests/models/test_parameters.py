@@ -8,10 +8,20 @@ from models import parameters
 from models.parameters import Structure, configure
 
 
-def _params(workers: int, placements: int = 0, reproducible: bool = False):
+def _params(workers: int, placements: int = 0, reproducible: bool = False, bounded: bool = False):
     solver = cp_model.CpSolver()
-    configure(solver.parameters, Structure(workers, placements, reproducible))
+    configure(solver.parameters, Structure(workers, placements, reproducible, bounded))
     return solver.parameters
+
+
+def test_one_worker_with_a_bound_from_elsewhere_runs_no_full_lp_worker() -> None:
+    """The counting relaxation gave the bound: the one thread goes to timetables and LNS."""
+    large = parameters.ONE_WORKER_PORTFOLIO_FROM
+    bounded = _params(1, large, bounded=True)
+    assert list(bounded.subsolvers) == list(parameters.ONE_WORKER_BOUNDED_PORTFOLIO)
+    assert "full_lp" not in bounded.subsolvers and bounded.interleave_search
+    assert "full_lp" in _params(1, large).subsolvers
+    assert list(_params(2, large, bounded=True).subsolvers) == list(parameters.SMALL_PORTFOLIO)
 
 
 def test_every_solve_puts_the_defining_clauses_into_the_lp() -> None:
