@@ -134,13 +134,17 @@ def measure(
         events = parse_log(log.read_text(encoding="utf-8"))
     optimal = result.status.value == "optimal"
     gaps: dict[str, float | None] = {}
+    counted = None if model.counted is None else model.counted.bound  # `models.count_bound`
     for moment in checkpoints:
         if optimal and result.wall_time <= moment:
             gaps[f"{moment:g}"] = 0.0
         elif result.wall_time <= moment:  # stopped earlier without proof: the final state
             gaps[f"{moment:g}"] = gap(result.objective, result.best_bound)
         else:
-            gaps[f"{moment:g}"] = gap(*state_at(events, moment))
+            objective, bound = state_at(events, moment)
+            if counted is not None:  # proven before the search: the log's bound leaves it out
+                bound = counted if bound is None else max(bound, counted)
+            gaps[f"{moment:g}"] = gap(objective, bound)
     valid = None
     meetings = 0
     if result.timetable is not None:
