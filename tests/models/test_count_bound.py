@@ -187,7 +187,8 @@ def test_the_first_timetable_is_the_first_fit_s_not_after_the_relaxation(
         model_module, "configure", lambda p, s: (structures.append(s), configure(p, s))[1]
     )
     result = model.solve(workers=1, seed=0, time_limit=30, start=True)
-    assert result.timetable is not None and result.first_solution_time is not None and result.first_solution_time < relaxation
+    assert result.timetable is not None and result.first_solution_time is not None
+    assert result.first_solution_time < relaxation
     assert result.wall_time >= relaxation
     assert structures[-1].bounded
 
