@@ -134,6 +134,17 @@ def test_every_finding_on_crowded_sessions_is_confirmed_with_only_its_instances(
     assert min(fired[c] for c in CROWDED) >= 10, fired
 
 
+def _budget_one_below_the_parts(data: dict[str, Any], session: Session) -> dict[str, Any]:
+    """`data` with its budget one below the part-by-part count, where that count says more
+    than the plain one (so that only the part-by-part count can fire)."""
+    cal = Calendar(session, lambda key: True)
+    plain = sum(n for _, n in interpreted_needs(session, cal))
+    parts = sum(n.total for n in host_needs(session, cal))
+    if parts > plain:
+        data["interpretation"]["budget"] = parts - 1
+    return data
+
+
 def _budgeted(seed: int) -> dict[str, Any]:
     """A random session whose plenary's agenda is cut (an item fixed at a period's start on
     the second day, another a whole meeting), with the budget one meeting short of the parts'
@@ -158,12 +169,7 @@ def _budgeted(seed: int) -> dict[str, Any]:
         session = make_session(data)
     except InputError:
         return data
-    cal = Calendar(session, lambda key: True)
-    plain = sum(n for _, n in interpreted_needs(session, cal))
-    parts = sum(n.total for n in host_needs(session, cal))
-    if parts > plain:
-        data["interpretation"]["budget"] = parts - 1
-    return data
+    return _budget_one_below_the_parts(data, session)
 
 
 def test_the_budget_counted_part_by_part_is_confirmed_with_only_its_instances() -> None:
@@ -237,12 +243,7 @@ def _cut_by_a_deadline(seed: int) -> dict[str, Any]:
         session = make_session(data)
     except InputError:
         return data
-    cal = Calendar(session, lambda key: True)
-    plain = sum(n for _, n in interpreted_needs(session, cal))
-    parts = sum(n.total for n in host_needs(session, cal))
-    if parts > plain:
-        data["interpretation"]["budget"] = parts - 1
-    return data
+    return _budget_one_below_the_parts(data, session)
 
 
 def test_the_budget_counted_with_an_agenda_cut_is_confirmed_with_only_its_instances() -> None:
@@ -283,12 +284,7 @@ def _after_the_group(seed: int) -> dict[str, Any]:
     if rng.random() < 0.3:
         data["meetings"].append({"id": "wg-2", "body": "wg", "title": "Second", "meetings": 1})
     session = make_session(data)
-    cal = Calendar(session, lambda key: True)
-    plain = sum(n for _, n in interpreted_needs(session, cal))
-    parts = sum(n.total for n in host_needs(session, cal))
-    if parts > plain:
-        data["interpretation"]["budget"] = parts - 1
-    return data
+    return _budget_one_below_the_parts(data, session)
 
 
 def test_a_cut_kept_apart_by_another_body_s_chain_is_confirmed_with_only_its_instances() -> None:
