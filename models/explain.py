@@ -33,6 +33,7 @@ from models.explain_core import (
     Solving,
     Verdict,
     holds,
+    in_file_order,
     instances_of,
     known,
     minimal_conflict,
@@ -387,9 +388,7 @@ def _cut_by_counting(h: Horizon, run: Solving, proof: list[RuleInstance]) -> Con
         smaller = proven(h, [m for m in members if m != rule], run)
         if smaller is not None:
             members = by_priority(smaller)
-    order = {inst.key: n for n, inst in enumerate(instances_of(h))}
-    kept = tuple(sorted(members, key=lambda i: order[i.key]))
-    return Conflict(Verdict.INFEASIBLE, kept, False, run.solves)
+    return Conflict(Verdict.INFEASIBLE, in_file_order(h, members), False, run.solves)
 
 
 def _one_more(h: Horizon, found: list[Conflicting], run: Solving) -> Conflict | None:

@@ -298,9 +298,14 @@ def minimal_conflict(
     members, minimal = quickxplain(h, candidates, run)
     # A lone member: no check showed that the session holds without it; its relaxation will.
     pending = members[0] if len(members) == 1 else None
+    return Conflict(Verdict.INFEASIBLE, in_file_order(h, members), minimal, run.solves, pending)
+
+
+def in_file_order(h: Horizon, members: Collection[RuleInstance]) -> tuple[RuleInstance, ...]:
+    """A conflict's members in the order of the session's rule instances (as the file says
+    them), whatever order the search found them in."""
     order = {inst.key: n for n, inst in enumerate(instances_of(h))}
-    members = sorted(members, key=lambda i: order[i.key])
-    return Conflict(Verdict.INFEASIBLE, tuple(members), minimal, run.solves, pending)
+    return tuple(sorted(members, key=lambda i: order[i.key]))
 
 
 def quickxplain(
