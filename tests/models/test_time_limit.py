@@ -10,7 +10,7 @@ from ortools.sat.python import cp_model
 
 from models import SessionModel
 from models.model import SolveProgress
-from models.time_limit import CP_SAT_MARGIN, CP_SAT_SHARE, solve_to_the_limit
+from models.time_limit import CP_SAT_SHARE, solve_to_the_limit
 from scheduler.result import SolveStatus
 from tests.conftest import make_session, tiny_data
 
@@ -66,7 +66,7 @@ def test_the_limit_is_a_stop_at_the_limit_and_cp_sat_s_own_is_out_of_its_reach()
     solver = _SearchUntilStopped(0.05)
     status = solve_to_the_limit(solver, cp_model.CpModel())  # type: ignore[arg-type]
     assert status == cp_model.FEASIBLE and solver.stopped.is_set()
-    assert solver.cp_sat_limit == CP_SAT_SHARE * 0.05 + CP_SAT_MARGIN
+    assert solver.cp_sat_limit == CP_SAT_SHARE * 0.05
     assert CP_SAT_SHARE >= 2
     assert solver.parameters.max_time_in_seconds == 0.05
 
