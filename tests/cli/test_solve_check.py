@@ -23,6 +23,7 @@ from scheduler.result import SolveResult, SolveStatus
 from scheduler.rules import HARD_RULE_NAMES
 from scheduler.validation import validate
 from tests.conftest import COP9, cop9_data
+from tests.models.synthetic import large_session_data
 
 runner = CliRunner()
 
@@ -190,9 +191,15 @@ def test_subprocess_exit_codes(tmp_path):
 
 @pytest.mark.slow
 def test_subprocess_time_limit_exit_4(tmp_path):
+    # A two-week session, not COP9: COP9 is solved in about 0.02 s, as long as the least
+    # search a limit gets, so a loaded machine could solve it before the stop; this one's
+    # presolve alone takes far longer, and a slower machine only makes that surer.
+    session = tmp_path / "two-weeks.yaml"
+    session.write_text(yaml.safe_dump(large_session_data(weeks=2)), encoding="utf-8")
     result = _run(
-        "solve", "--time-limit", "0.001", "--workers", "1", "-o", str(tmp_path / "t.xlsx")
-    )
+        "solve", str(session), "--time-limit", "0.001", "--workers", "1",
+        "-o", str(tmp_path / "t.xlsx"),
+    )  # fmt: skip
     assert result.returncode == 4, result.stdout + result.stderr
     assert not (tmp_path / "t.xlsx").exists()
 
