@@ -164,7 +164,7 @@ def _why_not(
         solver.parameters.max_time_in_seconds = time_limit
         solver.parameters.num_workers = workers
         solver.parameters.random_seed = seed
-        if solve_status(solver.solve(model.model)) is not SolveStatus.INFEASIBLE:
+        if solve_status(model.solve_with(solver)) is not SolveStatus.INFEASIBLE:
             return None
         core = set(solver.sufficient_assumptions_for_infeasibility())
         return [i for i in kept if guards[i].index in core]

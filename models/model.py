@@ -218,9 +218,10 @@ class SessionModel:
         self.model.add_assumptions(list(self.guards.values()))
 
     def solve_with(self, solver: cp_model.CpSolver) -> object:
-        """Solve with a solver the caller configured (explanations share one time budget);
-        the CP-SAT status. Read the answer from `solver` (`timetable(solver.value)`)."""
-        return solver.solve(self.model)
+        """Solve with a solver the caller configured (explanations share one time budget),
+        stopped at its time limit, not before (`models.time_limit`); the CP-SAT status. Read
+        the answer from `solver` (`timetable(solver.value)`)."""
+        return solve_to_the_limit(solver, self.model)
 
     def timetable(self, value: Value) -> Timetable:
         """The timetable of a solution (`value` reads a variable, e.g. `solver.value`)."""

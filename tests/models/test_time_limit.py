@@ -80,3 +80,13 @@ def test_a_search_without_a_limit_is_left_to_cp_sat() -> None:
     assert solve_to_the_limit(solver, model) == cp_model.OPTIMAL
     default = cp_model.CpSolver().parameters.max_time_in_seconds
     assert solver.parameters.max_time_in_seconds == default
+
+
+def test_the_explanations_solves_run_to_their_limit_too() -> None:
+    """`SessionModel.solve_with`, the solve of every explanation, re-plan core and
+    alternatives check (solvers their callers configured, interleaved when several workers
+    describe a timetable), is stopped by the timer at its limit like the main search."""
+    model = SessionModel(make_session(tiny_data()))
+    solver = _SearchUntilStopped(0.05)
+    assert model.solve_with(solver) == cp_model.FEASIBLE  # type: ignore[arg-type]
+    assert solver.stopped.is_set() and solver.cp_sat_limit == CP_SAT_SHARE * 0.05
