@@ -13,7 +13,8 @@ The steps, each in its own module:
    (`models.explain_relax`): the timetable it then allows, closest to the session's own, or
    which other conflict remains; up to `MAX_CONFLICTS` conflicts are listed that way, each
    after the first searched within a budget of its own (`_next_budget`);
-4. the numbers behind each conflict: the pre-checks again, with only the conflict's rules.
+4. the numbers behind each conflict (`models.explain_numbers`): the pre-checks again, with
+   only the conflict's rules, else the fewest interpreted meetings the solver proves.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from models.explain_core import (
     proven,
 )
 from models.explain_horizon import Horizon, horizon
+from models.explain_numbers import numbers as conflict_numbers
 from models.explain_priority import by_priority
 from models.explain_relax import Relaxation, large, reference, relax
 from scheduler.messages import Message
@@ -123,19 +125,6 @@ def _settle(
         rest = [m for m in conflict.members if m != pending]
         return rest, [r for r in relaxations if r.instance != pending], conflict.minimal
     return list(conflict.members), relaxations, conflict.minimal and answer is Verdict.FEASIBLE
-
-
-def _numbers(session: Session, members: list[RuleInstance]) -> list[PrecheckFinding]:
-    """The pre-checks' numbers behind the conflict, on the calendar as the planner wrote it.
-
-    Only the conflict's rules are in force, but the session's days, evenings and holidays
-    stay as they are: a count never includes the explainer's own extra days or evenings
-    ("4 exist", not the 5 an extra evening would give). A finding that needs a rule outside
-    the conflict and the calendar is left out.
-    """
-    keys = {m.key for m in members}
-    found = precheck(session, active=lambda key: key in keys or key[0] == "within-periods")
-    return [f for f in found if all(k in keys or k[0] == "within-periods" for k in f.instances)]
 
 
 #: At most this many distinct conflicts are listed (issue: "up to five").
@@ -255,7 +244,7 @@ def _conflicts(
         if found and not kept:
             continue
         with run.phase("numbers"):
-            numbers = _numbers(h.session, kept)
+            numbers = conflict_numbers(h, kept, run)
         found.append(Conflicting(kept, relaxations, numbers, minimal))
         if not kept:
             break  # the durations alone: no rule to blame, no other conflict to look for

@@ -9,11 +9,14 @@ these on every variant:
 - the named rules alone, every other rule loosened, still have no timetable (the solver says
   so within its deterministic time, or, where it cannot tell, a count of the session's own
   data proves it: `tests.explain.counting`);
-- the explanation has its numbers.
+- the explanation has its numbers; a count the solver gave (the fewest interpreted meetings
+  the conflict's other rules allow) is the fewest indeed: with only the conflict's rules, a
+  budget of that count has a timetable and one less has none.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Collection
 from typing import Any
 
@@ -82,3 +85,29 @@ def named_rules_alone_have_no_timetable(case: Case) -> None:
 def has_its_numbers(case: Case) -> None:
     _, _, _, found = case
     assert found.numbers, found.text()
+
+
+def solved_counts_are_the_fewest(case: Case) -> int:
+    """Each conflict's count by the solver (`models.explain_numbers`), checked on the file:
+    every rule but the conflict's dropped, a budget of that count gives a timetable the
+    validator accepts, one less gives none. The number of counts checked."""
+    name, data, session, found = case
+    checked = 0
+    for conflict in found.conflicts:
+        keys = [m.key for m in conflict.members]
+        for number in conflict.numbers:
+            if number.message.key != "precheck.budget-solved":
+                continue
+            total = number.message.args["total"]
+            assert isinstance(total, int)
+            for budget, has_one in ((total, True), (total - 1, False)):
+                edited = copy.deepcopy(data)
+                edited["interpretation"]["budget"] = budget
+                relaxed, result = dropped(edited, make_session(edited), all_but(session, keys))
+                if has_one:
+                    assert result.timetable is not None, (name, keys, budget)
+                    assert validate(relaxed, result.timetable).ok, (name, keys, budget)
+                else:
+                    assert result.status is SolveStatus.INFEASIBLE, (name, keys, budget)
+            checked += 1
+    return checked
