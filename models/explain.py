@@ -164,6 +164,7 @@ def explain(
     )
     with run.phase("pre-checks"):
         findings = precheck(session)
+    run.findings = findings
     with run.phase("horizon"):
         h = horizon(session)
     searching, work = time.perf_counter(), run.work()

@@ -30,7 +30,7 @@ from ortools.sat.python import cp_model
 from models.explain_horizon import Horizon, counted, wide_model
 from models.explain_priority import by_priority, tier
 from models.explain_words import as_written
-from scheduler.prechecks import precheck
+from scheduler.prechecks import PrecheckFinding, precheck
 from scheduler.rules import RuleInstance, rule_instances
 from scheduler.rules.subjects import date_key
 from scheduler.timetable import Timetable
@@ -104,6 +104,9 @@ class Solving:
     proofs: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]] | None] = field(
         default_factory=dict
     )
+    #: The session's own pre-checks, every rule in force (`models.explain` runs them first):
+    #: a finding that does not name a rule still holds without it (`explain_relax._without`).
+    findings: list[PrecheckFinding] = field(default_factory=list)
     #: The horizon's `closing_keys`, by the horizon's id (one horizon per explanation).
     closing: dict[int, frozenset[tuple[str, str]]] = field(default_factory=dict)
     #: Wall seconds per phase of the explanation (`phase`), for the benchmark's table.

@@ -11,6 +11,7 @@ parts: nothing can be closer.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -211,3 +212,47 @@ def spied_models(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, int]]:
 
     monkeypatch.setattr(cp_model.CpSolver, "solve", spied)
     return seen
+
+
+# --- another conflict remains: its reason from the session's own pre-checks ----------------
+
+
+def _without_budget_and_order(
+    monkeypatch: pytest.MonkeyPatch, findings_name_it: bool
+) -> tuple[Relaxation, list[object]]:
+    """Dropping the plenary's agenda order from COP9 with a budget of 11: another conflict
+    remains (the budget, whose findings do not name the order). `_without` says which, from
+    the findings the run holds when one of them does not name the dropped rule; else it runs
+    the pre-checks again without it (recorded)."""
+    from scheduler.prechecks import precheck
+
+    data = cop9_data()
+    data["interpretation"]["budget"] = 11
+    h = horizon(make_session(data))
+    run = _run()
+    run.findings = precheck(h.session)
+    assert run.findings and not any(ORDER in f.instances for f in run.findings)
+    if findings_name_it:  # as if each proof needed the order: none holds without it
+        run.findings = [replace(f, instances=(*f.instances, ORDER)) for f in run.findings]
+    again: list[object] = []
+
+    def recorded(*args: Any, **kwargs: Any) -> list[Any]:
+        again.append(kwargs.get("active"))
+        return precheck(*args, **kwargs)
+
+    monkeypatch.setattr(explain_relax, "precheck", recorded)
+    found = explain_relax._without(h, _instance(h, ORDER), cp_model.INFEASIBLE, run)
+    return found, again
+
+
+def test_another_conflict_is_read_from_the_findings_that_do_not_name_the_rule(monkeypatch):
+    found, again = _without_budget_and_order(monkeypatch, findings_name_it=False)
+    assert found.verdict is Verdict.INFEASIBLE
+    assert found.message.key == "explain.relax.not-enough-because"
+    assert not again  # no pre-checks run again: 1.3 s each on the climate session
+
+
+def test_findings_that_all_name_the_rule_are_checked_again_without_it(monkeypatch):
+    found, again = _without_budget_and_order(monkeypatch, findings_name_it=True)
+    assert len(again) == 1 and again[0] is not None and not again[0](ORDER)
+    assert found.verdict is Verdict.INFEASIBLE
