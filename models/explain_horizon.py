@@ -233,7 +233,48 @@ def _extra_days_needed(session: Session, gaps: int = 0) -> int:
         added = _periods_a_day(info.periods, group, a_day, info)
         if needed > have and added:
             days = max(days, math.ceil((needed - have) / added))
+    days = max(days, _days_for_the_fewest(session, hosts, working))
     return min(MAX_EXTRA_DAYS, max(1, days + MARGIN_DAYS - gaps))
+
+
+def _days_for_the_fewest(session: Session, hosts: list[Body], working: list[dt.date]) -> int:
+    """Added days enough for the interpreted hosts' fewest meetings: their minutes in the
+    longest periods an added day has, where the session's own days have shorter ones. The
+    interpretation budget then binds on the wider calendar no more than on any longer one:
+    the cybercrime committee (2-hour periods on 7 of its 10 days, 3-hour ones on the others
+    and on added days) needs 18 meetings on its days and one added day, 15 with enough, so
+    that dropping the days is what a budget of 15 asks, not the budget alone."""
+    info = session.session
+    interpreted = [h for h in hosts if h.interpreted]
+    at_once = min(max(1, session.interpretation.teams), len(interpreted) or 1)
+    added = [p for p in info.periods if info.evening_meetings or not p.evening]
+    days, needed_all, have_all, per_day_all = 0, 0, 0, 0
+    for host in interpreted:
+        usable = [p for p in added if _open_to(p, [host])]
+        if not usable:
+            continue
+        longest = max(p.minutes for p in usable)
+        timed = [a for a in session.body_activities(host.id) if not a.whole_meetings]
+        needed = math.ceil(sum(a.minutes or 0 for a in timed) / longest)
+        have = sum(
+            1
+            for d in working
+            for p in info.periods_on(d)
+            if p.minutes >= longest and (info.evening_meetings or not p.evening)
+            and _open_to(p, [host])
+        )  # fmt: skip
+        long = [p for p in usable if p.minutes >= longest]
+        per_day = _periods_a_day(long, [host], host.max_meetings_per_day, info)
+        if needed > have and per_day:
+            days = max(days, math.ceil((needed - have) / per_day))
+        needed_all, have_all, per_day_all = (
+            needed_all + needed,
+            have_all + have,
+            per_day_all + per_day,
+        )
+    if needed_all > have_all * at_once and per_day_all:  # teams: the hosts queue for them
+        days = max(days, math.ceil((needed_all - have_all * at_once) / min(per_day_all, at_once)))
+    return days
 
 
 #: Days added beyond the count (`_extra_days_needed`). None: the count already gives each

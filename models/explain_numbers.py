@@ -65,15 +65,16 @@ def fewest_interpreted(
     h: Horizon, members: list[RuleInstance], run: Solving
 ) -> PrecheckFinding | None:
     """For a conflict with the interpretation budget: the fewest interpreted meetings that its
-    other rules allow, proven by the solver, with each body's share in such a timetable;
-    None without the budget, or when the solve cannot prove it within its budget.
+    other rules allow (the budget alone: that the session's durations allow), proven by the
+    solver, with each body's share in such a timetable; None without the budget, or when the
+    solve cannot prove it within its budget.
 
     The other rules are in force on the explainer's calendar (the session's own when the
     conflict names it, else the wider one): a calendar with more days can only need fewer
     meetings, so the count holds for the session as the planner wrote it.
     """
     budget = next((m for m in members if m.key == BUDGET), None)
-    if budget is None or len(members) < 2 or run.deadline.left() <= 0:
+    if budget is None or run.deadline.left() <= 0:
         return None
     kept = {m.key for m in members} - {BUDGET}
     with run.phase("build"):
@@ -101,7 +102,8 @@ def fewest_interpreted(
         sep="terms.semicolon",
     )
     instances = tuple(sorted(kept | {BUDGET}))
+    key = "budget-solved" if kept else "budget-solved-alone"  # alone: the durations say it
     return finding(
-        "budget", "interpretation-budget", "budget-solved", instances,
+        "budget", "interpretation-budget", key, instances,
         total=total, needs=needs, budget=limit,
     )  # fmt: skip

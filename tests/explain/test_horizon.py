@@ -110,3 +110,21 @@ def test_the_cap_or_the_teams_alone_hold_once_the_days_give_way(
     run = Solving(Deadline(None), workers=1, seed=0, deterministic=5.0)
     assert holds(h, alone, run) is Verdict.FEASIBLE
     assert holds(h, with_days, run) is Verdict.INFEASIBLE
+
+
+def test_shorter_periods_on_the_session_s_days_get_days_enough_for_the_fewest_meetings() -> None:
+    """The session's two days have 2-hour periods, an added day the 3-hour ones: the
+    plenary's 810 minutes need 5 meetings in those, 7 in its own (a budget of 5 holds only on
+    3 added days, then the days are what it asks, not the budget alone; the cybercrime
+    committee of 2022: 2-hour periods on 7 of its 10 days)."""
+    d = _busy()
+    d["meetings"][0]["meetings"] = 1
+    days = d["session"]["days"]
+    short = [
+        {"id": "AM", "start": "10:00", "end": "12:00"},
+        {"id": "PM", "start": "15:00", "end": "17:00"},
+    ]
+    d["session"]["day_periods"] = [{"dates": days, "periods": short}]
+    assert len(_after_last_day(d)) == 3  # 5 three-hour meetings, 2 a day
+    del d["session"]["day_periods"]
+    assert len(_after_last_day(d)) == 1  # the same periods every day: as before
