@@ -54,11 +54,17 @@ def counted(session: Session, members: list[RuleInstance]) -> list[PrecheckFindi
     Only the conflict's rules are in force, but the session's days, evenings and holidays
     stay as they are: a count never includes the explainer's own extra days or evenings
     ("4 exist", not the 5 an extra evening would give). A finding that needs a rule outside
-    the conflict and the calendar is left out.
+    the conflict and the calendar is left out; one through a calendar rule the conflict does
+    not name, unless nothing else counts it.
     """
     keys = {m.key for m in members}
     found = precheck(session, active=lambda key: key in keys or key[0] == "within-periods")
-    return [f for f in found if all(k in keys or k[0] == "within-periods" for k in f.instances)]
+    found = [f for f in found if all(k in keys or k[0] == "within-periods" for k in f.instances)]
+    # a count through a calendar rule the conflict does not name explains another conflict
+    # (one team against the days, beside one team against two meetings held at once): it
+    # is said only when no count of the conflict's own rules is found
+    own = [f for f in found if all(k in keys for k in f.instances)]
+    return own or found
 
 
 def fewest_interpreted(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scheduler.prechecks.beside import beside_limits
 from scheduler.prechecks.by_deadline import teams_by_deadline
 from scheduler.prechecks.calendar import Calendar
 from scheduler.prechecks.capacity import capacity
@@ -42,6 +43,7 @@ def precheck(session: Session, active: Active | None = None) -> list[PrecheckFin
         *over_budget(session, calendar, on),
         *over_budget_by_parts(session, calendar, on),
         *simultaneous(session, calendar, windows, on),
+        *beside_limits(session, on),
         *totals(session, on),
         *teams_by_deadline(session, on),
         *rooms_total(session, on),

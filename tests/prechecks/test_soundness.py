@@ -327,3 +327,30 @@ def _due_by_deadlines(seed: int) -> dict[str, Any]:
 def test_teams_against_deadlines_are_confirmed_with_only_their_instances() -> None:
     fired = _confirmed(_due_by_deadlines, {"teams-deadline"})
     assert fired.get("teams-deadline", 0) >= 10, fired
+
+
+def _beside(seed: int) -> dict[str, Any]:
+    """A random session where one activity meets only while another body meets (both
+    interpreted, or not), under one or two teams and, at times, a cap of one or two."""
+    data = random_session_data(seed)
+    rng = random.Random(7000 + seed)
+    data["interpretation"]["teams"] = rng.choice([1, 1, 2])
+    data["interpretation"]["budget"] = 40
+    if rng.random() < 0.4:
+        data["interpretation"]["parallel_cap"] = rng.choice([1, 2])
+    bodies = [b["id"] for b in data["bodies"]]
+    if len(bodies) < 2:
+        return data
+    for body in data["bodies"]:
+        body["interpreted"] = rng.random() < 0.8
+    mine, theirs = rng.sample(bodies, 2)
+    entries = [e for e in [*data["items"], *data.get("meetings", [])]
+               if e.get("body", "plenary") == mine]  # fmt: skip
+    if entries:
+        rng.choice(entries)["in_parallel_with"] = [theirs]
+    return data
+
+
+def test_meetings_held_beside_another_s_are_confirmed_with_only_their_instances() -> None:
+    fired = _confirmed(_beside, {"beside-teams", "beside-cap"})
+    assert fired.get("beside-teams", 0) >= 10 and fired.get("beside-cap", 0) >= 3, fired
