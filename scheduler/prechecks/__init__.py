@@ -15,7 +15,9 @@ timetable exists, and says why with the numbers a planner can verify:
   "..., since item 9 ends no earlier than Friday 27 May 09:40");
 - interpretation: more interpreted meetings needed than the budget; more interpreted bodies
   (or meetings of any kind) forced into one period than there are teams (or than the cap)
-  (`interpretation`); more than the budget counted part by part, where fixed starts, whole
+  (`interpretation`); an activity held only beside another body's meeting, both
+  interpreted, against one team (or both capped against a cap of one: `beside`); more than
+  the budget counted part by part, where fixed starts, whole
   meetings in the agenda or no sharing keep a body's minutes in meetings of their own, or where
   an agenda cut leaves what comes before it too little of the one meeting both sides could
   share (`parts`);
