@@ -246,11 +246,9 @@ def _days_for_the_fewest(session: Session, hosts: list[Body], working: list[dt.d
     that dropping the days is what a budget of 15 asks, not the budget alone."""
     info = session.session
     interpreted = [h for h in hosts if h.interpreted]
-    at_once = min(max(1, session.interpretation.teams), len(interpreted) or 1)
-    added = [p for p in info.periods if info.evening_meetings or not p.evening]
-    days, needed_all, have_all, per_day_all = 0, 0, 0, 0
+    counts: list[tuple[int, int, int]] = []  # per host: meetings needed, long periods, a day
     for host in interpreted:
-        usable = [p for p in added if _open_to(p, [host])]
+        usable = [p for p in info.periods if _usable(p, host, info)]
         if not usable:
             continue
         longest = max(p.minutes for p in usable)
@@ -260,21 +258,21 @@ def _days_for_the_fewest(session: Session, hosts: list[Body], working: list[dt.d
             1
             for d in working
             for p in info.periods_on(d)
-            if p.minutes >= longest and (info.evening_meetings or not p.evening)
-            and _open_to(p, [host])
-        )  # fmt: skip
-        long = [p for p in usable if p.minutes >= longest]
-        per_day = _periods_a_day(long, [host], host.max_meetings_per_day, info)
-        if needed > have and per_day:
-            days = max(days, math.ceil((needed - have) / per_day))
-        needed_all, have_all, per_day_all = (
-            needed_all + needed,
-            have_all + have,
-            per_day_all + per_day,
+            if p.minutes >= longest and _usable(p, host, info)
         )
-    if needed_all > have_all * at_once and per_day_all:  # teams: the hosts queue for them
-        days = max(days, math.ceil((needed_all - have_all * at_once) / min(per_day_all, at_once)))
+        long = [p for p in usable if p.minutes >= longest]
+        counts.append((needed, have, _periods_a_day(long, [host], host.max_meetings_per_day, info)))
+    days = max((math.ceil((n - h) / d) for n, h, d in counts if n > h and d), default=0)
+    at_once = min(max(1, session.interpretation.teams), len(interpreted) or 1)
+    needed, have, per_day = (sum(c[i] for c in counts) for i in range(3))
+    if needed > have * at_once and per_day:  # teams: the hosts queue for them
+        days = max(days, math.ceil((needed - have * at_once) / min(per_day, at_once)))
     return days
+
+
+def _usable(period: Period, host: Body, info: SessionInfo) -> bool:
+    """Whether a host may meet in `period`: open to it, not in the evening unless allowed."""
+    return (info.evening_meetings or not period.evening) and _open_to(period, [host])
 
 
 #: Days added beyond the count (`_extra_days_needed`). None: the count already gives each

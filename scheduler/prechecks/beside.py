@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from scheduler.prechecks.findings import CAP, TEAMS, Active, PrecheckFinding, finding
+from scheduler.prechecks.totals import stands_for
 from scheduler.prechecks.wording import who
 from scheduler.rules.subjects import pair_subject
 from scheduler.session import Activity, Session
@@ -50,15 +51,7 @@ def beside_limits(session: Session, on: Active) -> Iterator[PrecheckFinding]:
 
 def _hosts_of(session: Session, a: Activity, target: str) -> set[str]:
     """The hosts whose meetings `target` stands for: a body's own (and its joint meetings'),
-    or those of the activities it names (itself, or a heading's sub-items at any depth)."""
+    or those of the activities it names (`totals.stands_for`)."""
     if any(b.id == target for b in session.bodies):
         return {h.id for h in session.hosts if target in h.member_ids}
-    parent = {i.id: i.parent for i in session.items}
-
-    def under(item: str | None) -> bool:
-        while item is not None and item != target:
-            item = parent.get(item)
-        return item == target
-
-    named = [x for x in session.activities if x.id != a.id and (x.id == target or under(x.id))]
-    return {x.body for x in named}
+    return {x.body for x in stands_for(session, a, target)}

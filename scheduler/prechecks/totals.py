@@ -237,7 +237,7 @@ def _apart(session: Session, a: Activity, other: str) -> Count:
     the session's (to its last day), or else those of their time windows ("Tuesday
     10:00-13:00 and 15:00-18:00": a date, a fixed start, a deadline), naming the window's rules.
     """
-    targets = _stands_for(session, a, other)
+    targets = stands_for(session, a, other)
     bodies = sorted({x.body for x in targets})
 
     def count(cal: Calendar) -> dict[str, object] | None:
@@ -364,7 +364,7 @@ def _usable(cal: Calendar, x: Activity, windowed: bool) -> tuple[list[Slot], fro
     return [s for s in slots if s.end > lo and s.start < hi], w.lo.why | w.hi.why
 
 
-def _stands_for(session: Session, a: Activity, other: str) -> list[Activity]:
+def stands_for(session: Session, a: Activity, other: str) -> list[Activity]:
     """The activities an entry of `not_in_parallel_with` / `in_parallel_with` stands for: an
     activity, a heading's sub-items (at any depth) or a body's own activities."""
     parent = {i.id: i.parent for i in session.items}
@@ -385,7 +385,7 @@ def _alongside(session: Session, a: Activity, other: str) -> Count:
     """`a` meets only while `other` meets: when `other` stands for whole-meeting activities
     only (a body may meet more than its activities need: not counted), each of their
     meetings overlaps at most `k` periods of `a` (1 without overlapping periods)."""
-    targets = [] if other in {b.id for b in session.bodies} else _stands_for(session, a, other)
+    targets = [] if other in {b.id for b in session.bodies} else stands_for(session, a, other)
 
     def count(cal: Calendar) -> dict[str, object] | None:
         if not targets or not all(t.whole_meetings for t in targets):
