@@ -274,7 +274,8 @@ class SessionModel:
             placements=self._placements(),
             bounded=self.counted is not None and self.counted.bound is not None,
         )
-        progress = _Progress(on_solution, offset=spent)
+        floor = None if self.counted is None else self.counted.bound
+        progress = _Progress(on_solution, offset=spent, floor=floor, gap=gap)
         with _solver_log(solver, log_path):
             status = solve_status(solve_to_the_limit(solver, self.model, progress))
         proto, params = self.model.proto, solver.parameters
@@ -575,10 +576,20 @@ def _solver(
 class _Progress(cp_model.CpSolverSolutionCallback):
     """Counts timetables, notes when the first came, and tells the listener, if any."""
 
-    def __init__(self, listener: ProgressListener | None, offset: float = 0.0) -> None:
+    def __init__(
+        self,
+        listener: ProgressListener | None,
+        offset: float = 0.0,
+        floor: float | None = None,
+        gap: float | None = None,
+    ) -> None:
         super().__init__()
         self.listener = listener
         self.offset = offset  # seconds of the solve before this search (the first fit)
+        #: a bound proven outside this search (the counting relaxation), which CP-SAT's own
+        #: bound may not show: an LNS-only search has none of its own
+        self.floor = floor
+        self.gap = gap  # the relative gap asked for (`--gap`)
         self.solutions = 0
         self.first_time: float | None = None  # the solver's wall time at the first timetable
 
@@ -586,15 +597,30 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         self.solutions += 1
         if self.first_time is None:
             self.first_time = self.wall_time
+        objective = self.objective_value
+        bound = self.best_objective_bound
+        if self.floor is not None:
+            bound = max(bound, self.floor)
+            if close_enough(objective, self.floor, self.gap):
+                self.stop_search()  # proven good enough by the floor: CP-SAT cannot see it
         if self.listener is not None:
             self.listener(
                 SolveProgress(
                     elapsed=self.offset + self.wall_time,
-                    objective=self.objective_value,
-                    best_bound=self.best_objective_bound,
+                    objective=objective,
+                    best_bound=bound,
                     solutions=self.solutions,
                 )
             )
+
+
+def close_enough(objective: float, bound: float, gap: float | None) -> bool:
+    """Whether a timetable of cost `objective` needs no more search, given a proven lower
+    `bound`: it reaches the bound, or its relative gap is at most `gap` (as CP-SAT's
+    `relative_gap_limit` reads it: `(objective - bound) / max(|objective|, 1)`)."""
+    if objective <= bound:
+        return True
+    return gap is not None and objective - bound <= gap * max(abs(objective), 1.0)
 
 
 @contextmanager

@@ -46,6 +46,27 @@ ONE_WORKER_PORTFOLIO_FROM = 5_000
 ONE_WORKER_BOUNDED_PORTFOLIO = ("quick_restart_no_lp",)
 FULL_LP = {"linearization_level": 2, "add_lp_constraints_lazily": False}
 
+#: 2-3 workers, the bound given by the counting relaxation: every thread runs CP-SAT's LNS
+#: (`use_lns_only`) from the first fit's timetable, and no full-problem worker. The `max_lp`
+#: worker of `SMALL_PORTFOLIO` took one of the two threads for a bound that never passed the
+#: relaxation's (climate 15 days x 60 rooms: 1,302 from 11 s on, the relaxation's own), and the
+#: LNS had the other. 60 s, 2 workers, quiet cores, one run each, objective (bound 1,302):
+#: `SMALL_PORTFOLIO` 2,081 and 2,043; LNS only 1,871, 1,825 and 1,970; LNS only without
+#: `SLOW_NEIGHBOURHOODS` 1,820 and 1,798 (FORMULATION.md, "Solver settings").
+BOUNDED_LNS_ONLY = True
+
+#: CP-SAT's four scheduling neighbourhoods, left out where the bound comes from the counting
+#: relaxation: on climate 15 days x 60 rooms each call took 0.7-1.3 s of wall time for its
+#: 0.1 of deterministic time (the others 0.12-0.18 s), 28 calls of 330 in 60 s, 6 improving.
+#: One worker, 60 s, the same session: 2,246 with them (2,178 and 2,221 in earlier runs),
+#: 1,955 and 1,957 without.
+SLOW_NEIGHBOURHOODS = (
+    "scheduling_intervals_lns",
+    "scheduling_precedences_lns",
+    "scheduling_resource_windows_lns",
+    "scheduling_time_window_lns",
+)
+
 #: One worker below `ONE_WORKER_PORTFOLIO_FROM`: one presolve pass instead of CP-SAT's three.
 #: Each pass probes again, and the later passes fix almost nothing (neutral 80 items x 40
 #: periods x 8 rooms: 1,474 Booleans fixed by the first probing, 70 and 0 by the next two, 1.3 s
@@ -108,6 +129,9 @@ def configure(params: cp_model_helper.SatParameters, structure: Structure) -> No
         params.interleave_search = True
         if threads <= 3:
             params.subsolvers.extend(INTERLEAVED_PORTFOLIO)
+    elif 2 <= threads <= 3 and structure.bounded and BOUNDED_LNS_ONLY:
+        params.use_lns_only = True
+        params.ignore_subsolvers.extend(SLOW_NEIGHBOURHOODS)
     elif 2 <= threads <= 3:
         params.subsolvers.extend(SMALL_PORTFOLIO)
         if structure.placements < SMALL_PORTFOLIO_ONE_PRESOLVE_BELOW:
@@ -116,6 +140,7 @@ def configure(params: cp_model_helper.SatParameters, structure: Structure) -> No
         params.max_presolve_iterations = SINGLE_SEARCH_PRESOLVE_ITERATIONS
     elif threads == 1 and structure.bounded:
         params.subsolvers.extend(ONE_WORKER_BOUNDED_PORTFOLIO)
+        params.ignore_subsolvers.extend(SLOW_NEIGHBOURHOODS)
         params.interleave_search = True
     elif threads == 1:
         full_lp = cp_model_helper.SatParameters()

@@ -21,7 +21,25 @@ def test_one_worker_with_a_bound_from_elsewhere_runs_no_full_lp_worker() -> None
     assert list(bounded.subsolvers) == list(parameters.ONE_WORKER_BOUNDED_PORTFOLIO)
     assert "full_lp" not in bounded.subsolvers and bounded.interleave_search
     assert "full_lp" in _params(1, large).subsolvers
-    assert list(_params(2, large, bounded=True).subsolvers) == list(parameters.SMALL_PORTFOLIO)
+    assert set(parameters.SLOW_NEIGHBOURHOODS) <= set(bounded.ignore_subsolvers)
+    assert not _params(1, large).ignore_subsolvers
+
+
+def test_several_workers_with_a_bound_from_elsewhere_run_the_lns_alone() -> None:
+    """The counting relaxation gave the bound: no thread goes to a full-LP search."""
+    large = parameters.ONE_WORKER_PORTFOLIO_FROM
+    for workers in (2, 3):
+        bounded = _params(workers, large, bounded=True)
+        assert bounded.use_lns_only and not bounded.subsolvers
+        assert list(bounded.ignore_subsolvers) == list(parameters.SLOW_NEIGHBOURHOODS)
+        unbounded = _params(workers, large)
+        assert not unbounded.use_lns_only and not unbounded.ignore_subsolvers
+        assert list(unbounded.subsolvers) == list(parameters.SMALL_PORTFOLIO)
+    seeded = _params(2, large, reproducible=True, bounded=True)  # reproducible: interleaved
+    assert not seeded.use_lns_only and list(seeded.subsolvers) == list(
+        parameters.INTERLEAVED_PORTFOLIO
+    )
+    assert not _params(4, large, bounded=True).use_lns_only  # CP-SAT's own portfolio
 
 
 def test_every_solve_puts_the_defining_clauses_into_the_lp() -> None:

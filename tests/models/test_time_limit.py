@@ -9,7 +9,8 @@ import pytest
 from ortools.sat.python import cp_model
 
 from models import SessionModel
-from models.model import SolveProgress
+from models.count_bound import CountBound
+from models.model import SolveProgress, close_enough
 from models.time_limit import CP_SAT_SHARE, solve_to_the_limit
 from scheduler.result import SolveStatus
 from tests.conftest import make_session, tiny_data
@@ -90,3 +91,35 @@ def test_the_explanations_solves_run_to_their_limit_too() -> None:
     solver = _SearchUntilStopped(0.05)
     assert model.solve_with(solver) == cp_model.FEASIBLE  # type: ignore[arg-type]
     assert solver.stopped.is_set() and solver.cp_sat_limit == CP_SAT_SHARE * 0.05
+
+
+# --- a bound from elsewhere ends the search ---------------------------------------------------
+
+
+def test_close_enough_at_the_bound_or_within_the_gap_asked() -> None:
+    assert close_enough(23, 23, None) and close_enough(22, 23, None)
+    assert not close_enough(24, 23, None)
+    assert close_enough(100, 91, 0.1) and not close_enough(100, 89, 0.1)
+    assert close_enough(0.5, 0, 0.5)  # as CP-SAT: the gap over max(|objective|, 1)
+    assert not close_enough(0.6, 0, 0.5)
+
+
+def test_a_timetable_at_the_floor_ends_the_search() -> None:
+    """A floor proven elsewhere (the counting relaxation's bound, here said to be above every
+    timetable's cost) ends the search at the first timetable that reaches it, and the live
+    display shows it as the bound. The same solve without it goes on from the first
+    timetable (63) to the optimum (23)."""
+
+    def solve(floor: int | None) -> tuple[list[SolveProgress], float | None]:
+        model = SessionModel(make_session(tiny_data()))
+        if floor is not None:
+            model.counted = CountBound(bound=floor, deterministic_time=0.0, optimal=False)
+        seen: list[SolveProgress] = []
+        result = model.solve(time_limit=30, workers=1, seed=0, on_solution=seen.append)
+        return seen, result.objective
+
+    seen, objective = solve(None)
+    assert len(seen) > 1 and objective == 23
+    seen, objective = solve(100)
+    assert len(seen) == 1 and objective == 63
+    assert seen[0].best_bound == 100
