@@ -32,6 +32,7 @@ def test_several_workers_with_a_bound_from_elsewhere_run_the_lns_alone() -> None
         bounded = _params(workers, large, bounded=True)
         assert bounded.use_lns_only and not bounded.subsolvers
         assert list(bounded.ignore_subsolvers) == list(parameters.SLOW_NEIGHBOURHOODS)
+        assert bounded.max_presolve_iterations == parameters.BOUNDED_LNS_PRESOLVE_ITERATIONS
         unbounded = _params(workers, large)
         assert not unbounded.use_lns_only and not unbounded.ignore_subsolvers
         assert list(unbounded.subsolvers) == list(parameters.SMALL_PORTFOLIO)
@@ -40,6 +41,8 @@ def test_several_workers_with_a_bound_from_elsewhere_run_the_lns_alone() -> None
         parameters.INTERLEAVED_PORTFOLIO
     )
     assert not _params(4, large, bounded=True).use_lns_only  # CP-SAT's own portfolio
+    default = cp_model.CpSolver().parameters.max_presolve_iterations
+    assert _params(1, large, bounded=True).max_presolve_iterations == default
 
 
 def test_every_solve_puts_the_defining_clauses_into_the_lp() -> None:
