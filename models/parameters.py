@@ -62,17 +62,22 @@ BOUNDED_LNS_ONLY = True
 #: With one worker one pass was worse (2,048 twice against 1,955): it keeps CP-SAT's three.
 BOUNDED_LNS_PRESOLVE_ITERATIONS = 1
 
-#: CP-SAT's four scheduling neighbourhoods, left out where the bound comes from the counting
-#: relaxation: on climate 15 days x 60 rooms each call took 0.7-1.3 s of wall time for its
-#: 0.1 of deterministic time (the others 0.12-0.18 s), 28 calls of 330 in 60 s, 6 improving.
-#: One worker, 60 s, the same session: 2,246 with them (2,178 and 2,221 in earlier runs),
-#: 1,955 and 1,957 without.
+#: CP-SAT's four scheduling neighbourhoods, left out of the searches of 1-3 workers from
+#: `SLOW_NEIGHBOURHOODS_FROM` placements up (not the seeded portfolio: there dropping them
+#: changed nothing, FORMULATION.md). On climate 15 days x 60 rooms each call took 0.7-1.3 s of
+#: wall time for its 0.1 of deterministic time (the others 0.12-0.18 s), 28 calls of 330 in
+#: 60 s, 6 improving; on climate two weeks with one worker they took 28 s of the minute's one
+#: thread. 60 s, quiet cores, objective with them -> without: climate 15x60, 1 worker, 2,246
+#: (2,178 and 2,221 in earlier runs) -> 1,955, 1,957; climate two weeks, 1 worker, 1,021,
+#: 1,018 -> 995, 989; 2 workers 971 -> 958; commission 40x, 1 worker, 261 in all four runs;
+#: 2 workers 256 either way.
 SLOW_NEIGHBOURHOODS = (
     "scheduling_intervals_lns",
     "scheduling_precedences_lns",
     "scheduling_resource_windows_lns",
     "scheduling_time_window_lns",
 )
+SLOW_NEIGHBOURHOODS_FROM = ONE_WORKER_PORTFOLIO_FROM
 
 #: One worker below `ONE_WORKER_PORTFOLIO_FROM`: one presolve pass instead of CP-SAT's three.
 #: Each pass probes again, and the later passes fix almost nothing (neutral 80 items x 40
@@ -132,13 +137,15 @@ def configure(params: cp_model_helper.SatParameters, structure: Structure) -> No
     params.num_workers = structure.workers
     params.linearization_level = LINEARIZATION_LEVEL
     threads = structure.threads
-    if structure.reproducible and threads > 1 and INTERLEAVE_WHEN_SEEDED:
+    seeded_portfolio = structure.reproducible and threads > 1 and INTERLEAVE_WHEN_SEEDED
+    if not seeded_portfolio and threads <= 3 and structure.placements >= SLOW_NEIGHBOURHOODS_FROM:
+        params.ignore_subsolvers.extend(SLOW_NEIGHBOURHOODS)
+    if seeded_portfolio:
         params.interleave_search = True
         if threads <= 3:
             params.subsolvers.extend(INTERLEAVED_PORTFOLIO)
     elif 2 <= threads <= 3 and structure.bounded and BOUNDED_LNS_ONLY:
         params.use_lns_only = True
-        params.ignore_subsolvers.extend(SLOW_NEIGHBOURHOODS)
         params.max_presolve_iterations = BOUNDED_LNS_PRESOLVE_ITERATIONS
     elif 2 <= threads <= 3:
         params.subsolvers.extend(SMALL_PORTFOLIO)
@@ -148,7 +155,6 @@ def configure(params: cp_model_helper.SatParameters, structure: Structure) -> No
         params.max_presolve_iterations = SINGLE_SEARCH_PRESOLVE_ITERATIONS
     elif threads == 1 and structure.bounded:
         params.subsolvers.extend(ONE_WORKER_BOUNDED_PORTFOLIO)
-        params.ignore_subsolvers.extend(SLOW_NEIGHBOURHOODS)
         params.interleave_search = True
     elif threads == 1:
         full_lp = cp_model_helper.SatParameters()

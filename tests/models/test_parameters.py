@@ -21,8 +21,6 @@ def test_one_worker_with_a_bound_from_elsewhere_runs_no_full_lp_worker() -> None
     assert list(bounded.subsolvers) == list(parameters.ONE_WORKER_BOUNDED_PORTFOLIO)
     assert "full_lp" not in bounded.subsolvers and bounded.interleave_search
     assert "full_lp" in _params(1, large).subsolvers
-    assert set(parameters.SLOW_NEIGHBOURHOODS) <= set(bounded.ignore_subsolvers)
-    assert not _params(1, large).ignore_subsolvers
 
 
 def test_several_workers_with_a_bound_from_elsewhere_run_the_lns_alone() -> None:
@@ -31,10 +29,9 @@ def test_several_workers_with_a_bound_from_elsewhere_run_the_lns_alone() -> None
     for workers in (2, 3):
         bounded = _params(workers, large, bounded=True)
         assert bounded.use_lns_only and not bounded.subsolvers
-        assert list(bounded.ignore_subsolvers) == list(parameters.SLOW_NEIGHBOURHOODS)
         assert bounded.max_presolve_iterations == parameters.BOUNDED_LNS_PRESOLVE_ITERATIONS
         unbounded = _params(workers, large)
-        assert not unbounded.use_lns_only and not unbounded.ignore_subsolvers
+        assert not unbounded.use_lns_only
         assert list(unbounded.subsolvers) == list(parameters.SMALL_PORTFOLIO)
     seeded = _params(2, large, reproducible=True, bounded=True)  # reproducible: interleaved
     assert not seeded.use_lns_only and list(seeded.subsolvers) == list(
@@ -87,3 +84,15 @@ def test_the_single_search_presolves_once_and_the_others_as_cp_sat_does() -> Non
     small = parameters.SMALL_PORTFOLIO_ONE_PRESOLVE_BELOW
     assert _params(2, small - 1).max_presolve_iterations == once
     assert _params(2, small).max_presolve_iterations == default
+
+
+def test_large_searches_of_a_few_workers_leave_the_scheduling_neighbourhoods_out() -> None:
+    large = parameters.SLOW_NEIGHBOURHOODS_FROM
+    slow = list(parameters.SLOW_NEIGHBOURHOODS)
+    for workers in (1, 2, 3):
+        for bounded in (False, True):
+            assert list(_params(workers, large, bounded=bounded).ignore_subsolvers) == slow
+        assert not _params(workers, large - 1).ignore_subsolvers  # small: CP-SAT's own
+    assert list(_params(1, large, reproducible=True).ignore_subsolvers) == slow  # one worker
+    assert not _params(2, large, reproducible=True).ignore_subsolvers  # the seeded portfolio
+    assert not _params(4, large).ignore_subsolvers
