@@ -62,15 +62,17 @@ BOUNDED_LNS_ONLY = True
 #: With one worker one pass was worse (2,048 twice against 1,955): it keeps CP-SAT's three.
 BOUNDED_LNS_PRESOLVE_ITERATIONS = 1
 
-#: CP-SAT's four scheduling neighbourhoods, left out of the searches of 1-3 workers from
-#: `SLOW_NEIGHBOURHOODS_FROM` placements up (not the seeded portfolio: there dropping them
-#: changed nothing, FORMULATION.md). On climate 15 days x 60 rooms each call took 0.7-1.3 s of
-#: wall time for its 0.1 of deterministic time (the others 0.12-0.18 s), 28 calls of 330 in
-#: 60 s, 6 improving; on climate two weeks with one worker they took 28 s of the minute's one
-#: thread. 60 s, quiet cores, objective with them -> without: climate 15x60, 1 worker, 2,246
-#: (2,178 and 2,221 in earlier runs) -> 1,955, 1,957; climate two weeks, 1 worker, 1,021,
-#: 1,018 -> 995, 989; 2 workers 971 -> 958; commission 40x, 1 worker, 261 in all four runs;
-#: 2 workers 256 either way.
+#: CP-SAT's four scheduling neighbourhoods, left out where the LNS shares its thread: one
+#: worker from `SLOW_NEIGHBOURHOODS_FROM` placements up, and the LNS-only search. On climate
+#: 15 days x 60 rooms each call took 0.7-1.3 s of wall time for its 0.1 of deterministic time
+#: (the others 0.12-0.18 s), 28 calls of 330 in 60 s, 6 improving; on climate two weeks with
+#: one worker they took 28 s of the minute's one thread. 60 s, quiet cores, objective with
+#: them -> without: climate 15x60, 1 worker, 2,246 (2,178 and 2,221 in earlier runs) -> 1,955,
+#: 1,957; climate two weeks, 1 worker, 1,021, 1,018 -> 995, 989; commission 40x, 1 worker,
+#: 261 in all four runs; commission 85x, 1 worker, proven optimal in 28.3, 29.4 s -> 30.5,
+#: 30.9 s. Where the LNS has a thread of its own (`SMALL_PORTFOLIO`) nothing showed: climate
+#: two weeks, 2 workers, 943, 988 with them, 972, 950 without; so there they stay, as in the
+#: seeded portfolio (FORMULATION.md).
 SLOW_NEIGHBOURHOODS = (
     "scheduling_intervals_lns",
     "scheduling_precedences_lns",
@@ -137,15 +139,15 @@ def configure(params: cp_model_helper.SatParameters, structure: Structure) -> No
     params.num_workers = structure.workers
     params.linearization_level = LINEARIZATION_LEVEL
     threads = structure.threads
-    seeded_portfolio = structure.reproducible and threads > 1 and INTERLEAVE_WHEN_SEEDED
-    if not seeded_portfolio and threads <= 3 and structure.placements >= SLOW_NEIGHBOURHOODS_FROM:
+    if threads == 1 and structure.placements >= SLOW_NEIGHBOURHOODS_FROM:
         params.ignore_subsolvers.extend(SLOW_NEIGHBOURHOODS)
-    if seeded_portfolio:
+    if structure.reproducible and threads > 1 and INTERLEAVE_WHEN_SEEDED:
         params.interleave_search = True
         if threads <= 3:
             params.subsolvers.extend(INTERLEAVED_PORTFOLIO)
     elif 2 <= threads <= 3 and structure.bounded and BOUNDED_LNS_ONLY:
         params.use_lns_only = True
+        params.ignore_subsolvers.extend(SLOW_NEIGHBOURHOODS)
         params.max_presolve_iterations = BOUNDED_LNS_PRESOLVE_ITERATIONS
     elif 2 <= threads <= 3:
         params.subsolvers.extend(SMALL_PORTFOLIO)

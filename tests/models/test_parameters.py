@@ -86,13 +86,17 @@ def test_the_single_search_presolves_once_and_the_others_as_cp_sat_does() -> Non
     assert _params(2, small).max_presolve_iterations == default
 
 
-def test_large_searches_of_a_few_workers_leave_the_scheduling_neighbourhoods_out() -> None:
+def test_the_lns_sharing_its_thread_leaves_the_scheduling_neighbourhoods_out() -> None:
+    """One worker (its LNS interleaved with the other work) from the threshold up, and the
+    LNS-only search; not where the LNS has a thread of its own."""
     large = parameters.SLOW_NEIGHBOURHOODS_FROM
     slow = list(parameters.SLOW_NEIGHBOURHOODS)
-    for workers in (1, 2, 3):
-        for bounded in (False, True):
-            assert list(_params(workers, large, bounded=bounded).ignore_subsolvers) == slow
-        assert not _params(workers, large - 1).ignore_subsolvers  # small: CP-SAT's own
-    assert list(_params(1, large, reproducible=True).ignore_subsolvers) == slow  # one worker
-    assert not _params(2, large, reproducible=True).ignore_subsolvers  # the seeded portfolio
+    for bounded in (False, True):
+        assert list(_params(1, large, bounded=bounded).ignore_subsolvers) == slow
+    assert list(_params(1, large, reproducible=True).ignore_subsolvers) == slow
+    assert not _params(1, large - 1).ignore_subsolvers  # small: CP-SAT's own
+    for workers in (2, 3):
+        assert list(_params(workers, large, bounded=True).ignore_subsolvers) == slow
+        assert not _params(workers, large).ignore_subsolvers  # the LNS has its thread
+        assert not _params(workers, large, reproducible=True).ignore_subsolvers
     assert not _params(4, large).ignore_subsolvers
