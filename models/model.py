@@ -265,6 +265,8 @@ class SessionModel:
                 on_solution(SolveProgress(spent, started.objective_value, math.nan, 1))
         fitted = spent  # the first fit's timetable, if it completed, came then
         spent += self.count_bound(limit)
+        # the relaxation's bound, proven outside the search (None: none)
+        floor = None if self.counted is None else self.counted.bound
         solver = _solver(
             max(limit - spent, LEAST_SEARCH),
             settings.workers if workers is None else workers,
@@ -272,9 +274,8 @@ class SessionModel:
             reproducible=seed is not None,
             gap=gap,
             placements=self._placements(),
-            bounded=self.counted is not None and self.counted.bound is not None,
+            bounded=floor is not None,
         )
-        floor = None if self.counted is None else self.counted.bound
         progress = _Progress(on_solution, offset=spent, floor=floor, gap=gap)
         with _solver_log(solver, log_path):
             status = solve_status(solve_to_the_limit(solver, self.model, progress))
@@ -310,8 +311,8 @@ class SessionModel:
             found = replace(found, best_bound=None)
         elif status is SolveStatus.OPTIMAL:
             found = self._without_idle_minutes(found, solver, limit - spent - solver.wall_time)
-        if self.counted is not None and self.counted.bound is not None:  # max of the two
-            bound = max(found.best_bound or 0.0, self.counted.bound)
+        if floor is not None:  # max of the two
+            bound = max(found.best_bound or 0.0, floor)
             closed = found.objective is not None and bound >= found.objective
             found = replace(
                 found, best_bound=bound, status=SolveStatus.OPTIMAL if closed else found.status
