@@ -98,6 +98,16 @@ SINGLE_SEARCH_PRESOLVE_ITERATIONS = 1
 #: pass was not proven in 90 s, with three it was in 69 s).
 SMALL_PORTFOLIO_ONE_PRESOLVE_BELOW = 2_000
 
+#: Below this many placements, no presolve at all (1 or more workers): the model is so small
+#: that presolve costs more than it removes (a solve not told its size keeps it). Median of
+#: 5-15 solves in one process, ms to the first timetable / to the proof, CP-SAT's presolve ->
+#: none: neutral 16x8x4 (128 placements) 1 worker 8.7 / 13.8 -> 6.6 / 7.0, 2 workers
+#: 10.1 / 23.4 -> 6.9 / 17.4; COP9 (240) 1 worker 17.4 / 17.9 -> 15.5 / 16.4, 2 workers
+#: 19.4 / 21.3 -> 17.3 / 20.9. Above, it pays: neutral 24x12x4 (288), 2 workers 17.1 / 45.5
+#: -> 23.4 / 83.2; cop-2x (468) 1 worker proven in 84.5 -> 130.4, neutral 40x20x8 (800) 90 ->
+#: 305 (FORMULATION.md, "Solver settings").
+NO_PRESOLVE_BELOW = 256
+
 #: A seed given (`--seed`) makes a search with several workers reproducible: CP-SAT then
 #: interleaves its strategies in batches of deterministic size (`interleave_search`), the
 #: same from run to run whatever the number of workers. On cop-5x with 2 workers, three
@@ -139,6 +149,8 @@ def configure(params: cp_model_helper.SatParameters, structure: Structure) -> No
     params.num_workers = structure.workers
     params.linearization_level = LINEARIZATION_LEVEL
     threads = structure.threads
+    if 0 < structure.placements < NO_PRESOLVE_BELOW:  # 0: the size was not given
+        params.cp_model_presolve = False
     if threads == 1 and structure.placements >= SLOW_NEIGHBOURHOODS_FROM:
         params.ignore_subsolvers.extend(SLOW_NEIGHBOURHOODS)
     if structure.reproducible and threads > 1 and INTERLEAVE_WHEN_SEEDED:

@@ -100,3 +100,13 @@ def test_the_lns_sharing_its_thread_leaves_the_scheduling_neighbourhoods_out() -
         assert not _params(workers, large).ignore_subsolvers  # the LNS has its thread
         assert not _params(workers, large, reproducible=True).ignore_subsolvers
     assert not _params(4, large).ignore_subsolvers
+
+
+def test_only_the_smallest_models_skip_presolve() -> None:
+    """Below `NO_PRESOLVE_BELOW` placements CP-SAT searches the model as built; at it and
+    above, and where the size was not given, it presolves."""
+    small = parameters.NO_PRESOLVE_BELOW - 1
+    for workers in (1, 2, 8):
+        assert not _params(workers, small).cp_model_presolve
+        assert _params(workers, parameters.NO_PRESOLVE_BELOW).cp_model_presolve
+        assert _params(workers, 0).cp_model_presolve  # 0: not told its size

@@ -107,8 +107,8 @@ def test_close_enough_at_the_bound_or_within_the_gap_asked() -> None:
 def test_a_timetable_at_the_floor_ends_the_search() -> None:
     """A floor proven elsewhere (the counting relaxation's bound, here said to be above every
     timetable's cost) ends the search at the first timetable that reaches it, and the live
-    display shows it as the bound. The same solve without it goes on from the first
-    timetable (63) to the optimum (23)."""
+    display shows it as the bound. The same solve without it goes on from its first
+    timetable to the optimum (23)."""
 
     def solve(floor: int | None) -> tuple[list[SolveProgress], float | None]:
         model = SessionModel(make_session(tiny_data()))
@@ -119,7 +119,7 @@ def test_a_timetable_at_the_floor_ends_the_search() -> None:
         return seen, result.objective
 
     seen, objective = solve(None)
-    assert len(seen) > 1 and objective == 23
+    assert len(seen) > 1 and objective == 23 and seen[0].objective > 23
     seen, objective = solve(100)
-    assert len(seen) == 1 and objective == 63
+    assert len(seen) == 1 and objective == seen[0].objective > 23
     assert seen[0].best_bound == 100
