@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -45,11 +46,14 @@ from scheduler.session import Activity, Slot
 class CountBound:
     """What the relaxation proved: `bound`, a lower bound on the session's objective (None:
     no timetable exists, or nothing was proven), the `deterministic_time` spent, and whether
-    it was solved to its optimum."""
+    it was solved to its optimum. `meetings`: where each host meets in the relaxation's best
+    solution (host -> slot indices; None: it found none), a pattern for the first fit to
+    follow (`models.constructive.guided_fit`)."""
 
     bound: int | None
     deterministic_time: float
     optimal: bool
+    meetings: Mapping[str, frozenset[int]] | None = None
 
 
 #: The session's hard rules whose functions read only meetings and parts: the relaxation adds
@@ -211,7 +215,7 @@ class CountRelaxation:
     ) -> CountBound:
         """Solve on one worker within a deterministic budget (and `time_limit` seconds, a
         deadline's guard), every LP row from the start: the bound is what this model is for.
-        The bound it proved."""
+        The bound it proved, and the meetings of its best solution."""
         solver = cp_model.CpSolver()
         params = solver.parameters
         if time_limit is not None:
@@ -227,4 +231,15 @@ class CountRelaxation:
         bound = solver.best_objective_bound
         if status == cp_model.UNKNOWN and bound <= -(2**62):
             return CountBound(None, spent, False)
-        return CountBound(math.ceil(bound - 1e-6), spent, status == cp_model.OPTIMAL)
+        meetings: dict[str, set[int]] | None = None
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            meetings = {}
+            for (host, slot), held in self.v.held.items():
+                if solver.boolean_value(held):
+                    meetings.setdefault(host, set()).add(slot)
+        return CountBound(
+            math.ceil(bound - 1e-6),
+            spent,
+            status == cp_model.OPTIMAL,
+            None if meetings is None else {h: frozenset(s) for h, s in meetings.items()},
+        )
