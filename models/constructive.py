@@ -135,23 +135,14 @@ def first_fit(session: Session, slots: Mapping[str, Sequence[Slot]] | None = Non
     began = time.perf_counter()
     best: tuple[int, int, FirstFit] | None = None
     plain = 0  # plain variants tried
-    for whole, alone, runs, (reserve, room, defer) in (
+    for whole, alone, runs, variant in (
         *((True, alone, runs, variant) for alone, runs, variant in AWARE_VARIANTS),
         *((False, False, False, variant) for variant in VARIANTS),
     ):
         if not whole and best is not None and plain and best[2].complete:
             break  # as before: the plain variants until one is complete
         plain += not whole
-        found = _FirstFit(
-            session,
-            slots,
-            reserve=reserve,
-            room_for_all=room,
-            defer=defer,
-            whole_items=whole,
-            alone_first=alone,
-            runs=runs,
-        ).run()
+        found = _run(session, slots, whole, alone, runs, variant)
         cost = objective(preference_costs(session, found.timetable))
         if best is None or (len(found.unplaced), cost) < best[:2]:
             best = (len(found.unplaced), cost, found)
@@ -175,30 +166,17 @@ def guided_fit(
     order, so a host may fail to place its activities by it, or another host waiting for its
     pattern may take its room: the variant is then run again, the hosts that left activities
     out, and those that may use one of their rooms, on their own (`GUIDED_ROUNDS` runs at
-    most). Of the complete
-    timetables, the cheapest by the objective recomputed from its timetable; None when none
-    is complete."""
+    most). Of the complete timetables, the cheapest by the objective recomputed from its
+    timetable; None when none is complete."""
     from scheduler.validation.costs import objective, preference_costs
 
     began = time.perf_counter()
     rooms = {h.id: set(allowed_rooms(session, h)) for h in session.hosts}
     best: tuple[int, FirstFit] | None = None
-    for whole, alone, runs, (reserve, room, defer) in (
-        (True, alone, runs, variant) for alone, runs, variant in AWARE_VARIANTS
-    ):
+    for alone, runs, variant in AWARE_VARIANTS:
         pattern = dict(meetings)
         for _ in range(GUIDED_ROUNDS):
-            found = _FirstFit(
-                session,
-                slots,
-                reserve=reserve,
-                room_for_all=room,
-                defer=defer,
-                whole_items=whole,
-                alone_first=alone,
-                runs=runs,
-                pattern=pattern,
-            ).run()
+            found = _run(session, slots, True, alone, runs, variant, pattern)
             if found.complete:
                 cost = objective(preference_costs(session, found.timetable))
                 if best is None or cost < best[0]:
@@ -213,6 +191,31 @@ def guided_fit(
         if time.perf_counter() - began > VARIANTS_WITHIN:
             break
     return None if best is None else best[1]
+
+
+def _run(
+    session: Session,
+    slots: Mapping[str, Sequence[Slot]],
+    whole: bool,
+    alone: bool,
+    runs: bool,
+    variant: tuple[bool, bool, bool],
+    pattern: Mapping[str, frozenset[int]] | None = None,
+) -> FirstFit:
+    """One pass of the first fit: an aware variant's choices (`whole`, `alone`, `runs`) and a
+    plain variant's (`VARIANTS`), following `pattern` if given."""
+    reserve, room, defer = variant
+    return _FirstFit(
+        session,
+        slots,
+        reserve=reserve,
+        room_for_all=room,
+        defer=defer,
+        whole_items=whole,
+        alone_first=alone,
+        runs=runs,
+        pattern=pattern,
+    ).run()
 
 
 def _preferred(a: Activity, s: Slot) -> bool:

@@ -63,11 +63,9 @@ def test_the_pattern_gives_way_where_none_of_it_lies_among_the_activity_s_period
     assert _where(found, "x") == [(MON, "AM")]
 
 
-def test_a_host_that_cannot_follow_its_pattern_is_freed_of_it() -> None:
-    """One interpretation team. `b` meets on Tuesday, its pattern says the afternoon, where
-    `a`'s fixed meeting takes the team: waiting for it, `b` is left out; run again without
-    `b`'s pattern, it meets on Tuesday morning, and `a` keeps its own."""
-    session = _session(
+def _one_team() -> Session:
+    """One interpretation team; `a` meets on Tuesday afternoon (fixed), `b` on Tuesday."""
+    return _session(
         [
             {"id": "a", "rooms": ["r1"], "interpreted": True},
             {"id": "b", "rooms": ["r2"], "interpreted": True},
@@ -78,6 +76,13 @@ def test_a_host_that_cannot_follow_its_pattern_is_freed_of_it() -> None:
         ],
         interpretation={"teams": 1},
     )
+
+
+def test_a_host_that_cannot_follow_its_pattern_is_freed_of_it() -> None:
+    """One interpretation team. `b` meets on Tuesday, its pattern says the afternoon, where
+    `a`'s fixed meeting takes the team: waiting for it, `b` is left out; run again without
+    `b`'s pattern, it meets on Tuesday morning, and `a` keeps its own."""
+    session = _one_team()
     afternoon = frozenset({_index(session, TUE, "PM")})
     slots = _candidate_slots(session)
     # one run only: `b` waits for the afternoon and is left out
@@ -120,17 +125,7 @@ def test_no_guided_timetable_when_none_is_complete(monkeypatch: pytest.MonkeyPat
     """With one run allowed, the case above has no complete guided timetable: None, and the
     first fit's timetable stays the start."""
     monkeypatch.setattr(constructive, "GUIDED_ROUNDS", 1)
-    session = _session(
-        [
-            {"id": "a", "rooms": ["r1"], "interpreted": True},
-            {"id": "b", "rooms": ["r2"], "interpreted": True},
-        ],
-        [
-            {"id": "a1", "body": "a", "meetings": 1, "fixed_start": "2030-03-05T15:00"},
-            {"id": "b1", "body": "b", "meetings": 1, "date": "2030-03-05"},
-        ],
-        interpretation={"teams": 1},
-    )
+    session = _one_team()
     afternoon = frozenset({_index(session, TUE, "PM")})
     assert guided_fit(session, _candidate_slots(session), {"a": afternoon, "b": afternoon}) is None
 
